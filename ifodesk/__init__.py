@@ -1,0 +1,3 @@
+"""ifodesk — ärendehantering för individ- och familjeomsorgen."""
+
+__version__ = "0.1.0"
