@@ -1,0 +1,130 @@
+"""Schema version management: upgrade, check, and backup before an embedded upgrade."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from .engine import Database
+
+
+class SchemaError(Exception):
+    """The database schema does not match this client; the message is Swedish, for the user."""
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+    known: bool  # the current revision exists in this client's migration scripts
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+    @property
+    def client_too_old(self) -> bool:
+        return self.current is not None and not self.known
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "ifodesk.db:migrations")
+    return cfg
+
+
+def schema_state(db: Database) -> SchemaState:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    with db.engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    known = current is None or _revision_known(script, current)
+    return SchemaState(current=current, head=head, known=known)
+
+
+def _revision_known(script: ScriptDirectory, rev: str) -> bool:
+    try:
+        return script.get_revision(rev) is not None
+    except Exception:
+        return False
+
+
+def upgrade(db: Database, target: str = "head") -> None:
+    state = schema_state(db)
+    if state.client_too_old:
+        raise SchemaError(_too_old_message(state))
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def downgrade(db: Database, target: str) -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
+
+
+def _too_old_message(state: SchemaState) -> str:
+    return (
+        f"Databasen har schemaversion {state.current}, som den här versionen av ifodesk inte "
+        f"känner till (senaste kända: {state.head}). Databasen har uppgraderats av en nyare "
+        "ifodesk. Installera den senaste versionen av ifodesk innan du startar."
+    )
+
+
+def backup_sqlite(db_path: Path, when: datetime | None = None) -> Path:
+    """Copy the SQLite file with the online backup API (safe with WAL)."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.stem}.backup-{stamp}{db_path.suffix}")
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def prepare_at_start(db: Database, sqlite_path: Path | None) -> SchemaState:
+    """SQLite: back up and upgrade. PostgreSQL: only check, an administrator upgrades."""
+    state = schema_state(db)
+    if state.client_too_old:
+        raise SchemaError(_too_old_message(state))
+    if state.up_to_date:
+        return state
+    if db.dialect == "sqlite":
+        backup = None
+        if sqlite_path is not None and sqlite_path.exists() and state.current is not None:
+            backup = backup_sqlite(sqlite_path)
+        try:
+            upgrade(db)
+        except Exception as exc:
+            if backup is not None:
+                db.dispose()
+                shutil.copyfile(backup, sqlite_path)
+            raise SchemaError(
+                f"Uppgraderingen av databasen misslyckades: {exc}. "
+                + (f"Databasen har återställts från säkerhetskopian {backup}." if backup else "")
+            ) from exc
+        return schema_state(db)
+    if state.current is None:
+        raise SchemaError(
+            "PostgreSQL-databasen är tom. Be systemansvarig köra 'ifodesk-admin init-db --database URL'."
+        )
+    raise SchemaError(
+        f"Databasen har schemaversion {state.current} men ifodesk behöver {state.head}. "
+        "Databasen måste uppgraderas av en administratör: 'ifodesk-admin db upgrade --database URL'."
+    )

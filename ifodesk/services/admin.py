@@ -1,0 +1,118 @@
+"""Municipality, units and users: setup and sign-in."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from ifodesk.config import Municipality as MunicipalityConfig
+from ifodesk.db.engine import Database
+from ifodesk.db.models import Municipality, Unit, User
+
+from .context import Actor
+from .dto import UnitInfo, UserInfo
+from .errors import NotFound, ValidationError
+
+ROLES = {
+    "handlaggare": "Socialsekreterare",
+    "forste": "1:e socialsekreterare",
+    "chef": "Enhetschef",
+    "ifo_chef": "IFO-chef",
+    "ordforande": "Ordförande",
+    "ledamot": "Ledamot",
+    "sekreterare": "Nämndsekreterare",
+    "systemansvarig": "Systemansvarig",
+}
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    name: str
+    kind: str
+    case_prefix: str
+
+
+@dataclass(frozen=True)
+class UserSpec:
+    username: str
+    full_name: str
+    role: str
+    delegate_level: str
+    units: tuple[str, ...]  # case prefixes of the units
+    employed_since: date | None = None
+    title: str | None = None
+
+
+DEFAULT_UNITS = (
+    UnitSpec("Barn och unga", "barn_unga", "BU"),
+    UnitSpec("Vuxen", "vuxen", "VU"),
+    UnitSpec("Ekonomiskt bistånd", "ekonomi", "EB"),
+)
+
+
+def ensure_municipality(db: Database, cfg: MunicipalityConfig) -> uuid.UUID:
+    with db.session(write=True) as s:
+        m = s.scalar(select(Municipality).where(Municipality.code == cfg.code))
+        if m is None:
+            m = Municipality(code=cfg.code, name=cfg.name)
+            s.add(m)
+            s.flush()
+            for spec in DEFAULT_UNITS:
+                s.add(Unit(municipality_id=m.id, name=spec.name, kind=spec.kind, case_prefix=spec.case_prefix))
+        return m.id
+
+
+def create_user(db: Database, municipality_id: uuid.UUID, spec: UserSpec) -> UserInfo:
+    if spec.role not in ROLES:
+        raise ValidationError(f"Okänd roll: {spec.role}. Tillåtna: {', '.join(ROLES)}", "role")
+    with db.session(write=True) as s:
+        if s.scalar(select(User).where(User.username == spec.username)):
+            raise ValidationError(f"Användarnamnet {spec.username} finns redan.", "username")
+        units = s.scalars(select(Unit).where(Unit.municipality_id == municipality_id,
+                                             Unit.case_prefix.in_(spec.units))).all()
+        if len(units) != len(set(spec.units)):
+            raise ValidationError(f"Okänd enhet bland {', '.join(spec.units)}", "units")
+        u = User(municipality_id=municipality_id, username=spec.username, full_name=spec.full_name,
+                 title=spec.title or ROLES[spec.role], role=spec.role, delegate_level=spec.delegate_level,
+                 employed_since=spec.employed_since, units=list(units))
+        s.add(u)
+        s.flush()
+        return _user_info(u)
+
+
+def _user_info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.employed_since,
+                    tuple(x.id for x in u.units), u.active)
+
+
+def list_users(db: Database, municipality_id: uuid.UUID | None = None) -> list[UserInfo]:
+    with db.session() as s:
+        q = select(User).order_by(User.full_name)
+        if municipality_id:
+            q = q.where(User.municipality_id == municipality_id)
+        return [_user_info(u) for u in s.scalars(q)]
+
+
+def list_units(db: Database, municipality_id: uuid.UUID) -> list[UnitInfo]:
+    with db.session() as s:
+        return [UnitInfo(u.id, u.name, u.kind, u.case_prefix) for u in s.scalars(
+            select(Unit).where(Unit.municipality_id == municipality_id).order_by(Unit.name))]
+
+
+def actor_for(db: Database, username: str) -> Actor:
+    """Sign in by user name (the desktop client trusts the OS login or the demo picker)."""
+    with db.session() as s:
+        u = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
+        if u is None:
+            raise NotFound(f"Det finns ingen aktiv användare {username!r}.")
+        return Actor(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.municipality_id,
+                     tuple(x.id for x in u.units), u.employed_since)
+
+
+def system_actor(db: Database, municipality_id: uuid.UUID) -> Actor:
+    """The identity command-line administration acts as, so its changes are audited too."""
+    return Actor(uuid.UUID(int=0), "ifodesk-admin", "Systemadministration", "Systemansvarig",
+                 "systemansvarig", "socialchef", municipality_id, ())

@@ -1,0 +1,196 @@
+"""Reading cases: the case list (filtered, sorted and paged in SQL) and one case in full."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ifodesk.db.models import (
+    Anmalan,
+    AnmalanChild,
+    Case,
+    Deadline,
+    Decision,
+    Forhandsbedomning,
+    Person,
+    Skyddsbedomning,
+    Unit,
+    User,
+    Utredning,
+    UtredningExtension,
+)
+from ifodesk.domain.categories import load_categories
+from ifodesk.domain.swedish import search_fold
+
+from . import audit, deadlines, journal
+from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, _earlier_reports, fb_info, ut_info
+from .common import check_version, get_or_404, touch, user_name
+from .context import STOCKHOLM, ServiceContext
+from .dto import CaseDetail, CaseSummary, TimelineEvent
+from .errors import NotFound
+from .people import summary
+
+SORTS = {
+    "case_number": Case.case_number,
+    "name": Person.sort_key,
+    "opened_on": Case.opened_on,
+    "status": Case.status,
+}
+STATUS_LABELS = {
+    "forhandsbedomning": "Förhandsbedömning",
+    "utredning": "Utredning",
+    "insats": "Insats",
+    "avslutad": "Avslutad",
+}
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    unit_id: uuid.UUID | None = None
+    assigned_to: uuid.UUID | None = None
+    unassigned: bool = False
+    statuses: tuple[str, ...] = ()
+    text: str = ""
+    sort: str = "opened_on"
+    descending: bool = True
+
+
+def _filtered(ctx: ServiceContext, q: CaseQuery):
+    stmt = (select(Case.id).join(Person, Person.id == Case.person_id)
+            .where(Case.municipality_id == ctx.actor.municipality_id))
+    if q.unit_id:
+        stmt = stmt.where(Case.unit_id == q.unit_id)
+    if q.assigned_to:
+        stmt = stmt.where(Case.assigned_to == q.assigned_to)
+    if q.unassigned:
+        stmt = stmt.where(Case.assigned_to.is_(None))
+    if q.statuses:
+        stmt = stmt.where(Case.status.in_(q.statuses))
+    text = q.text.strip()
+    if text:
+        digits = re.sub(r"[-+ ]", "", text)
+        if digits.isdigit() and len(digits) >= 6:
+            if len(digits) in (10, 11):  # YYMMDD-XXXX: match without the century
+                stmt = stmt.where(func.substr(Person.personnummer, 3, 10) == digits[-10:])
+            else:
+                stmt = stmt.where(Person.personnummer.startswith(digits))
+        elif re.match(r"^[A-Za-zÅÄÖåäö]{1,5}-\d", text):
+            stmt = stmt.where(Case.case_number.startswith(text.upper()))
+        else:
+            stmt = stmt.where(Person.search_name.contains(search_fold(text), autoescape=True))
+    return stmt
+
+
+def case_ids(ctx: ServiceContext, q: CaseQuery, limit: int | None = None) -> list[uuid.UUID]:
+    """The ordered ids for a filter; rows are fetched lazily with case_rows()."""
+    col = SORTS.get(q.sort, Case.opened_on)
+    order = (col.desc(), Case.id.desc()) if q.descending else (col.asc(), Case.id.asc())
+    stmt = _filtered(ctx, q).order_by(*order)
+    if limit:
+        stmt = stmt.limit(limit)
+    with ctx.db.session() as s:
+        return list(s.scalars(stmt))
+
+
+def case_rows(ctx: ServiceContext, ids: list[uuid.UUID]) -> list[CaseSummary]:
+    """Visible rows for a block of ids, in the given order, with each case's next deadline."""
+    if not ids:
+        return []
+    with ctx.db.session(write=True) as s:
+        next_due = dict(s.execute(
+            select(Deadline.case_id, func.min(Deadline.due_on))
+            .where(Deadline.case_id.in_(ids), Deadline.met_on.is_(None)).group_by(Deadline.case_id)).all())
+        rows = s.execute(select(Case, User.full_name).outerjoin(User, User.id == Case.assigned_to)
+                         .where(Case.id.in_(ids))).all()
+        by_id = {c.id: _summary(c, name, next_due.get(c.id)) for c, name in rows}
+        audit.record(s, ctx, "list", "case", None, None, detail=f"{len(by_id)} ärenden i lista")
+        return [by_id[i] for i in ids if i in by_id]
+
+
+def _summary(c: Case, assigned_name: str | None, next_due=None) -> CaseSummary:
+    return CaseSummary(c.id, c.case_number, summary(c.person), c.unit_id, c.status, c.opened_on,
+                       c.assigned_to, assigned_name, next_due)
+
+
+def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseDetail:
+    """One case in full, its timeline and deadlines; the read is logged."""
+    today = ctx.today()
+    with ctx.db.session(write=True) as s:
+        c = get_or_404(s, Case, case_id, "Ärendet")
+        if c.municipality_id != ctx.actor.municipality_id:
+            raise NotFound(f"Ärendet finns inte (id {case_id}).")  # never reveal another municipality's case
+        unit = s.get(Unit, c.unit_id)
+        fbs = s.scalars(select(Forhandsbedomning).where(Forhandsbedomning.case_id == c.id)
+                        .order_by(Forhandsbedomning.started_on)).all()
+        uts = s.scalars(select(Utredning).where(Utredning.case_id == c.id).order_by(Utredning.opened_on)).all()
+        fb_infos = tuple(fb_info(s, fb) for fb in fbs)
+        ut_infos = tuple(ut_info(s, u) for u in uts)
+        notes = tuple(journal.notes_for_case(s, c.id))
+        dls = tuple(deadlines.for_case(s, c, today))
+        timeline = tuple(sorted(_timeline(s, c), key=lambda e: e.at, reverse=True))
+        earlier = tuple(_earlier_reports(s, c.person_id))
+        audit.record(s, ctx, "read", "case", c.id, c.person_id)
+        return CaseDetail(_summary(c, user_name(s, c.assigned_to)), c.version, unit.name, fb_infos,
+                          ut_infos, notes, dls, timeline, earlier)
+
+
+def _at(d) -> datetime:
+    return datetime.combine(d, time(12, 0), tzinfo=STOCKHOLM)
+
+
+def _timeline(s: Session, c: Case) -> list[TimelineEvent]:
+    cats = load_categories()
+    ev: list[TimelineEvent] = []
+    for a, ac in s.execute(select(Anmalan, AnmalanChild).join(AnmalanChild, AnmalanChild.anmalan_id == Anmalan.id)
+                           .where(AnmalanChild.case_id == c.id)):
+        who = "Anonym" if a.reporter_anonymous else (a.reporter_name or "")
+        reasons = ", ".join(cats.label(r) for r in a.reasons or ())
+        ev.append(TimelineEvent(a.received_at, "anmalan", f"Anmälan från {cats.label(a.reporter_category).lower()}",
+                                f"{reasons}\n{a.text}".strip(), who, a.id))
+    for sb in s.scalars(select(Skyddsbedomning).where(Skyddsbedomning.case_id == c.id)):
+        ev.append(TimelineEvent(sb.assessed_at, "skyddsbedomning",
+                                "Skyddsbedömning: " + ("omedelbart skyddsbehov" if sb.immediate_need else "inget omedelbart skyddsbehov"),
+                                sb.assessment, user_name(s, sb.assessed_by), sb.id))
+    for fb in s.scalars(select(Forhandsbedomning).where(Forhandsbedomning.case_id == c.id,
+                                                        Forhandsbedomning.decided_on.is_not(None))):
+        ev.append(TimelineEvent(_at(fb.decided_on), "forhandsbedomning",
+                                f"Förhandsbedömning: {FB_OUTCOMES.get(fb.outcome, fb.outcome)}",
+                                fb.outcome_reason or "", user_name(s, fb.decided_by), fb.id))
+    for u in s.scalars(select(Utredning).where(Utredning.case_id == c.id)):
+        ev.append(TimelineEvent(_at(u.opened_on), "utredning", "Utredning inledd", "", None, u.id))
+        for e in s.scalars(select(UtredningExtension).where(UtredningExtension.utredning_id == u.id)):
+            ev.append(TimelineEvent(_at(e.decided_on), "forlangning",
+                                    f"Utredningstiden förlängd till {e.new_due_on.isoformat()}", e.reason,
+                                    user_name(s, e.decided_by), e.id))
+        if u.closed_on:
+            ev.append(TimelineEvent(_at(u.closed_on), "utredning",
+                                    f"Utredning avslutad: {CLOSING_OUTCOMES.get(u.closing_outcome, '')}", "", None, u.id))
+    for d in s.scalars(select(Decision).where(Decision.case_id == c.id, Decision.decided_on.is_not(None))):
+        ev.append(TimelineEvent(d.decided_at or _at(d.decided_on), "beslut", f"Beslut: {d.title}",
+                                ", ".join(d.lagrum or ()), d.decided_by_name, d.id))
+    for n in journal.notes_for_case(s, c.id):
+        ev.append(TimelineEvent(_at(n.event_date), "journal", n.heading or "Journalanteckning",
+                                n.text, n.author_name, n.id))
+    return ev
+
+
+def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
+                user_id: uuid.UUID | None) -> CaseSummary:
+    """Fördela ärendet to a handläggare; the case's deadlines follow."""
+    with ctx.db.session(write=True) as s:
+        c = get_or_404(s, Case, case_id, "Ärendet")
+        check_version(s, c, expected_version, f"Ärende {c.case_number}")
+        if user_id is not None:
+            get_or_404(s, User, user_id, "Handläggaren")
+        c.assigned_to = user_id
+        touch(ctx, c)
+        for d in s.scalars(select(Deadline).where(Deadline.case_id == c.id)):
+            d.assigned_to = user_id
+        s.flush()
+        audit.record(s, ctx, "assign", "case", c.id, c.person_id, detail=str(user_id))
+        return _summary(c, user_name(s, user_id))

@@ -1,0 +1,49 @@
+"""Who is acting, on which database, at what time: passed to every service call."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from ifodesk.config import Municipality as MunicipalityConfig
+from ifodesk.db.engine import Database
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: uuid.UUID
+    username: str
+    full_name: str
+    title: str
+    role: str
+    delegate_level: str
+    municipality_id: uuid.UUID
+    unit_ids: tuple[uuid.UUID, ...]
+    employed_since: date | None = None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    actor: Actor
+    municipality: MunicipalityConfig = field(default_factory=MunicipalityConfig)
+    clock: Callable[[], datetime] = _utc_now
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        """Legal dates are Swedish calendar dates."""
+        return self.clock().astimezone(STOCKHOLM).date()
+
+    def as_user(self, actor: Actor) -> "ServiceContext":
+        return ServiceContext(self.db, actor, self.municipality, self.clock)

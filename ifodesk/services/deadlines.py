@@ -1,0 +1,84 @@
+"""Tidsbevakning: deadlines derived from dated events, and the overview of what is due."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ifodesk.db.models import Case, Deadline, Person, User
+from ifodesk.domain import deadlines as rules
+
+from .context import ServiceContext
+from .dto import DeadlineInfo
+from .people import summary
+
+
+def set_deadline(s: Session, ctx: ServiceContext, case: Case, kind: str, source_type: str,
+                 source_id: uuid.UUID, start: date, due: date | None = None,
+                 met_on: date | None = None) -> Deadline:
+    """Create or move the deadline a dated event starts; the due date comes from the rules."""
+    if due is None:
+        due = rules.compute(kind, start).due
+    d = s.scalar(select(Deadline).where(Deadline.source_type == source_type,
+                                        Deadline.source_id == source_id, Deadline.kind == kind))
+    if d is None:
+        d = Deadline(municipality_id=case.municipality_id, unit_id=case.unit_id, case_id=case.id,
+                     person_id=case.person_id, assigned_to=case.assigned_to, kind=kind,
+                     source_type=source_type, source_id=source_id, start_on=start, due_on=due,
+                     met_on=met_on, created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        s.add(d)
+    else:
+        d.start_on, d.due_on, d.met_on = start, due, met_on
+        d.updated_by = ctx.actor.user_id
+    return d
+
+
+def meet(s: Session, ctx: ServiceContext, source_type: str, source_id: uuid.UUID, kind: str,
+         met_on: date) -> None:
+    d = s.scalar(select(Deadline).where(Deadline.source_type == source_type,
+                                        Deadline.source_id == source_id, Deadline.kind == kind))
+    if d is not None and d.met_on is None:
+        d.met_on = met_on
+        d.updated_by = ctx.actor.user_id
+
+
+def info(d: Deadline, case_number: str, person: Person, assigned_name: str | None,
+         today: date) -> DeadlineInfo:
+    rule = rules.default_rules().get(d.kind)
+    return DeadlineInfo(
+        d.id, d.kind, rule.title if rule else d.kind, tuple(rule.lagrum) if rule else (),
+        d.case_id, case_number, summary(person), d.unit_id, d.assigned_to, assigned_name,
+        d.start_on, d.due_on, d.met_on, rules.status(d.due_on, d.met_on, today),
+        rules.days_left(d.due_on, today))
+
+
+def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
+             user_id: uuid.UUID | None = None, within_days: int = 7,
+             limit: int | None = None) -> list[DeadlineInfo]:
+    """What is overdue or due within N days, for a unit or a user, most urgent first."""
+    today = ctx.today()
+    horizon = today + timedelta(days=within_days)
+    q = (select(Deadline, Case.case_number, Person, User.full_name)
+         .join(Case, Case.id == Deadline.case_id)
+         .join(Person, Person.id == Deadline.person_id)
+         .outerjoin(User, User.id == Deadline.assigned_to)
+         .where(Deadline.municipality_id == ctx.actor.municipality_id,
+                Deadline.met_on.is_(None), Deadline.due_on <= horizon)
+         .order_by(Deadline.due_on, Deadline.id))
+    if unit_id is not None:
+        q = q.where(Deadline.unit_id == unit_id)
+    if user_id is not None:
+        q = q.where(Deadline.assigned_to == user_id)
+    if limit is not None:
+        q = q.limit(limit)
+    with ctx.db.session() as s:
+        return [info(d, num, p, name, today) for d, num, p, name in s.execute(q)]
+
+
+def for_case(s: Session, case: Case, today: date) -> list[DeadlineInfo]:
+    rows = s.execute(select(Deadline, User.full_name).outerjoin(User, User.id == Deadline.assigned_to)
+                     .where(Deadline.case_id == case.id).order_by(Deadline.due_on)).all()
+    return [info(d, case.case_number, case.person, name, today) for d, name in rows]

@@ -1,0 +1,33 @@
+"""The municipality's delegationsordning: stored as reviewed TOML text, validated on every load."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+
+from ifodesk.db.engine import Database
+from ifodesk.db.models import DelegationOrdning
+from ifodesk.resources import resource_path
+
+
+def default_delegation_text() -> str:
+    return resource_path("delegation", "default.toml").read_text(encoding="utf-8")
+
+
+def ensure_default_delegation(db: Database, municipality_id: uuid.UUID) -> None:
+    with db.session(write=True) as s:
+        if s.scalar(select(DelegationOrdning.id).where(DelegationOrdning.municipality_id == municipality_id,
+                                                       DelegationOrdning.active.is_(True))):
+            return
+        s.add(DelegationOrdning(municipality_id=municipality_id, adopted_on=date.today(),
+                                content=default_delegation_text(), active=True))
+
+
+def active_delegation_text(db: Database, municipality_id: uuid.UUID) -> str:
+    with db.session() as s:
+        row = s.scalar(select(DelegationOrdning).where(DelegationOrdning.municipality_id == municipality_id,
+                                                       DelegationOrdning.active.is_(True))
+                       .order_by(DelegationOrdning.adopted_on.desc()))
+        return row.content if row else default_delegation_text()

@@ -1,0 +1,164 @@
+"""Persons: personnummer, reserve numbers, protected identities, search."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ifodesk.db.models import Person
+from ifodesk.domain.personnummer import (
+    PersonnummerError,
+    make_reserve_number,
+    parse_personnummer,
+)
+from ifodesk.domain.swedish import search_fold, sort_key
+
+from . import audit
+from .common import check_version, get_or_404, touch
+from .context import ServiceContext
+from .dto import ChildInput, PersonDetail, PersonSummary
+from .errors import PermissionDenied, ValidationError
+
+PROTECTIONS = ("none", "sekretessmarkering", "skyddad_folkbokforing")
+PROTECTION_LABELS = {
+    "none": "",
+    "sekretessmarkering": "SEKRETESSMARKERING",
+    "skyddad_folkbokforing": "SKYDDAD FOLKBOKFÖRING",
+}
+
+
+def summary(p: Person) -> PersonSummary:
+    if p.personnummer:
+        d = p.personnummer
+        display = f"{d[:8]}-{d[8:]}"
+    else:
+        display = p.reserve_number or ""
+    return PersonSummary(p.id, display, p.first_name, p.last_name, p.birth_date, p.legal_gender,
+                         p.protection)
+
+
+def _names(first: str, last: str) -> tuple[str, str]:
+    first, last = (first or "").strip(), (last or "").strip()
+    if not first or not last:
+        raise ValidationError("Ange både förnamn och efternamn.", "name")
+    return first, last
+
+
+def _set_names(p: Person, first: str, last: str) -> None:
+    p.first_name, p.last_name = first, last
+    p.sort_key = sort_key(f"{last} {first}")
+    p.search_name = search_fold(f"{first} {last} {last}")
+
+
+def parse_pnr(text: str, today: date):
+    try:
+        return parse_personnummer(text, today=today)
+    except PersonnummerError as exc:
+        raise ValidationError(str(exc), "personnummer") from exc
+
+
+def find_or_create(s: Session, ctx: ServiceContext, child: ChildInput) -> tuple[Person, bool]:
+    """The person behind a ChildInput; creates one (with a reserve number if needed)."""
+    if child.person_id is not None:
+        return get_or_404(s, Person, child.person_id, "Personen"), False
+    if child.personnummer and child.personnummer.strip():
+        pnr = parse_pnr(child.personnummer, ctx.today())
+        existing = s.scalar(select(Person).where(
+            Person.municipality_id == ctx.actor.municipality_id, Person.personnummer == pnr.digits12))
+        if existing is not None:
+            return existing, False
+        first, last = _names(child.first_name, child.last_name)
+        p = Person(municipality_id=ctx.actor.municipality_id, personnummer=pnr.digits12,
+                   birth_date=pnr.birth_date, legal_gender=pnr.legal_gender,
+                   created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        _set_names(p, first, last)
+        s.add(p)
+        s.flush()
+        audit.record(s, ctx, "create", "person", p.id, p.id)
+        return p, True
+    first, last = _names(child.first_name, child.last_name)
+    if child.birth_date is None:
+        raise ValidationError(
+            f"{first} {last}: ange personnummer, eller födelsedatum om personnumret är okänt "
+            "(då får personen ett reservnummer).", "personnummer")
+    if child.birth_date > ctx.today():
+        raise ValidationError("Födelsedatum kan inte ligga i framtiden.", "birth_date")
+    # Serial per birth date; the unique index on reserve_number guards a race.
+    serial = (s.scalar(select(func.count()).select_from(Person).where(
+        Person.reserve_number.is_not(None), Person.birth_date == child.birth_date)) or 0) + 1
+    p = Person(municipality_id=ctx.actor.municipality_id, birth_date=child.birth_date,
+               reserve_number=make_reserve_number(child.birth_date, None, serial),
+               created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+    _set_names(p, first, last)
+    s.add(p)
+    s.flush()
+    audit.record(s, ctx, "create", "person", p.id, p.id, detail="reservnummer")
+    return p, True
+
+
+def lookup_personnummer(ctx: ServiceContext, text: str) -> PersonSummary | None:
+    pnr = parse_pnr(text, ctx.today())
+    with ctx.db.session(write=True) as s:
+        p = s.scalar(select(Person).where(Person.municipality_id == ctx.actor.municipality_id,
+                                          Person.personnummer == pnr.digits12))
+        audit.record(s, ctx, "search", "person", None, p.id if p else None,
+                     detail=f"personnummer {pnr.formatted}")
+        return summary(p) if p else None
+
+
+def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[PersonSummary]:
+    """Contains-search on names (finds parts of compound names), Swedish order."""
+    needle = search_fold(text.strip())
+    if len(needle) < 2:
+        raise ValidationError("Skriv minst två tecken för att söka på namn.", "search")
+    with ctx.db.session(write=True) as s:
+        rows = s.scalars(
+            select(Person).where(Person.municipality_id == ctx.actor.municipality_id,
+                                 Person.search_name.contains(needle, autoescape=True))
+            .order_by(Person.sort_key, Person.id).limit(limit)).all()
+        audit.record(s, ctx, "search", "person", None, None, detail=f"namn '{text.strip()}' ({len(rows)} träffar)")
+        return [summary(p) for p in rows]
+
+
+def get_person(ctx: ServiceContext, person_id: uuid.UUID, address_reason: str | None = None) -> PersonDetail:
+    """A person's details. A protected address is returned only with a reason, which is logged."""
+    with ctx.db.session(write=True) as s:
+        p = get_or_404(s, Person, person_id, "Personen")
+        hidden = p.protection != "none" and not (address_reason and address_reason.strip())
+        if p.protection != "none" and not hidden:
+            audit.record(s, ctx, "read_protected_address", "person", p.id, p.id, reason=address_reason.strip())
+        else:
+            audit.record(s, ctx, "read", "person", p.id, p.id)
+        return PersonDetail(summary(p), p.version,
+                            None if hidden else p.address_street,
+                            None if hidden else p.address_postal,
+                            None if hidden else p.phone, hidden)
+
+
+def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: int, *,
+                  first_name: str | None = None, last_name: str | None = None,
+                  address_street: str | None = None, address_postal: str | None = None,
+                  phone: str | None = None, protection: str | None = None) -> PersonDetail:
+    with ctx.db.session(write=True) as s:
+        p = get_or_404(s, Person, person_id, "Personen")
+        check_version(s, p, expected_version, f"Personuppgifterna för {p.first_name} {p.last_name}")
+        if first_name is not None or last_name is not None:
+            _set_names(p, *_names(first_name or p.first_name, last_name or p.last_name))
+        if protection is not None:
+            if protection not in PROTECTIONS:
+                raise ValidationError(f"Okänd skyddsmarkering: {protection}", "protection")
+            if p.protection != "none" and protection == "none" and ctx.actor.role not in ("systemansvarig", "chef"):
+                raise PermissionDenied("Bara chef eller systemansvarig kan ta bort en skyddsmarkering.")
+            p.protection = protection
+        for attr, val in (("address_street", address_street), ("address_postal", address_postal), ("phone", phone)):
+            if val is not None:
+                setattr(p, attr, val.strip() or None)
+        touch(ctx, p)
+        s.flush()
+        audit.record(s, ctx, "update", "person", p.id, p.id)
+        hidden = p.protection != "none"
+        return PersonDetail(summary(p), p.version, None if hidden else p.address_street,
+                            None if hidden else p.address_postal, None if hidden else p.phone, hidden)
