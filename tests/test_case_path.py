@@ -54,7 +54,7 @@ def test_second_report_shows_earlier_reports_including_those_without_utredning(c
     cases.record_skyddsbedomning(ctx, first.children[0].anmalan_child_id, assessed_at=at(2026, 3, 2, 10),
                                  immediate_need=False, assessment="Ingen akut fara.")
     clock.set(2026, 3, 5)
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         from ifodesk.db.models import Forhandsbedomning
         row = s.get(Forhandsbedomning, fb.id)
         cases.conclude_forhandsbedomning(s, ctx, row, "inte_inleda", "Familjen har redan stöd.",
@@ -132,7 +132,7 @@ def test_deadline_overview_shows_overdue_for_user_and_unit(ctx, ctx_for, org, cl
 def _open_utredning(ctx, org, clock):
     res = cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
     ch = res.children[0]
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         from ifodesk.db.models import Forhandsbedomning
         fb = s.get(Forhandsbedomning, ch.forhandsbedomning_id)
         u = cases.conclude_forhandsbedomning(s, ctx, fb, "inleda", None, date(2026, 3, 2), ctx.actor.user_id, None)
@@ -144,13 +144,13 @@ def test_utredning_due_in_four_calendar_months_and_extension(ctx, org, clock):
     u = cases.get_utredning(ctx, uid)
     assert u.due_on == date(2026, 7, 2)
     assert [s.heading for s in u.sections][:2] == ["Bakgrund och anledning till utredning", "Barnets behov och utveckling"]
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         from ifodesk.db.models import Utredning
         row = s.get(Utredning, uid)
         with pytest.raises(ValidationError, match="efter nuvarande slutdatum"):
             cases.apply_extension(s, ctx, row, new_due_on=date(2026, 7, 1), reason="x",
                                   decided_on=date(2026, 3, 2), decided_by=ctx.actor.user_id, decision_id=None)
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         row = s.get(Utredning, uid)
         cases.apply_extension(s, ctx, row, new_due_on=date(2026, 9, 2), reason="Väntar på BUP.",
                               decided_on=date(2026, 3, 2), decided_by=ctx.actor.user_id, decision_id=None)
@@ -239,3 +239,40 @@ def test_case_list_filters_sorts_and_pages_in_sql(ctx, org):
     assert len(only) == 1
     by_number = caseview.case_ids(ctx, caseview.CaseQuery(text="BU-2026-00002"))
     assert caseview.case_rows(ctx, by_number)[0].person.first_name == "Nils"
+
+
+def test_parallel_registrations_get_unique_case_numbers_and_nothing_is_lost(ctx, ctx_for, org):
+    """Two workstations registering at the same time: no lock error, no duplicate number."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import timedelta
+
+    from ifodesk.domain.personnummer import synthetic_personnummer
+
+    other = ctx_for("karin.berg")
+
+    def register(args):
+        c, i = args
+        born = date(2012, 1, 1) + timedelta(days=i)
+        return cases.register_anmalan(c, anmalan(org, ChildInput(synthetic_personnummer(born, "K", 1), "Barn", f"Nummer{i}")))
+
+    jobs = [(ctx if i % 2 else other, i) for i in range(20)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(register, jobs))
+    numbers = [r.children[0].case_number for r in results]
+    assert len(set(numbers)) == 20
+    assert sorted(numbers) == [f"BU-2026-{n:05d}" for n in range(1, 21)]
+
+
+def test_stale_version_race_between_check_and_write_becomes_conflict(ctx, ctx_for, org, db):
+    """Even if both pass the version check, the ORM's version guard refuses the second write."""
+    from ifodesk.db.models import Utredning
+
+    _, uid = _open_utredning(ctx, org, None)
+    with db.session() as s1:
+        stale = s1.get(Utredning, uid)
+    cases.update_utredning(ctx_for("karin.berg"), uid, stale.version, plan="Först")
+    with pytest.raises(ConflictError):
+        with ctx.write() as s:
+            row = s.merge(stale, load=False)
+            row.plan = "Sist"
+    assert cases.get_utredning(ctx, uid).plan == "Först"

@@ -111,6 +111,9 @@ class Person(Tracked, Base):
     __table_args__ = (
         CheckConstraint("protection in ('none','sekretessmarkering','skyddad_folkbokforing')", name="protection"),
         UniqueConstraint("municipality_id", "personnummer", name="uq_person_pnr"),
+        # "Contains" search on names: a trigram GIN index on PostgreSQL (migration 0002).
+        Index("ix_person_search_trgm", "search_name", postgresql_using="gin",
+              postgresql_ops={"search_name": "gin_trgm_ops"}),
     )
 
 
@@ -272,7 +275,7 @@ class Decision(Tracked, Base):
     decided_at: Mapped[datetime | None] = mapped_column()
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     delegated: Mapped[bool] = mapped_column(Boolean, default=False)
-    meeting_item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting_item.id", use_alter=True))
+    meeting_item_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # MeetingItem.decision_id holds the FK
     __table_args__ = (Index("ix_decision_status_decided", "status", "decided_on"),)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import (
@@ -58,19 +58,18 @@ CLOSING_OUTCOMES = {
 # --- case numbers -------------------------------------------------------------------------
 
 def next_case_number(s: Session, municipality_id: uuid.UUID, prefix: str, year: int) -> str:
-    """BU-2026-00042: per municipality, series and year; the UPDATE takes the row lock first."""
-    res = s.execute(update(CaseNumberSeq)
-                    .where(CaseNumberSeq.municipality_id == municipality_id,
-                           CaseNumberSeq.prefix == prefix, CaseNumberSeq.year == year)
-                    .values(last_value=CaseNumberSeq.last_value + 1))
-    if res.rowcount == 0:
-        s.add(CaseNumberSeq(municipality_id=municipality_id, prefix=prefix, year=year, last_value=1))
-        s.flush()
-        value = 1
+    """BU-2026-00042: per municipality, series and year. One atomic upsert, safe under races."""
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
     else:
-        value = s.scalar(select(CaseNumberSeq.last_value).where(
-            CaseNumberSeq.municipality_id == municipality_id, CaseNumberSeq.prefix == prefix,
-            CaseNumberSeq.year == year))
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    stmt = upsert(CaseNumberSeq).values(municipality_id=municipality_id, prefix=prefix, year=year, last_value=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[CaseNumberSeq.municipality_id, CaseNumberSeq.prefix, CaseNumberSeq.year],
+        set_={"last_value": CaseNumberSeq.last_value + 1},
+    ).returning(CaseNumberSeq.last_value)
+    value = s.execute(stmt).scalar_one()
     return f"{prefix}-{year}-{value:05d}"
 
 
@@ -123,7 +122,7 @@ def register_anmalan(ctx: ServiceContext, data: AnmalanInput) -> AnmalanResult:
     """Register an anmälan; each child gets a case, a skyddsbedömning and a förhandsbedömning clock."""
     _validate_anmalan(ctx, data)
     received_on = data.received_at.astimezone(STOCKHOLM).date()
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         unit = get_or_404(s, Unit, data.unit_id, "Enheten")
         if unit.municipality_id != ctx.actor.municipality_id:
             raise PermissionDenied("Enheten tillhör en annan kommun.")
@@ -186,7 +185,7 @@ def _earlier_reports(s: Session, person_id: uuid.UUID, exclude: uuid.UUID | None
 
 def earlier_reports(ctx: ServiceContext, person_id: uuid.UUID) -> list[EarlierReport]:
     """Every report about the person, including those that never led to an utredning."""
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         get_or_404(s, Person, person_id, "Personen")
         audit.record(s, ctx, "read", "anmalan_history", None, person_id)
         return _earlier_reports(s, person_id)
@@ -202,7 +201,7 @@ def record_skyddsbedomning(ctx: ServiceContext, anmalan_child_id: uuid.UUID, *, 
         raise ValidationError("Tidpunkten för skyddsbedömningen kan inte ligga i framtiden.", "assessed_at")
     if immediate_need and not measures.strip():
         raise ValidationError("Ange vilka skyddsåtgärder som vidtas när barnet behöver omedelbart skydd.", "measures")
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         ac = get_or_404(s, AnmalanChild, anmalan_child_id, "Anmälan för barnet")
         if assessed_at < ac.anmalan.received_at:
             raise ValidationError("Skyddsbedömningen kan inte göras före att anmälan togs emot.", "assessed_at")
@@ -239,7 +238,7 @@ def fb_info(s: Session, fb: Forhandsbedomning) -> ForhandsbedomningInfo:
 
 def save_forhandsbedomning_notes(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int,
                                  notes: str) -> ForhandsbedomningInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         fb = get_or_404(s, Forhandsbedomning, fb_id, "Förhandsbedömningen")
         check_version(s, fb, expected_version, "Förhandsbedömningen")
         if fb.outcome is not None:
@@ -299,7 +298,7 @@ def _has_open_work(s: Session, case: Case, exclude_fb: uuid.UUID) -> bool:
 
 def mark_reporter_informed(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int,
                            informed_on: date) -> ForhandsbedomningInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         fb = get_or_404(s, Forhandsbedomning, fb_id, "Förhandsbedömningen")
         check_version(s, fb, expected_version, "Förhandsbedömningen")
         if fb.decided_on is None:
@@ -351,7 +350,7 @@ def ut_info(s: Session, u: Utredning) -> UtredningInfo:
 
 
 def get_utredning(ctx: ServiceContext, utredning_id: uuid.UUID) -> UtredningInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         u = get_or_404(s, Utredning, utredning_id, "Utredningen")
         audit.record(s, ctx, "read", "utredning", u.id, _case_person(s, u.case_id))
         return ut_info(s, u)
@@ -360,7 +359,7 @@ def get_utredning(ctx: ServiceContext, utredning_id: uuid.UUID) -> UtredningInfo
 def update_utredning(ctx: ServiceContext, utredning_id: uuid.UUID, expected_version: int, *,
                      plan: str | None = None, child_view: str | None = None,
                      guardian_view: str | None = None, analysis: str | None = None) -> UtredningInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         u = get_or_404(s, Utredning, utredning_id, "Utredningen")
         check_version(s, u, expected_version, "Utredningen")
         _require_open(u)
@@ -375,7 +374,7 @@ def update_utredning(ctx: ServiceContext, utredning_id: uuid.UUID, expected_vers
 
 
 def save_section(ctx: ServiceContext, section_id: uuid.UUID, expected_version: int, text: str) -> SectionInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         sec = get_or_404(s, UtredningSection, section_id, "Avsnittet")
         check_version(s, sec, expected_version, f"Avsnittet ”{sec.heading}”")
         u = s.get(Utredning, sec.utredning_id)

@@ -101,7 +101,7 @@ def case_rows(ctx: ServiceContext, ids: list[uuid.UUID]) -> list[CaseSummary]:
     """Visible rows for a block of ids, in the given order, with each case's next deadline."""
     if not ids:
         return []
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         next_due = dict(s.execute(
             select(Deadline.case_id, func.min(Deadline.due_on))
             .where(Deadline.case_id.in_(ids), Deadline.met_on.is_(None)).group_by(Deadline.case_id)).all())
@@ -120,7 +120,7 @@ def _summary(c: Case, assigned_name: str | None, next_due=None) -> CaseSummary:
 def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseDetail:
     """One case in full, its timeline and deadlines; the read is logged."""
     today = ctx.today()
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         c = get_or_404(s, Case, case_id, "Ärendet")
         if c.municipality_id != ctx.actor.municipality_id:
             raise NotFound(f"Ärendet finns inte (id {case_id}).")  # never reveal another municipality's case
@@ -182,7 +182,7 @@ def _timeline(s: Session, c: Case) -> list[TimelineEvent]:
 def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
                 user_id: uuid.UUID | None) -> CaseSummary:
     """Fördela ärendet to a handläggare; the case's deadlines follow."""
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         c = get_or_404(s, Case, case_id, "Ärendet")
         check_version(s, c, expected_version, f"Ärende {c.case_number}")
         if user_id is not None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Callable
+from typing import Callable, Iterator
 from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from ifodesk.config import Municipality as MunicipalityConfig
 from ifodesk.db.engine import Database
@@ -44,6 +48,20 @@ class ServiceContext:
     def today(self) -> date:
         """Legal dates are Swedish calendar dates."""
         return self.clock().astimezone(STOCKHOLM).date()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write unit of work; a lost race on a record's version becomes a ConflictError."""
+        try:
+            with self.db.session(write=True) as s:
+                yield s
+        except StaleDataError as exc:
+            from .errors import ConflictError
+
+            raise ConflictError("Posten", "en annan användare", None, 0, 0) from exc
+
+    def read(self):
+        return self.db.session()
 
     def as_user(self, actor: Actor) -> "ServiceContext":
         return ServiceContext(self.db, actor, self.municipality, self.clock)

@@ -110,6 +110,7 @@ class _Gen:
         self.open_case: dict[uuid.UUID, dict] = {}
         self.open_ut: dict[uuid.UUID, dict] = {}
         self.n_cases = 0
+        self.target = 0
 
     # --- people -------------------------------------------------------------------------
     def _person(self, first: str, last: str, born: date, gender: str, protection: str,
@@ -192,6 +193,7 @@ class _Gen:
             return
         if len(kids) > 1 and r.random() < 0.35:
             kids = [r.choice(kids)]
+        kids = kids[:max(1, self.target - self.n_cases)]  # stop exactly at the asked number of cases
         category = r.choices([c for c, _ in REPORTERS], [w for _, w in REPORTERS])[0]
         reasons = sorted(set(r.choices([c for c, _ in REASONS], [w for _, w in REASONS], k=r.choice((1, 1, 2)))))
         anonymous = category == "anonym"
@@ -388,6 +390,7 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
             raise ValueError("Databasen har redan ärenden; demodata läggs bara i en tom databas.")
     rng = random.Random(seed)
     gen = _Gen(rng, today, mid, unit, users)
+    gen.target = cases
     start = today - timedelta(days=3 * 365)
     span = (today - start).days
     # Reports arrive in time order, so repeated reports about a child find the open case.

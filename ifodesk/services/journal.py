@@ -33,7 +33,7 @@ def _validate(ctx: ServiceContext, text: str, event_date: date) -> None:
 def add_note(ctx: ServiceContext, case_id: uuid.UUID, *, event_date: date, text: str,
              heading: str = "", sign: bool = False, corrects_id: uuid.UUID | None = None) -> JournalNoteInfo:
     _validate(ctx, text, event_date)
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         case = get_or_404(s, Case, case_id, "Ärendet")
         if corrects_id is not None:
             old = get_or_404(s, JournalNote, corrects_id, "Anteckningen som rättas")
@@ -54,7 +54,7 @@ def add_note(ctx: ServiceContext, case_id: uuid.UUID, *, event_date: date, text:
 
 def update_draft(ctx: ServiceContext, note_id: uuid.UUID, expected_version: int, *, text: str,
                  heading: str | None = None, event_date: date | None = None) -> JournalNoteInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         n = get_or_404(s, JournalNote, note_id, "Anteckningen")
         if n.signed_at is not None:
             raise PermissionDenied("En signerad anteckning ändras aldrig. Skriv en rättelse i stället.")
@@ -74,7 +74,7 @@ def update_draft(ctx: ServiceContext, note_id: uuid.UUID, expected_version: int,
 
 
 def sign_note(ctx: ServiceContext, note_id: uuid.UUID, expected_version: int) -> JournalNoteInfo:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         n = get_or_404(s, JournalNote, note_id, "Anteckningen")
         if n.signed_at is not None:
             raise ValidationError("Anteckningen är redan signerad.")

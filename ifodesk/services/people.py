@@ -101,7 +101,7 @@ def find_or_create(s: Session, ctx: ServiceContext, child: ChildInput) -> tuple[
 
 def lookup_personnummer(ctx: ServiceContext, text: str) -> PersonSummary | None:
     pnr = parse_pnr(text, ctx.today())
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         p = s.scalar(select(Person).where(Person.municipality_id == ctx.actor.municipality_id,
                                           Person.personnummer == pnr.digits12))
         audit.record(s, ctx, "search", "person", None, p.id if p else None,
@@ -114,7 +114,7 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[Per
     needle = search_fold(text.strip())
     if len(needle) < 2:
         raise ValidationError("Skriv minst två tecken för att söka på namn.", "search")
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         rows = s.scalars(
             select(Person).where(Person.municipality_id == ctx.actor.municipality_id,
                                  Person.search_name.contains(needle, autoescape=True))
@@ -125,7 +125,7 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[Per
 
 def get_person(ctx: ServiceContext, person_id: uuid.UUID, address_reason: str | None = None) -> PersonDetail:
     """A person's details. A protected address is returned only with a reason, which is logged."""
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         p = get_or_404(s, Person, person_id, "Personen")
         hidden = p.protection != "none" and not (address_reason and address_reason.strip())
         if p.protection != "none" and not hidden:
@@ -142,7 +142,7 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: i
                   first_name: str | None = None, last_name: str | None = None,
                   address_street: str | None = None, address_postal: str | None = None,
                   phone: str | None = None, protection: str | None = None) -> PersonDetail:
-    with ctx.db.session(write=True) as s:
+    with ctx.write() as s:
         p = get_or_404(s, Person, person_id, "Personen")
         check_version(s, p, expected_version, f"Personuppgifterna för {p.first_name} {p.last_name}")
         if first_name is not None or last_name is not None:

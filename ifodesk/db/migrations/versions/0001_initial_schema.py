@@ -308,7 +308,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['case_id'], ['case_file.id'], name=op.f('fk_decision_case_id_case_file')),
     sa.ForeignKeyConstraint(['decided_by'], ['app_user.id'], name=op.f('fk_decision_decided_by_app_user')),
     sa.ForeignKeyConstraint(['drafted_by'], ['app_user.id'], name=op.f('fk_decision_drafted_by_app_user')),
-    sa.ForeignKeyConstraint(['meeting_item_id'], ['meeting_item.id'], name=op.f('fk_decision_meeting_item_id_meeting_item'), use_alter=True),
     sa.ForeignKeyConstraint(['municipality_id'], ['municipality.id'], name=op.f('fk_decision_municipality_id_municipality')),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_decision_person_id_person')),
     sa.ForeignKeyConstraint(['rejected_by'], ['app_user.id'], name=op.f('fk_decision_rejected_by_app_user')),

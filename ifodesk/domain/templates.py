@@ -1,0 +1,162 @@
+"""Rendering a decision from its fixed template, and the content hash that approval binds to."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ifodesk.domain.catalog import LAGRUM_PLACEHOLDER, DecisionTemplate, TemplateField
+
+__all__ = [
+    "RenderedDecision",
+    "MissingFieldError",
+    "InvalidFieldError",
+    "render_decision_text",
+    "content_hash",
+    "join_lagrum",
+    "HASH_VERSION",
+]
+
+HASH_VERSION = 1
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class RenderedDecision:
+    template_id: str
+    law_version: str
+    title: str
+    text: str  # the decision with the facts and motivering filled in
+    lagrum: tuple[str, ...]
+    appeal_route: str  # forvaltningsbesvar | laglighetsprovning | none
+    appeal_title: str
+    appeal_text: str
+
+
+class MissingFieldError(ValueError):
+    """Required fields are empty. ``missing`` holds the fields; the message is Swedish."""
+
+    def __init__(self, template: DecisionTemplate, missing: tuple[TemplateField, ...]):
+        self.template_id = template.id
+        self.missing = missing
+        labels = ", ".join(f.label for f in missing)
+        word = "Obligatoriskt fält saknas" if len(missing) == 1 else "Obligatoriska fält saknas"
+        super().__init__(f"{word} i {template.title.lower()}: {labels}")
+
+
+class InvalidFieldError(ValueError):
+    """A field has a value the template does not accept (bad date, unknown choice)."""
+
+    def __init__(self, template: DecisionTemplate, fld: TemplateField, message: str):
+        self.template_id = template.id
+        self.field = fld
+        super().__init__(f"{fld.label}: {message}")
+
+
+def join_lagrum(lagrum: tuple[str, ...] | list[str]) -> str:
+    """``a``, ``a och b``, ``a, b och c``."""
+    items = list(lagrum)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def _value(raw: object) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def _check_date(template: DecisionTemplate, fld: TemplateField, value: str) -> None:
+    if not _ISO_DATE.match(value):
+        raise InvalidFieldError(template, fld, f"'{value}' är inget datum (skriv ÅÅÅÅ-MM-DD)")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise InvalidFieldError(template, fld, f"'{value}' är inget giltigt datum") from None
+
+
+def render_decision_text(
+    template: DecisionTemplate,
+    fields: Mapping[str, object],
+    law_version: str | None = None,
+) -> RenderedDecision:
+    """Fill the template's wording with ``fields``; lagrum and appeal text as the template fixes.
+
+    ``law_version`` defaults to the template's own; a legacy version (e.g. the SoL in force before 2025-07-01)
+    renders the paragraphs the decision was taken under. Raises MissingFieldError when required
+    fields are empty and InvalidFieldError for a bad date or an unknown choice.
+    """
+    version = law_version or template.law_version
+    values: dict[str, str] = {}
+    missing: list[TemplateField] = []
+    for fld in template.fields:
+        value = _value(fields.get(fld.name))
+        if not value:
+            if fld.required:
+                missing.append(fld)
+            values[fld.name] = ""
+            continue
+        if fld.kind == "date":
+            _check_date(template, fld, value)
+            values[fld.name] = value
+        elif fld.kind == "choice":
+            opt = fld.option(value)
+            if opt is None:
+                allowed = ", ".join(o.value for o in fld.options)
+                raise InvalidFieldError(template, fld, f"'{value}' är inget tillåtet val ({allowed})")
+            values[fld.name] = opt.text
+        else:
+            values[fld.name] = value
+    if missing:
+        raise MissingFieldError(template, tuple(missing))
+
+    lagrum = template.lagrum_for(version, {k: _value(v) for k, v in fields.items()})
+    values[LAGRUM_PLACEHOLDER] = join_lagrum(lagrum)
+    text = template.wording.format_map(values)
+    text = "\n".join(line.rstrip() for line in text.splitlines())
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return RenderedDecision(
+        template_id=template.id,
+        law_version=version,
+        title=template.title,
+        text=text,
+        lagrum=lagrum,
+        appeal_route=template.appeal.route,
+        appeal_title=template.appeal.title,
+        appeal_text=template.appeal.text,
+    )
+
+
+def content_hash(template_id: str, law_version: str | None, fields: Mapping[str, object]) -> str:
+    """sha256 (hex) over a canonical JSON of the decision's content.
+
+    Stable across dict order and Unicode normalisation (NFC); any change of a value, a field
+    name, the template or the law version gives another hash, so an approval binds exactly one
+    version of the proposal.
+    """
+
+    def norm(v: object) -> object:
+        if v is None:
+            return None
+        if isinstance(v, date):
+            v = v.isoformat()
+        if isinstance(v, (bool, int)):
+            return v
+        return unicodedata.normalize("NFC", str(v))
+
+    payload = {
+        "hash_version": HASH_VERSION,
+        "template_id": template_id,
+        "law_version": law_version,
+        "fields": {unicodedata.normalize("NFC", str(k)): norm(v) for k, v in fields.items()},
+    }
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
