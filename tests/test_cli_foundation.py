@@ -60,3 +60,74 @@ def test_unsupported_database_url_exit_2(capsys):
 def test_network_share_refused_exit_2(capsys):
     assert main(["init-db", "--database", r"sqlite:///\\server\share\ifo.sqlite3"]) == 2
     assert "PostgreSQL" in capsys.readouterr().err
+
+
+def test_every_demo_decision_renders_with_its_template(tmp_path):
+    from ifodesk.domain.catalog import load_catalog
+    from ifodesk.domain.templates import render_decision_text
+    from ifodesk.db.models import Decision
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert main(["demo", "--cases", "200", "--database", url]) == 0
+    db = Database(url)
+    catalog = load_catalog()
+    with db.session() as s:
+        rows = s.scalars(select(Decision)).all()
+        assert len({d.template_id for d in rows}) >= 4
+        for d in rows:
+            r = render_decision_text(catalog.template(d.template_id), d.fields, d.law_version)
+            assert tuple(d.lagrum) == r.lagrum
+    db.dispose()
+
+
+def test_catalog_json_for_review(capsys):
+    import json
+
+    assert main(["catalog", "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    fam = rows["vard_familjehem"]
+    assert fam["utskott_only"] and fam["lowest_decider"] == "utskott"
+    assert "22 kap. 2 § SoL" in fam["lagrum"]
+    assert rows["lvu_omedelbart_omhandertagande"]["urgent_route"] == "ordforande"
+    assert rows["inleda_utredning"]["appeal"] == "none"
+    for r in rows.values():
+        assert {"id", "title", "law_version", "lagrum", "lowest_decider", "utskott_only", "urgent_route",
+                "appeal", "starts_deadlines"} <= set(r)
+
+
+def test_delegation_check_explains_each_error(tmp_path, capsys):
+    from ifodesk.resources import resource_path
+
+    bad = resource_path("delegation", "default.toml").read_text(encoding="utf-8")
+    bad = bad.replace('template = "vard_familjehem"\ndelegat = "utskott"', 'template = "vard_familjehem"\ndelegat = "enhetschef"')
+    assert 'delegat = "enhetschef"' in bad
+    f = tmp_path / "kommun.toml"
+    f.write_text(bad, encoding="utf-8")
+    assert main(["delegation", "check", str(f)]) == 1
+    err = capsys.readouterr().err
+    assert "vard_familjehem" in err and "30 kap. 6 § SoL" in err
+    assert main(["delegation", "check", str(resource_path("delegation", "default.toml"))]) == 0
+    assert main(["delegation", "check", str(tmp_path / "saknas.toml")]) == 1
+    assert "finns inte" in capsys.readouterr().err
+
+
+def test_render_letter_from_command_line(tmp_path, capsys):
+    from ifodesk.db.models import Decision
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    assert main(["demo", "--cases", "50", "--database", url]) == 0
+    db = Database(url)
+    with db.session() as s:
+        d = s.scalar(select(Decision).where(Decision.status == "beslutad").limit(1))
+    db.dispose()
+    out = tmp_path / "brev.pdf"
+    assert main(["render", "letter", "--decision", str(d.id), "--out", str(out), "--database", url]) == 0
+    from pypdf import PdfReader
+
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert d.title in text and d.lagrum[0] in text
+    assert main(["render", "letter", "--decision", "00000000-0000-0000-0000-000000000009",
+                 "--out", str(out), "--database", url]) == 2
+    assert "finns inte" in capsys.readouterr().err
+    assert main(["render", "delegation-list", "--from", "2026-01-01", "--to", "2025-01-01",
+                 "--out", str(tmp_path / "d.pdf"), "--database", url]) == 2

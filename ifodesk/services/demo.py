@@ -107,6 +107,7 @@ class _Gen:
         self.case_counter: dict[int, int] = defaultdict(int)
         self.pnr_used: dict[tuple[date, str], int] = defaultdict(int)
         self.families: list[list[dict]] = []
+        self.person_by_id: dict[uuid.UUID, dict] = {}
         self.open_case: dict[uuid.UUID, dict] = {}
         self.open_ut: dict[uuid.UUID, dict] = {}
         self.n_cases = 0
@@ -126,6 +127,7 @@ class _Gen:
                    legal_gender=gender, protection=protection, address_street=street,
                    address_postal=postal, version=1)
         self.rows[Person].append(row)
+        self.person_by_id[row["id"]] = row
         return row
 
     def new_family(self, on: date) -> list[dict]:
@@ -166,17 +168,45 @@ class _Gen:
                   fields: dict, drafter: User, delegated: bool = True) -> uuid.UUID:
         t = self.catalog.template(template_id)
         law_version = t.law_version
+        fields = self._complete(t, fields, case, on)
         did = uuid.uuid4()
         at = datetime.combine(on, time(self.rng.randint(8, 16), self.rng.randint(0, 59)), tzinfo=STOCKHOLM)
         self.rows[Decision].append(dict(
             id=did, municipality_id=self.mid, unit_id=self.unit.id, case_id=case["id"],
             person_id=case["person_id"], template_id=template_id, law_version=law_version,
-            title=t.title, lagrum=list(self.catalog.lagrum_for(template_id, law_version)), fields=fields,
+            title=t.title, lagrum=list(self.catalog.lagrum_for(template_id, law_version, fields)), fields=fields,
             status="beslutad", drafted_by=drafter.id,
             content_hash=content_hash(template_id, law_version, fields), decided_by=decider.id,
             decided_by_name=decider.full_name, decider_level=level, decided_on=on, decided_at=at,
             delegated=delegated, version=1))
         return did
+
+    DEMO_TEXT = {
+        "fakta": "Uppgifter från anmälan, samtal med vårdnadshavare och skola.",
+        "motivering": "Bedömningen grundas på utredningens uppgifter om barnets behov.",
+        "samtycke": "Vårdnadshavarna samtycker.",
+        "familjehem": "Familjehem i Demokommun",
+        "insats": "Stödsamtal för barn och föräldrar",
+        "omfattning": "En gång i veckan",
+        "giltighet": "Sex månader",
+    }
+
+    def _complete(self, t, fields: dict, case: dict, on: date) -> dict:
+        """Every required field filled, so each demo decision renders like a real one."""
+        out = dict(fields)
+        person = self.person_by_id[case["person_id"]]
+        for f in t.fields:
+            if out.get(f.name):
+                continue
+            if f.kind == "date":
+                out[f.name] = case["opened_on"].isoformat() if f.name in ("anmalan_datum", "utredning_inledd") else on.isoformat()
+            elif f.kind == "choice":
+                out[f.name] = f.options[-1].value if f.options else ""
+            elif f.name in ("barnets_namn", "namn"):
+                out[f.name] = f"{person['first_name']} {person['last_name']}"
+            elif f.required:
+                out[f.name] = self.DEMO_TEXT.get(f.name, "Enligt utredningen.")
+        return out
 
     # --- one anmälan ---------------------------------------------------------------------
     def anmalan(self, received: datetime) -> None:

@@ -1,0 +1,72 @@
+"""catalog --json and delegation check FILE: the legal data for review."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from . import CliError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("catalog", help="visa den aktiva beslutskatalogen (mallar, lagrum, delegationsgränser)")
+    p.add_argument("--json", action="store_true", help="skriv katalogen som JSON")
+    p.set_defaults(func=cmd_catalog)
+
+    p = sub.add_parser("delegation", help="delegationsordningen")
+    dsub = p.add_subparsers(dest="delegation_command", metavar="ÅTGÄRD", required=True)
+    chk = dsub.add_parser("check", help="granska en delegationsordning (TOML) mot lagens förbud")
+    chk.add_argument("file", metavar="FIL")
+    chk.set_defaults(func=cmd_delegation_check)
+    tbl = dsub.add_parser("show", help="visa standarddelegationsordningen som tabell")
+    tbl.add_argument("file", metavar="FIL", nargs="?")
+    tbl.set_defaults(func=cmd_delegation_show)
+
+
+def _catalog():
+    from ifodesk.domain.catalog import CatalogError, load_catalog
+
+    try:
+        return load_catalog()
+    except CatalogError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_catalog(args) -> int:
+    from ifodesk.domain.catalog import catalog_as_json
+
+    catalog = _catalog()
+    rows = catalog_as_json(catalog)
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for r in rows:
+        lagrum = ", ".join(r["lagrum"])
+        reserved = " [utskott]" if r["utskott_only"] else ""
+        print(f"{r['id']:34} {lagrum:34} lägst {r['lowest_decider']}{reserved}")
+    return 0
+
+
+def cmd_delegation_check(args) -> int:
+    from ifodesk.domain.delegation import check_delegation_file
+
+    issues = check_delegation_file(args.file, _catalog())
+    errors = [i for i in issues if getattr(i, "severity", "error") == "error"]
+    for i in issues:
+        print(str(i), file=sys.stderr if i in errors else sys.stdout)
+    if errors:
+        print(f"{args.file}: {len(errors)} fel – delegationsordningen kan inte antas.", file=sys.stderr)
+        return 1
+    print(f"{args.file}: delegationsordningen följer lagens delegationsförbud.")
+    return 0
+
+
+def cmd_delegation_show(args) -> int:
+    from ifodesk.domain.delegation import delegation_table, load_and_validate
+    from ifodesk.resources import resource_path
+
+    order = load_and_validate(args.file or resource_path("delegation", "default.toml"), _catalog())
+    for row in delegation_table(order, _catalog()):
+        print(f"{row.nr:6} {row.arende:52} {row.lagrum:28} {row.delegat}")
+    return 0

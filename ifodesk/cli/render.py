@@ -1,0 +1,78 @@
+"""render: decision letters, IU agendas, protocol extracts and the delegation list as PDF."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from . import CliError, add_database_arg, open_db_from_args
+
+
+def _uuid(text: str) -> uuid.UUID:
+    import argparse
+
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget giltigt id") from None
+
+
+def _date(text: str) -> date:
+    import argparse
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget giltigt datum (ÅÅÅÅ-MM-DD)") from None
+
+
+def register(sub) -> None:
+    p = sub.add_parser("render", help="skriv ut beslutsbrev, föredragningslista, protokollsutdrag eller delegationslista som PDF")
+    rsub = p.add_subparsers(dest="what", metavar="DOKUMENT", required=True)
+    specs = (
+        ("letter", "beslutsbrev för ett fattat beslut", [("--decision", _uuid, "beslutets id")]),
+        ("agenda", "föredragningslista för ett sammanträde", [("--meeting", _uuid, "sammanträdets id")]),
+        ("extract", "protokollsutdrag för en paragraf", [("--item", _uuid, "paragrafens id")]),
+        ("delegation-list", "anmälan av delegationsbeslut för en period",
+         [("--from", _date, "första dag"), ("--to", _date, "sista dag")]),
+    )
+    for name, help_text, opts in specs:
+        q = rsub.add_parser(name, help=help_text)
+        add_database_arg(q)
+        for flag, typ, h in opts:
+            q.add_argument(flag, type=typ, required=True, help=h)
+        q.add_argument("--out", required=True, metavar="FIL.pdf", help="fil att skriva")
+        q.set_defaults(func=cmd_render)
+
+
+def cmd_render(args) -> int:
+    from sqlalchemy import select
+
+    from ifodesk.db.models import Municipality
+    from ifodesk.services import decision_docs
+    from ifodesk.services.admin import system_actor
+    from ifodesk.services.context import ServiceContext
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"Utfilen {out} ska sluta på .pdf")
+    if not out.parent.exists():
+        raise CliError(f"Katalogen {out.parent} finns inte")
+    cfg, db = open_db_from_args(args)
+    with db.session() as s:
+        m = s.scalar(select(Municipality).where(Municipality.code == cfg.municipality.code))
+    if m is None:
+        raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
+    ctx = ServiceContext(db, system_actor(db, m.id), cfg.municipality)
+    if args.what == "letter":
+        data = decision_docs.decision_letter(ctx, args.decision)
+    elif args.what == "agenda":
+        data = decision_docs.agenda(ctx, args.meeting)
+    elif args.what == "extract":
+        data = decision_docs.protocol_extract(ctx, args.item)
+    else:
+        data = decision_docs.delegation_list_pdf(ctx, getattr(args, "from"), args.to)
+    out.write_bytes(data)
+    print(f"Skrev {out} ({len(data)} byte).")
+    return 0

@@ -1,0 +1,193 @@
+"""PDF documents from decisions and meetings: letters, agendas, protocol extracts, delegation list.
+
+A protected person's address never reaches the document writer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, Person, User
+from ifodesk.documents import pdf
+from ifodesk.documents.pdf_data import (
+    AgendaItem,
+    DecisionLetter,
+    DelegationList,
+    DelegationListRow,
+    Letterhead,
+    MeetingAgenda,
+    PartyInfo,
+    ProtocolExtract,
+)
+from ifodesk.domain import delegation as deleg
+from ifodesk.domain.catalog import load_catalog
+
+from . import audit
+from .common import get_or_404, user_name
+from .context import ServiceContext
+from .decisions import _render, delegation_order
+from .errors import ValidationError
+from .meetings import _initials
+
+
+def letterhead(ctx: ServiceContext) -> Letterhead:
+    m = ctx.municipality
+    return Letterhead(municipality_name=m.name, board_name=m.board_name, unit_name=m.unit_name,
+                      address_lines=tuple(m.address_lines), phone=m.phone, email=m.email,
+                      org_number=m.org_number)
+
+
+def _party(p: Person) -> PartyInfo:
+    protected = p.protection != "none"
+    address = None if protected else tuple(x for x in (p.address_street, p.address_postal) if x)
+    display = f"{p.personnummer[:8]}-{p.personnummer[8:]}" if p.personnummer else (p.reserve_number or "")
+    return PartyInfo(name=f"{p.first_name} {p.last_name}", personnummer_display=display,
+                     address_lines=address or None, protected=protected)
+
+
+def _delegation_note(ctx: ServiceContext, s: Session, d: Decision) -> str | None:
+    if d.urgent:
+        return None
+    if not d.delegated:
+        item = s.get(MeetingItem, d.meeting_item_id) if d.meeting_item_id else None
+        if item is not None:
+            m = s.get(Meeting, item.meeting_id)
+            return (f"Beslutet är fattat av {m.committee_name.lower()}, protokoll "
+                    f"{m.meeting_date.isoformat()} § {item.paragraph_no}.")
+        return f"Beslutet är fattat av {d.decided_by_name}."
+    rule = delegation_order(ctx).rule_for(d.template_id)
+    punkt = f" punkt {rule.punkt}" if rule and rule.punkt else ""
+    return f"Beslutet är fattat med stöd av delegation enligt {ctx.municipality.board_name.lower()}s delegationsordning{punkt}."
+
+
+def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
+    """Beslutsmeddelande with everything FL 31–33 §§ require."""
+    with ctx.write() as s:
+        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        if d.status != "beslutad":
+            raise ValidationError("Beslutsbrev skrivs ut först när beslutet är fattat.")
+        rendered, error = _render(load_catalog(), d)
+        if error:
+            raise ValidationError(error)
+        case = s.get(Case, d.case_id)
+        decider = s.get(User, d.decided_by) if d.decided_by else None
+        t = load_catalog().template(d.template_id)
+        urgent_note = None
+        if d.urgent:
+            urgent_note = (f"Beslutet har fattats av ordföranden med stöd av {t.urgent_basis} eftersom "
+                           "nämndens beslut inte kunde avvaktas. Beslutet anmäls vid nämndens nästa sammanträde.")
+        letter = DecisionLetter(
+            letterhead=letterhead(ctx), case_number=case.case_number, decision_date=d.decided_on,
+            party=_party(case.person), title=rendered.title, decision_text=rendered.text,
+            lagrum=rendered.lagrum, motivering=(d.fields or {}).get("motivering", ""),
+            decided_by_name=d.decided_by_name or "",
+            decided_by_title=("" if not d.delegated else (decider.title if decider else "")),
+            foredragande_name=user_name(s, d.drafted_by), participants=(),
+            delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
+            appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
+        audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
+        return pdf.render_decision_letter(letter)
+
+
+def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
+    with ctx.write() as s:
+        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id).order_by(MeetingItem.position)).all()
+        rows = []
+        for it in items:
+            d = s.get(Decision, it.decision_id)
+            case = s.get(Case, d.case_id)
+            p = case.person
+            rows.append(AgendaItem(paragraph_no=it.paragraph_no, case_number=case.case_number, title=d.title,
+                                   party_display=_initials(p.first_name, p.last_name, p.birth_date),
+                                   foredragande=user_name(s, it.foredragande_id) or "", kind=it.kind,
+                                   protected=p.protection != "none"))
+        doc = MeetingAgenda(letterhead=letterhead(ctx), committee_name=m.committee_name, meeting_date=m.meeting_date,
+                            time_place=m.time_place,
+                            members=tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ()),
+                            chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
+                            items=tuple(rows))
+        audit.record(s, ctx, "print", "meeting", m.id, None, detail="föredragningslista")
+        return pdf.render_agenda(doc)
+
+
+def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID) -> bytes:
+    with ctx.write() as s:
+        it = get_or_404(s, MeetingItem, item_id, "Paragrafen")
+        if it.outcome is None:
+            raise ValidationError("Protokollsutdrag skrivs ut när paragrafen är protokollförd.")
+        m = s.get(Meeting, it.meeting_id)
+        d = s.get(Decision, it.decision_id)
+        case = s.get(Case, d.case_id)
+        rendered, error = _render(load_catalog(), d)
+        if error:
+            raise ValidationError(error)
+        outcome_text = {"bifall": rendered.text, "avslag": "Utskottet avslår förslaget.",
+                        "bordlagd": "Ärendet bordläggs.", "anmald": "Anmälan av ordförandebeslut läggs till handlingarna."
+                        }[it.outcome]
+        if it.outcome_note:
+            outcome_text += "\n\n" + it.outcome_note
+        doc = ProtocolExtract(
+            letterhead=letterhead(ctx), committee_name=m.committee_name, meeting_date=m.meeting_date,
+            paragraph_no=it.paragraph_no, case_number=case.case_number, party=_party(case.person),
+            title=d.title, decision_text=outcome_text, lagrum=rendered.lagrum,
+            motivering=(d.fields or {}).get("motivering", ""),
+            present_members=tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ()),
+            chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
+            justerare=None, appeal_text=rendered.appeal_text if it.outcome == "bifall" else "",
+            extract_certified_by=user_name(s, m.secretary_id) or "")
+        audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, detail="protokollsutdrag")
+        return pdf.render_protocol_extract(doc)
+
+
+@dataclass(frozen=True)
+class DelegatedDecision:
+    decided_on: date
+    case_number: str
+    title: str
+    lagrum: tuple[str, ...]
+    decided_by: str
+    level_label: str
+    party_initials: str
+    protected: bool
+    punkt: str | None
+
+
+def delegated_decisions(ctx: ServiceContext, period_from: date, period_to: date) -> list[DelegatedDecision]:
+    """Anmälan av delegationsbeslut: decisions taken under delegation in the period (KL 6:40, 7:8)."""
+    if period_to < period_from:
+        raise ValidationError("Periodens slut ligger före dess början.", "period")
+    order = delegation_order(ctx)
+    with ctx.write() as s:
+        q = (select(Decision, Case).join(Case, Case.id == Decision.case_id)
+             .where(Decision.municipality_id == ctx.actor.municipality_id, Decision.status == "beslutad",
+                    Decision.delegated.is_(True), Decision.decided_on >= period_from,
+                    Decision.decided_on <= period_to)
+             .order_by(Decision.decided_on, Case.case_number))
+        out = []
+        for d, case in s.execute(q):
+            rule = order.rule_for(d.template_id)
+            if rule is not None and not rule.anmals and not d.urgent:
+                continue  # the delegationsordning says this kind is not reported
+            p = case.person
+            out.append(DelegatedDecision(d.decided_on, case.case_number, d.title, tuple(d.lagrum or ()),
+                                         d.decided_by_name or "", deleg.level_label(d.decider_level or ""),
+                                         _initials(p.first_name, p.last_name, p.birth_date),
+                                         p.protection != "none", rule.punkt if rule else None))
+        audit.record(s, ctx, "list", "decision", None, None,
+                     detail=f"delegationsbeslut {period_from}–{period_to}: {len(out)}")
+        return out
+
+
+def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date) -> bytes:
+    rows = delegated_decisions(ctx, period_from, period_to)
+    doc = DelegationList(letterhead=letterhead(ctx), period_from=period_from, period_to=period_to, rows=tuple(
+        DelegationListRow(decision_date=r.decided_on, case_number=r.case_number, title=r.title, lagrum=r.lagrum,
+                          decided_by=r.decided_by, level_label=r.level_label, party_initials=r.party_initials,
+                          protected=r.protected) for r in rows))
+    return pdf.render_delegation_list(doc)

@@ -1,0 +1,233 @@
+"""IU meetings (individutskottet): agenda from approved proposals, § numbers, recorded decisions."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, User
+
+from . import audit
+from .common import check_version, get_or_404, touch, user_name
+from .context import ServiceContext
+from .decisions import _decide, _routing, add_report_item
+from .deadlines import meet
+from .errors import PermissionDenied, ValidationError
+
+MIN_MEMBERS = 3  # an utskott has at least three members
+SECRETARY_ROLES = ("sekreterare", "ordforande", "systemansvarig")
+OUTCOMES = {"bifall": "Bifall till förslaget", "avslag": "Avslag", "bordlagd": "Bordläggs", "anmald": "Anmäld"}
+
+
+@dataclass(frozen=True)
+class MeetingItemInfo:
+    id: uuid.UUID
+    version: int
+    position: int
+    paragraph_no: int | None
+    kind: str  # beslut | anmalan
+    decision_id: uuid.UUID
+    case_number: str
+    title: str
+    party_display: str  # initials and birth year: the agenda does not expose full identity
+    party_protected: bool
+    foredragande: str | None
+    outcome: str | None
+    outcome_note: str | None
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    id: uuid.UUID
+    version: int
+    committee_name: str
+    meeting_date: date
+    time_place: str
+    chair_id: uuid.UUID
+    chair_name: str
+    secretary_id: uuid.UUID
+    secretary_name: str
+    member_names: tuple[str, ...]
+    status: str
+    items: tuple[MeetingItemInfo, ...]
+
+
+def _initials(first: str, last: str, born: date | None) -> str:
+    return f"{first[:1]}.{last[:1]}. ({born.year if born else 'okänt år'})"
+
+
+def _item_info(s: Session, it: MeetingItem) -> MeetingItemInfo:
+    d = s.get(Decision, it.decision_id)
+    p = s.get(Case, d.case_id).person
+    return MeetingItemInfo(it.id, it.version, it.position, it.paragraph_no, it.kind, d.id,
+                           s.get(Case, d.case_id).case_number, d.title, _initials(p.first_name, p.last_name, p.birth_date),
+                           p.protection != "none", user_name(s, it.foredragande_id), it.outcome, it.outcome_note)
+
+
+def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
+    items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id).order_by(MeetingItem.position)).all()
+    members = tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ())
+    return MeetingInfo(m.id, m.version, m.committee_name, m.meeting_date, m.time_place, m.chair_id,
+                       user_name(s, m.chair_id) or "", m.secretary_id, user_name(s, m.secretary_id) or "",
+                       members, m.status, tuple(_item_info(s, it) for it in items))
+
+
+def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, chair_id: uuid.UUID,
+                   secretary_id: uuid.UUID, member_ids: list[uuid.UUID], first_paragraph: int = 1,
+                   committee_name: str = "Individutskottet") -> MeetingInfo:
+    members = list(dict.fromkeys([chair_id, *member_ids]))
+    if len(members) < MIN_MEMBERS:
+        raise ValidationError(f"Ett utskott har minst {MIN_MEMBERS} ledamöter; ange fler ledamöter.", "members")
+    if meeting_date < ctx.today():
+        raise ValidationError("Ett nytt sammanträde kan inte ligga bakåt i tiden.", "meeting_date")
+    if first_paragraph < 1:
+        raise ValidationError("Första paragrafnumret måste vara minst 1.", "first_paragraph")
+    with ctx.write() as s:
+        for uid in [*members, secretary_id]:
+            get_or_404(s, User, uid, "Användaren")
+        chair = s.get(User, chair_id)
+        if chair.role not in ("ordforande", "ledamot"):
+            raise ValidationError(f"{chair.full_name} är inte ledamot och kan inte vara ordförande.", "chair")
+        m = Meeting(municipality_id=ctx.actor.municipality_id, committee_name=committee_name,
+                    meeting_date=meeting_date, time_place=time_place.strip(), chair_id=chair_id,
+                    secretary_id=secretary_id, member_ids=[str(x) for x in members],
+                    first_paragraph=first_paragraph, created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        s.add(m)
+        s.flush()
+        # Urgent ordförande decisions not yet reported go on this meeting's list.
+        reported = select(MeetingItem.decision_id).where(MeetingItem.kind == "anmalan")
+        for d in s.scalars(select(Decision).where(Decision.municipality_id == m.municipality_id,
+                                                  Decision.urgent.is_(True), Decision.status == "beslutad",
+                                                  Decision.decided_on <= meeting_date,
+                                                  Decision.id.not_in(reported))):
+            add_report_item(s, ctx, m, d, s.get(Case, d.case_id))
+        audit.record(s, ctx, "create", "meeting", m.id, None, detail=meeting_date.isoformat())
+        return _meeting_info(s, m)
+
+
+def list_meetings(ctx: ServiceContext, include_held: bool = True) -> list[MeetingInfo]:
+    with ctx.read() as s:
+        q = select(Meeting).where(Meeting.municipality_id == ctx.actor.municipality_id).order_by(Meeting.meeting_date.desc())
+        if not include_held:
+            q = q.where(Meeting.status == "planerad")
+        return [_meeting_info(s, m) for m in s.scalars(q)]
+
+
+def get_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingInfo:
+    with ctx.write() as s:
+        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        audit.record(s, ctx, "read", "meeting", m.id, None)
+        return _meeting_info(s, m)
+
+
+def _renumber(s: Session, m: Meeting) -> None:
+    items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id)
+                      .order_by(MeetingItem.kind.desc(), MeetingItem.position)).all()
+    # Decisions first, reported urgent decisions after them, as a föredragningslista reads.
+    for i, it in enumerate(sorted(items, key=lambda x: (x.kind != "beslut", x.position))):
+        it.position = i
+        it.paragraph_no = m.first_paragraph + i
+
+
+def add_to_agenda(ctx: ServiceContext, meeting_id: uuid.UUID, decision_id: uuid.UUID, expected_version: int,
+                  foredragande_id: uuid.UUID | None = None) -> MeetingInfo:
+    """Only an utskott-reserved proposal, approved in exactly this version, goes on the agenda."""
+    with ctx.write() as s:
+        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        if m.status != "planerad":
+            raise ValidationError("Sammanträdet är redan genomfört.")
+        d = get_or_404(s, Decision, decision_id, "Beslutsförslaget")
+        check_version(s, d, expected_version, "Beslutsförslaget")
+        r = _routing(ctx, s, d)
+        if not r.can_place_on_agenda:
+            raise PermissionDenied(r.agenda_reason)
+        pos = len(s.scalars(select(MeetingItem.id).where(MeetingItem.meeting_id == m.id)).all())
+        item = MeetingItem(meeting_id=m.id, decision_id=d.id, kind="beslut", position=pos,
+                           foredragande_id=foredragande_id or d.drafted_by,
+                           created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        s.add(item)
+        s.flush()
+        d.status, d.meeting_item_id = "pa_dagordning", item.id
+        touch(ctx, d)
+        _renumber(s, m)
+        touch(ctx, m)
+        s.flush()
+        audit.record(s, ctx, "add_to_agenda", "decision", d.id, d.person_id, detail=str(m.id))
+        return _meeting_info(s, m)
+
+
+def remove_from_agenda(ctx: ServiceContext, item_id: uuid.UUID) -> MeetingInfo:
+    with ctx.write() as s:
+        it = get_or_404(s, MeetingItem, item_id, "Ärendet på listan")
+        if it.outcome is not None:
+            raise ValidationError("Ärendet är redan behandlat och kan inte tas bort.")
+        if it.kind != "beslut":
+            raise ValidationError("Ett ordförandebeslut som ska anmälas tas inte bort från listan.")
+        m = s.get(Meeting, it.meeting_id)
+        d = s.get(Decision, it.decision_id)
+        d.status, d.meeting_item_id = "godkand", None
+        touch(ctx, d)
+        s.delete(it)
+        s.flush()
+        _renumber(s, m)
+        audit.record(s, ctx, "remove_from_agenda", "decision", d.id, d.person_id)
+        return _meeting_info(s, m)
+
+
+def record_item(ctx: ServiceContext, item_id: uuid.UUID, expected_version: int, outcome: str,
+                note: str = "") -> MeetingInfo:
+    """Protokollför: the utskott's decision on one § with who decided; reported items are noted."""
+    if outcome not in OUTCOMES:
+        raise ValidationError(f"Okänt utfall: {outcome}", "outcome")
+    if ctx.actor.role not in SECRETARY_ROLES:
+        raise PermissionDenied("Bara sekreteraren eller ordföranden protokollför utskottets beslut.")
+    with ctx.write() as s:
+        it = get_or_404(s, MeetingItem, item_id, "Ärendet på listan")
+        check_version(s, it, expected_version, f"§ {it.paragraph_no}")
+        m = s.get(Meeting, it.meeting_id)
+        if m.meeting_date > ctx.today():
+            raise ValidationError(f"Sammanträdet hålls {m.meeting_date.isoformat()}; beslut protokollförs den dagen.")
+        if it.outcome is not None:
+            raise ValidationError(f"§ {it.paragraph_no} är redan protokollförd.")
+        d = s.get(Decision, it.decision_id)
+        if it.kind == "anmalan":
+            if outcome != "anmald":
+                raise ValidationError("Ett ordförandebeslut anmäls; utskottet fattar inte om det.", "outcome")
+            meet(s, ctx, "decision", d.id, "ordforandebeslut_anmalan", m.meeting_date)
+        elif outcome == "bifall":
+            if d.approved_hash != d.content_hash:
+                raise ValidationError("Förslaget har ändrats efter godkännandet och kan inte beslutas.")
+            _decide(s, ctx, d, urgent=False, decided_on=m.meeting_date, by_committee=m.committee_name)
+        elif outcome == "avslag":
+            d.status, d.decided_on, d.decided_by_name = "ej_bifallen", m.meeting_date, m.committee_name
+            d.decider_level = "utskott"
+        elif outcome == "bordlagd":
+            d.status, d.meeting_item_id = "godkand", None
+        else:
+            raise ValidationError("Utfallet 'anmäld' gäller bara ordförandebeslut.", "outcome")
+        it.outcome, it.outcome_note = outcome, note.strip() or None
+        touch(ctx, it)
+        touch(ctx, d)
+        s.flush()
+        audit.record(s, ctx, "record", "meeting_item", it.id, d.person_id, detail=f"§ {it.paragraph_no} {outcome}")
+        return _meeting_info(s, m)
+
+
+def close_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: int) -> MeetingInfo:
+    with ctx.write() as s:
+        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        check_version(s, m, expected_version, "Sammanträdet")
+        open_items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id,
+                                                         MeetingItem.outcome.is_(None))).all()
+        if open_items:
+            nums = ", ".join(f"§ {x.paragraph_no}" for x in open_items)
+            raise ValidationError(f"Protokollför alla ärenden först ({nums}).")
+        m.status = "genomford"
+        touch(ctx, m)
+        s.flush()
+        audit.record(s, ctx, "close", "meeting", m.id, None)
+        return _meeting_info(s, m)

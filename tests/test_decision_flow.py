@@ -1,0 +1,234 @@
+"""Decisions through the services: drafting, routing, approval bound to a version, IU, urgent route."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from ifodesk.db.models import AuditLog
+from ifodesk.services import caseview, decision_docs, decisions, meetings, people
+from ifodesk.services import cases as case_svc
+from ifodesk.services import deadlines as dl
+from ifodesk.services.dto import ChildInput
+from ifodesk.services.errors import PermissionDenied, ValidationError
+
+from test_case_path import MAJA, anmalan
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def child_case(ctx, org):
+    res = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
+    return res.children[0]
+
+
+def test_caseworker_signs_inleda_utredning_which_opens_the_utredning(ctx, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja Öberg", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.",
+                                  "motivering": "Oron gäller omsorgssvikt."})
+    r = decisions.routing(ctx, d.id)
+    assert r.route == "sign" and r.can_sign
+    signed = decisions.sign(ctx, d.id, d.version)
+    assert signed.status == "beslutad" and signed.decided_by_name == "Anna Lind"
+    assert signed.lagrum == ("14 kap. 2 § SoL", "20 kap. 2 § SoL")
+    detail = caseview.get_case(ctx, child_case.case_id)
+    assert detail.summary.status == "utredning"
+    assert detail.anmalningar[0].outcome == "inleda"
+    kinds = {x.kind: x for x in detail.deadlines}
+    assert kinds["forhandsbedomning"].met_on == date(2026, 3, 2)
+    assert kinds["utredning"].due_on == date(2026, 7, 2)
+
+
+def test_inte_inleda_needs_forste_socialsekreterare_and_approval_decides(ctx, ctx_for, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inte_inleda_utredning",
+                                 {"barnets_namn": "Maja Öberg", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.",
+                                  "motivering": "Familjen har redan stöd från BUP."})
+    r = decisions.routing(ctx, d.id)
+    assert not r.can_sign and r.route == "approval" and r.required_level == "forste_socialsekreterare"
+    assert "1:e socialsekreterare" in r.send_reason
+    with pytest.raises(PermissionDenied):
+        decisions.sign(ctx, d.id, d.version)
+    sent = decisions.send_for_approval(ctx, d.id, d.version)
+    karin = ctx_for("karin.berg")
+    assert [x.id for x in decisions.waiting_for_me(karin)] == [d.id]
+    assert decisions.waiting_for_me(ctx_for("erik.sjoberg")) == []
+    done = decisions.approve(karin, d.id, sent.version)
+    assert done.status == "beslutad" and done.decided_by_name == "Karin Berg"
+    assert done.decider_level == "forste_socialsekreterare"
+    assert caseview.get_case(ctx, child_case.case_id).summary.status == "avslutad"
+
+
+def test_rejection_needs_a_reason_and_returns_the_proposal(ctx, ctx_for, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inte_inleda_utredning",
+                                 {"barnets_namn": "Maja Öberg", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.", "motivering": "x"})
+    d = decisions.send_for_approval(ctx, d.id, d.version)
+    karin = ctx_for("karin.berg")
+    with pytest.raises(ValidationError, match="varför"):
+        decisions.reject(karin, d.id, d.version, "  ")
+    back = decisions.reject(karin, d.id, d.version, "Motiveringen räcker inte.")
+    assert back.status == "avslagen" and back.rejection_reason == "Motiveringen räcker inte."
+    assert decisions.routing(ctx, d.id).can_send
+
+
+def test_nobody_approves_their_own_proposal(ctx_for, org):
+    karin = ctx_for("karin.berg")
+    res = case_svc.register_anmalan(karin, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
+    d = decisions.draft_decision(karin, res.children[0].case_id, "vard_familjehem", _familjehem_fields())
+    d = decisions.send_for_approval(karin, d.id, d.version)
+    r = decisions.routing(karin, d.id)
+    assert not r.can_approve and "eget förslag" in r.approve_reason
+
+
+def _familjehem_fields():
+    return {"barnets_namn": "Maja Öberg", "familjehem": "Familjen Berg, Småby", "hemmet_utrett": "2026-02-20",
+            "startdatum": "2026-03-10", "fakta": "Barnet kan inte bo hemma.", "motivering": "Behov av vård utanför hemmet.",
+            "samtycke": "Vårdnadshavarna samtycker."}
+
+
+def _iu_setup(ctx, ctx_for, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
+    return d
+
+
+def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(ctx, ctx_for, org, child_case, clock):
+    d = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
+    if d.render_error:
+        pytest.fail(d.render_error)
+    for user in ("anna.lind", "karin.berg", "eva.lundgren", "goran.falk", "birgitta.strom"):
+        r = decisions.routing(ctx_for(user), d.id)
+        assert not r.can_sign, user
+    r = decisions.routing(ctx, d.id)
+    assert r.route == "utskott" and "30 kap. 6 § SoL" in r.reason
+    with pytest.raises(PermissionDenied):
+        decisions.sign(ctx_for("eva.lundgren"), d.id, d.version)
+    d = decisions.send_for_approval(ctx, d.id, d.version)
+    karin = ctx_for("karin.berg")
+    approved = decisions.approve(karin, d.id, d.version)
+    assert approved.status == "godkand" and approved.approval_valid
+
+    secretary = ctx_for("helena.wallin")
+    users = {u.username: u.id for u in __import__("ifodesk.services.admin", fromlist=["x"]).list_users(ctx.db)}
+    m = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 12), time_place="Kl. 13.00, Nämndrummet",
+                                chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
+                                member_ids=[users["lars.eklund"], users["fatima.ali"]], first_paragraph=41)
+    m = meetings.add_to_agenda(secretary, m.id, d.id, approved.version)
+    assert [(i.paragraph_no, i.kind) for i in m.items] == [(41, "beslut")]
+    assert m.items[0].party_display == "M.Ö. (2015)"
+    agenda_text = pdf_text(decision_docs.agenda(secretary, m.id))
+    assert "§ 41" in agenda_text and "Maja" not in agenda_text
+
+    with pytest.raises(ValidationError, match="hålls 2026-03-12"):
+        meetings.record_item(secretary, m.items[0].id, m.items[0].version, "bifall")
+    clock.set(2026, 3, 12, 14)
+    m = meetings.record_item(secretary, m.items[0].id, m.items[0].version, "bifall")
+    decided = decisions.get_decision(ctx, d.id)
+    assert decided.status == "beslutad" and decided.decided_by_name == "Individutskottet"
+    assert decided.decider_level == "utskott" and not decided.delegated
+    extract = pdf_text(decision_docs.protocol_extract(secretary, m.items[0].id))
+    assert "§ 41" in extract and "22 kap. 2 § SoL" in extract
+    letter = pdf_text(decision_docs.decision_letter(ctx, d.id))
+    assert "individutskottet, protokoll 2026-03-12 § 41" in letter
+    assert "förvaltningsrätten" in letter.lower()
+
+
+def test_approval_is_voided_by_any_edit(ctx, ctx_for, child_case, db):
+    d = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
+    d = decisions.send_for_approval(ctx, d.id, d.version)
+    approved = decisions.approve(ctx_for("karin.berg"), d.id, d.version)
+    assert approved.approval_valid
+    fields = dict(approved.fields, motivering=approved.fields["motivering"] + " Tillägg.")
+    edited = decisions.update_fields(ctx, d.id, approved.version, fields)
+    assert edited.status == "utkast" and not edited.approval_valid and edited.approved_by_name is None
+    assert not decisions.routing(ctx_for("helena.wallin"), d.id).can_place_on_agenda
+    with db.session() as s:
+        assert s.scalar(select(AuditLog).where(AuditLog.action == "approval_voided")) is not None
+
+
+def test_lagrum_and_appeal_text_cannot_be_edited(ctx, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.", "motivering": "x",
+                                  "lagrum": "4 kap. 1 § SoL"})
+    assert d.lagrum == ("14 kap. 2 § SoL", "20 kap. 2 § SoL")
+    assert "4 kap. 1 §" not in d.rendered.text
+
+
+def test_urgent_lvu_6_by_ordforande_starts_clocks_and_is_reported_at_next_meeting(ctx, ctx_for, child_case, clock):
+    fields = {"barnets_namn": "Maja Öberg", "fakta": "Polisen hittade barnet ensamt hemma.",
+              "motivering": "Rättens beslut om vård kan inte avvaktas."}
+    d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
+    r = decisions.routing(ctx, d.id)
+    assert r.route == "utskott" and r.urgent_available and not r.can_sign and not r.can_sign_urgent
+    d = decisions.send_for_approval(ctx, d.id, d.version, urgent=True)
+    chair = ctx_for("birgitta.strom")
+    assert [x.id for x in decisions.waiting_for_me(chair)] == [d.id]
+    with pytest.raises(PermissionDenied):
+        decisions.sign(ctx_for("goran.falk"), d.id, d.version, urgent=True)
+    done = decisions.approve(chair, d.id, d.version)
+    assert done.urgent and done.decider_level == "ordforande" and done.decided_by_name == "Birgitta Ström"
+    kinds = {x.kind: x for x in caseview.get_case(ctx, child_case.case_id).deadlines}
+    assert kinds["lvu_understallning"].due_on == date(2026, 3, 9)
+    # The next meeting gets the decision on its list of urgent decisions to report.
+    secretary = ctx_for("helena.wallin")
+    users = {u.username: u.id for u in __import__("ifodesk.services.admin", fromlist=["x"]).list_users(ctx.db)}
+    m = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 19), time_place="Kl. 13",
+                                chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
+                                member_ids=[users["lars.eklund"], users["fatima.ali"]])
+    assert [(i.kind, i.decision_id) for i in m.items] == [("anmalan", d.id)]
+    kinds = {x.kind: x for x in caseview.get_case(ctx, child_case.case_id).deadlines}
+    assert kinds["ordforandebeslut_anmalan"].due_on == date(2026, 3, 19)
+    letter = pdf_text(decision_docs.decision_letter(ctx, d.id))
+    assert "6 § LVU" in letter and "nästa sammanträde" in letter
+
+
+def test_utskott_meeting_needs_three_members(ctx_for, ctx):
+    users = {u.username: u.id for u in __import__("ifodesk.services.admin", fromlist=["x"]).list_users(ctx.db)}
+    with pytest.raises(ValidationError, match="minst 3"):
+        meetings.create_meeting(ctx_for("helena.wallin"), meeting_date=date(2026, 3, 19), time_place="",
+                                chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
+                                member_ids=[users["lars.eklund"]])
+
+
+def test_extension_decision_moves_the_deadline(ctx, ctx_for, child_case, clock):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.", "motivering": "Oro."})
+    decisions.sign(ctx, d.id, d.version)
+    clock.set(2026, 6, 20)
+    ext = decisions.draft_decision(ctx, child_case.case_id, "forlangd_utredningstid",
+                                   {"barnets_namn": "Maja", "utredning_inledd": "2026-03-02",
+                                    "slutdatum": "2026-09-02", "sarskilda_skal": "Väntar på BUP:s bedömning."})
+    ext = decisions.send_for_approval(ctx, ext.id, ext.version)
+    decisions.approve(ctx_for("eva.lundgren"), ext.id, ext.version)
+    detail = caseview.get_case(ctx, child_case.case_id)
+    assert detail.utredningar[0].due_on == date(2026, 9, 2)
+    assert detail.utredningar[0].extensions[0].reason == "Väntar på BUP:s bedömning."
+    assert {x.kind: x.due_on for x in detail.deadlines}["utredning"] == date(2026, 9, 2)
+
+
+def test_protected_address_never_printed_on_letter(ctx, child_case):
+    p = people.get_person(ctx, child_case.person.id)
+    people.update_person(ctx, p.summary.id, p.version, address_street="Hemliga vägen 7",
+                         address_postal="123 45 Småby", protection="skyddad_folkbokforing")
+    d = decisions.draft_decision(ctx, child_case.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.", "motivering": "Oro."})
+    decisions.sign(ctx, d.id, d.version)
+    text = pdf_text(decision_docs.decision_letter(ctx, d.id))
+    assert "Hemliga vägen" not in text and "Skyddade personuppgifter" in text
+
+
+def test_delegation_list_for_the_namnd(ctx, ctx_for, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inte_inleda_utredning",
+                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.", "motivering": "Stöd finns."})
+    d = decisions.send_for_approval(ctx, d.id, d.version)
+    decisions.approve(ctx_for("karin.berg"), d.id, d.version)
+    rows = decision_docs.delegated_decisions(ctx, date(2026, 3, 1), date(2026, 3, 31))
+    assert [(r.title, r.decided_by, r.punkt) for r in rows] == [("Beslut att inte inleda utredning", "Karin Berg", "1.2")]
+    assert decision_docs.delegated_decisions(ctx, date(2026, 4, 1), date(2026, 4, 30)) == []
+    text = pdf_text(decision_docs.delegation_list_pdf(ctx, date(2026, 3, 1), date(2026, 3, 31)))
+    assert "Karin Berg" in text and "2026-03-02" in text
