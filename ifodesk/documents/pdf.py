@@ -60,7 +60,14 @@ __all__ = [
 
 # Document text printed in the header of every document about individuals. Socialtjänst data are
 # secret under OSL 26 kap. 1 § (omvänt skaderekvisit); the marking tells any reader so.
-SECRECY_MARKING = "Sekretess enligt 26 kap. 1 § OSL"
+def _secrecy_marking() -> str:
+    import tomllib
+
+    return tomllib.loads(resource_path("documents.toml").read_text(encoding="utf-8"))["secrecy_marking"]
+
+
+# The paragraph is data (resources/documents.toml), read once at import.
+SECRECY_MARKING = _secrecy_marking()
 
 # Printed instead of the address of a party with skyddade personuppgifter (OSL 21:3, 22:1).
 PROTECTED_ADDRESS_TEXT = "Skyddade personuppgifter – adress lämnas ej ut"

@@ -81,6 +81,7 @@ def _open_case(s: Session, ctx: ServiceContext, person: Person, unit: Unit, on: 
         return case, False
     case = Case(municipality_id=unit.municipality_id, unit_id=unit.id, person_id=person.id,
                 case_number=next_case_number(s, unit.municipality_id, unit.case_prefix, on.year),
+                sort_name=person.sort_key,
                 status="forhandsbedomning", opened_on=on, created_by=ctx.actor.user_id,
                 updated_by=ctx.actor.user_id)
     s.add(case)

@@ -37,7 +37,7 @@ from .people import summary
 
 SORTS = {
     "case_number": Case.case_number,
-    "name": Person.sort_key,
+    "name": Case.sort_name,
     "opened_on": Case.opened_on,
     "status": Case.status,
 }

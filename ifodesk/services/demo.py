@@ -246,7 +246,7 @@ class _Gen:
         if case is None:
             recent = (self.today - on).days < 3
             case = dict(id=uuid.uuid4(), municipality_id=self.mid, unit_id=self.unit.id, person_id=kid["id"],
-                        case_number=self._case_number(on.year),
+                        case_number=self._case_number(on.year), sort_name=kid["sort_key"],
                         assigned_to=None if recent and r.random() < 0.5 else r.choice(self.caseworkers).id,
                         status="forhandsbedomning", opened_on=on, closed_on=None, version=1)
             self.rows[Case].append(case)
@@ -277,7 +277,8 @@ class _Gen:
                   synnerliga_skal=None, reporter_informed_on=None)
         self.rows[Forhandsbedomning].append(fb)
         caseworker = self.users_by_id(case["assigned_to"]) or r.choice(self.caseworkers)
-        if decided_on > self.today:
+        # A few reports in the last month are left undecided past the 14 days: overdue.
+        if decided_on > self.today or ((self.today - on).days in range(15, 40) and r.random() < 0.02):
             self._deadline(case, "forhandsbedomning", "forhandsbedomning", fbid, on, None)
             return
         if case["id"] in self.open_ut:
@@ -361,7 +362,8 @@ class _Gen:
                                                        {"motivering": "Behovet av stöd är tillgodosett."}, caseworker)
             ut["follow_up"] = r.random() < 0.3
             if ut["follow_up"]:
-                self._deadline(case, "uppfoljning", "utredning", uid, end, None if r.random() < 0.5 else end + timedelta(days=r.randint(60, 170)))
+                done = end + timedelta(days=r.randint(60, 175))
+                self._deadline(case, "uppfoljning", "utredning", uid, end, None if r.random() < 0.03 else done)
             case["status"], case["closed_on"] = "avslutad", end
             self.open_case.pop(case["person_id"], None)
         elif outcome == "ansokan_lvu":
@@ -422,20 +424,26 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
     gen = _Gen(rng, today, mid, unit, users)
     gen.target = cases
     start = today - timedelta(days=3 * 365)
-    span = (today - start).days
-    # Reports arrive in time order, so repeated reports about a child find the open case.
-    approx_reports = int(cases * 0.95)
-    times = sorted(rng.random() for _ in range(approx_reports))
     now = datetime.now(timezone.utc)
-    i = 0
+    # Day by day over three years; the daily rate adapts so the asked number of cases is
+    # reached on today's date (repeated reports about known children open no new case).
+    day, reports, per_report = start, 0, 1.2
     while gen.n_cases < cases:
-        frac = times[i] if i < len(times) else 1.0
-        day = start + timedelta(days=min(span, int(frac * span)))
-        received = datetime.combine(day, time(rng.randint(7, 17), rng.randint(0, 59)), tzinfo=STOCKHOLM)
-        gen.anmalan(min(received, now))
-        i += 1
-        if progress and i % 5000 == 0:
-            progress(gen.n_cases, cases)
+        remaining = cases - gen.n_cases
+        rate = remaining / max(1, (today - day).days + 1) / per_report
+        k = int(rate) + (1 if rng.random() < rate - int(rate) else 0)
+        if day >= today:
+            k = max(k, 1)
+        for _ in range(k):
+            received = datetime.combine(day, time(rng.randint(7, 17), rng.randint(0, 59)), tzinfo=STOCKHOLM)
+            gen.anmalan(min(received, now))
+            reports += 1
+            if progress and reports % 5000 == 0:
+                progress(gen.n_cases, cases)
+            if gen.n_cases >= cases:
+                break
+        per_report = max(0.2, gen.n_cases / max(1, reports))
+        day = min(today, day + timedelta(days=1))
     _write(db, gen, batch)
     with db.session(write=True) as s:
         for year, value in gen.case_counter.items():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ifodesk.db.models import Person
+from ifodesk.db.models import Case, Person
 from ifodesk.domain.personnummer import (
     PersonnummerError,
     make_reserve_number,
@@ -147,6 +147,7 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: i
         check_version(s, p, expected_version, f"Personuppgifterna för {p.first_name} {p.last_name}")
         if first_name is not None or last_name is not None:
             _set_names(p, *_names(first_name or p.first_name, last_name or p.last_name))
+            s.execute(update(Case).where(Case.person_id == p.id).values(sort_name=p.sort_key))
         if protection is not None:
             if protection not in PROTECTIONS:
                 raise ValidationError(f"Okänd skyddsmarkering: {protection}", "protection")
