@@ -276,3 +276,21 @@ def test_stale_version_race_between_check_and_write_becomes_conflict(ctx, ctx_fo
             row = s.merge(stale, load=False)
             row.plan = "Sist"
     assert cases.get_utredning(ctx, uid).plan == "Först"
+
+
+def test_name_search_finds_parts_of_compound_names_and_follows_renames(ctx, org):
+    res = cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Lindqvist-Öberg"),
+                                              ChildInput(NILS, "Nils", "Öberg")))
+    assert {p.first_name for p in people.search_persons(ctx, "qvist-öb")} == {"Maja"}
+    assert {p.first_name for p in people.search_persons(ctx, "ÖBERG")} == {"Maja", "Nils"}
+    assert people.search_persons(ctx, "oberg") == []  # ö is its own letter
+    assert {p.first_name for p in people.search_persons(ctx, "ni")} == {"Nils"}  # two letters: plain scan
+    pid = res.children[1].person.id
+    p = people.get_person(ctx, pid)
+    people.update_person(ctx, pid, p.version, last_name="Ekström")
+    assert people.search_persons(ctx, "ekströ")[0].first_name == "Nils"
+    assert [x.first_name for x in people.search_persons(ctx, "öberg")] == ["Maja"]
+    ids = caseview.case_ids(ctx, caseview.CaseQuery(text="ekström"))
+    assert [r.person.first_name for r in caseview.case_rows(ctx, ids)] == ["Nils"]
+    by_name = caseview.case_rows(ctx, caseview.case_ids(ctx, caseview.CaseQuery(sort="name", descending=False)))
+    assert [r.person.last_name for r in by_name] == ["Ekström", "Lindqvist-Öberg"]

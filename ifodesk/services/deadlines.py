@@ -12,7 +12,7 @@ from ifodesk.db.models import Case, Deadline, Person, User
 from ifodesk.domain import deadlines as rules
 
 from .context import ServiceContext
-from .dto import DeadlineInfo
+from .dto import DeadlineInfo, PersonSummary
 from .people import summary
 
 
@@ -55,13 +55,22 @@ def info(d: Deadline, case_number: str, person: Person, assigned_name: str | Non
         rules.days_left(d.due_on, today))
 
 
+_OVERVIEW_COLS = (Deadline.id, Deadline.kind, Deadline.case_id, Deadline.unit_id, Deadline.assigned_to,
+                  Deadline.start_on, Deadline.due_on, Deadline.met_on, Case.case_number, Person.id,
+                  Person.personnummer, Person.reserve_number, Person.first_name, Person.last_name,
+                  Person.birth_date, Person.legal_gender, Person.protection, User.full_name)
+
+
 def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
              user_id: uuid.UUID | None = None, within_days: int = 7,
              limit: int | None = None) -> list[DeadlineInfo]:
-    """What is overdue or due within N days, for a unit or a user, most urgent first."""
+    """What is overdue or due within N days, for a unit or a user, most urgent first.
+
+    Plain columns, no ORM objects: the list is read every time Tidsbevakning is shown.
+    """
     today = ctx.today()
     horizon = today + timedelta(days=within_days)
-    q = (select(Deadline, Case.case_number, Person, User.full_name)
+    q = (select(*_OVERVIEW_COLS)
          .join(Case, Case.id == Deadline.case_id)
          .join(Person, Person.id == Deadline.person_id)
          .outerjoin(User, User.id == Deadline.assigned_to)
@@ -74,8 +83,18 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
         q = q.where(Deadline.assigned_to == user_id)
     if limit is not None:
         q = q.limit(limit)
+    rules_by_kind = rules.default_rules()
     with ctx.db.session() as s:
-        return [info(d, num, p, name, today) for d, num, p, name in s.execute(q)]
+        out = []
+        for (did, kind, case_id, unit, assigned, start, due, met, number, pid, pnr, reserve, first, last,
+             born, gender, protection, assigned_name) in s.execute(q):
+            rule = rules_by_kind.get(kind)
+            person = PersonSummary(pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""), first, last, born,
+                                   gender, protection)
+            out.append(DeadlineInfo(did, kind, rule.title if rule else kind, tuple(rule.lagrum) if rule else (),
+                                    case_id, number, person, unit, assigned, assigned_name, start, due, met,
+                                    rules.status(due, met, today), rules.days_left(due, today)))
+        return out
 
 
 def for_case(s: Session, case: Case, today: date) -> list[DeadlineInfo]:

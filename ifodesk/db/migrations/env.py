@@ -3,6 +3,7 @@
 from alembic import context
 
 from ifodesk.db.models import Base
+from ifodesk.db.search import is_search_index_table
 
 config = context.config
 target_metadata = Base.metadata
@@ -26,6 +27,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite needs move-and-copy for ALTER
         compare_type=True,
+        include_name=lambda name, type_, parent: not (type_ == "table" and is_search_index_table(name)),
     )
     with context.begin_transaction():
         context.run_migrations()
