@@ -294,3 +294,18 @@ def test_name_search_finds_parts_of_compound_names_and_follows_renames(ctx, org)
     assert [r.person.first_name for r in caseview.case_rows(ctx, ids)] == ["Nils"]
     by_name = caseview.case_rows(ctx, caseview.case_ids(ctx, caseview.CaseQuery(sort="name", descending=False)))
     assert [r.person.last_name for r in by_name] == ["Ekström", "Lindqvist-Öberg"]
+
+
+def test_search_never_crosses_municipality_lines(ctx, org, db):
+    """A kommunalförbund shares one database; each municipality sees only its own persons."""
+    from ifodesk.config import Municipality
+    from ifodesk.services.admin import ensure_municipality, system_actor
+    from ifodesk.services.context import ServiceContext
+
+    cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
+    other_mid = ensure_municipality(db, Municipality(name="Grannby", code="0998"))
+    other = ServiceContext(db, system_actor(db, other_mid), clock=ctx.clock)
+    assert people.search_persons(other, "öberg") == []
+    assert people.search_persons(other, "öb") == []
+    assert people.lookup_personnummer(other, MAJA) is None
+    assert caseview.case_ids(other, caseview.CaseQuery(text="öberg")) == []

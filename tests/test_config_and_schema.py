@@ -141,3 +141,35 @@ def test_sqlite_connection_has_foreign_keys_wal_and_busy_timeout(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     db.dispose()
+
+
+@pytest.mark.parametrize("fresh_db_url", ["sqlite", "postgresql"], indirect=True)
+def test_upgrade_keeps_existing_cases_and_their_references(fresh_db_url):
+    """A database in use at revision 0002 upgrades with all rows and foreign keys intact."""
+    db = Database(fresh_db_url)
+    upgrade(db, "0002")
+    m, u, p, c, dl = ("00000000-0000-0000-0000-00000000000" + str(i) for i in range(1, 6))
+    now = "2026-01-05 10:00:00"
+    with db.engine.begin() as conn:
+        def ins(table, **vals):
+            vals.update(version=1, created_at=now, updated_at=now)
+            cols = ", ".join(vals)
+            conn.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + k for k in vals)})"),
+                         {k: (v.replace('-', '') if db.dialect == 'sqlite' and isinstance(v, str) and v.startswith('0000') else v)
+                          for k, v in vals.items()})
+        ins("municipality", id=m, code="0999", name="Småby")
+        ins("unit", id=u, municipality_id=m, name="Barn och unga", kind="barn_unga", case_prefix="BU")
+        ins("person", id=p, municipality_id=m, personnummer="201503129809", first_name="Maja", last_name="Öberg",
+            sort_key="}berg maja", search_name="maja öberg öberg", protection="none")
+        ins("case_file", id=c, municipality_id=m, unit_id=u, person_id=p, case_number="BU-2026-00001",
+            status="utredning", opened_on="2026-01-05")
+        ins("deadline", id=dl, municipality_id=m, unit_id=u, case_id=c, person_id=p, kind="utredning",
+            source_type="utredning", source_id=c, start_on="2026-01-05", due_on="2026-05-05")
+    upgrade(db)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT sort_name FROM case_file")).scalar() == "}berg maja"
+        assert conn.execute(text("SELECT count(*) FROM deadline")).scalar() == 1
+        if db.dialect == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("SELECT count(*) FROM person_fts WHERE person_fts MATCH '\"öberg\"'").scalar() == 1
+    db.dispose()

@@ -61,17 +61,35 @@ def upgrade(db: Database, target: str = "head") -> None:
     state = schema_state(db)
     if state.client_too_old:
         raise SchemaError(_too_old_message(state))
-    cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    _run(db, lambda cfg: command.upgrade(cfg, target))
 
 
 def downgrade(db: Database, target: str) -> None:
+    _run(db, lambda cfg: command.downgrade(cfg, target))
+
+
+def _run(db: Database, step) -> None:
+    """Run migrations in one transaction on the app's own connection.
+
+    On SQLite, batch mode recreates tables ("move and copy"); foreign keys are switched off
+    for that, as SQLite's ALTER TABLE documentation prescribes, and checked before commit.
+    """
     cfg = alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, target)
+    with db.engine.connect() as conn:
+        sqlite = db.dialect == "sqlite"
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # only outside a transaction
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise SchemaError(f"Migreringen lämnade {len(broken)} brutna referenser (första: {broken[0]}).")
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _too_old_message(state: SchemaState) -> str:

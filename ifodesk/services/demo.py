@@ -450,6 +450,10 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
             s.add(CaseNumberSeq(municipality_id=mid, prefix=unit.case_prefix, year=year, last_value=value))
         s.add(AuditLog(at=now, username="ifodesk-admin", action="demo", entity="database",
                        detail=f"{gen.n_cases} demoärenden, frö {seed}"))
+    # Fresh planner statistics after a bulk load, as autovacuum / a DBA would give them.
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
     overdue = sum(1 for d in gen.rows[Deadline] if d["met_on"] is None and d["due_on"] < today)
     return DemoReport(gen.n_cases, len(gen.rows[Person]), len(gen.rows[Anmalan]), len(gen.rows[Utredning]),
                       len(gen.rows[Decision]), overdue)

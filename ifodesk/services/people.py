@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Person
-from ifodesk.db.search import name_matches
+from ifodesk.db.search import search_people
 from ifodesk.domain.personnummer import (
     PersonnummerError,
     make_reserve_number,
@@ -116,9 +116,7 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[Per
     if len(needle) < 2:
         raise ValidationError("Skriv minst två tecken för att söka på namn.", "search")
     with ctx.write() as s:
-        rows = s.scalars(
-            select(Person).where(Person.municipality_id == ctx.actor.municipality_id, name_matches(s, needle))
-            .order_by(Person.sort_key, Person.id).limit(limit)).all()
+        rows = s.scalars(search_people(s, ctx.actor.municipality_id, needle).limit(limit)).all()
         audit.record(s, ctx, "search", "person", None, None, detail=f"namn '{text.strip()}' ({len(rows)} träffar)")
         return [summary(p) for p in rows]
 
