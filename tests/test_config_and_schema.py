@@ -173,3 +173,11 @@ def test_upgrade_keeps_existing_cases_and_their_references(fresh_db_url):
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("SELECT count(*) FROM person_fts WHERE person_fts MATCH '\"öberg\"'").scalar() == 1
     db.dispose()
+
+
+def test_schema_head_constant_matches_the_migration_scripts():
+    from alembic.script import ScriptDirectory
+
+    from ifodesk.db.migrate import SCHEMA_HEAD, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == SCHEMA_HEAD
