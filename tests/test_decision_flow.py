@@ -232,3 +232,74 @@ def test_delegation_list_for_the_namnd(ctx, ctx_for, child_case):
     assert decision_docs.delegated_decisions(ctx, date(2026, 4, 1), date(2026, 4, 30)) == []
     text = pdf_text(decision_docs.delegation_list_pdf(ctx, date(2026, 3, 1), date(2026, 3, 31)))
     assert "Karin Berg" in text and "2026-03-02" in text
+
+
+def _users(ctx):
+    from ifodesk.services.admin import list_users
+
+    return {u.username: u.id for u in list_users(ctx.db)}
+
+
+def test_preview_routing_shows_who_decides_before_anything_is_saved(ctx, ctx_for, child_case):
+    r = decisions.preview_routing(ctx, "vard_familjehem", _familjehem_fields())
+    assert r.route == "utskott" and not r.can_sign and "30 kap. 6 § SoL" in r.reason
+    assert decisions.preview_routing(ctx, "inleda_utredning", {}).can_sign is False  # fields missing
+    full = {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Oro.", "motivering": "Oro."}
+    assert decisions.preview_routing(ctx, "inleda_utredning", full).can_sign
+    assert decisions.decisions_for_case(ctx, child_case.case_id) == []  # nothing was saved
+    with pytest.raises(ValidationError):
+        decisions.preview_routing(ctx, "finns_inte", {})
+
+
+def test_approved_for_agenda_lists_only_valid_utskott_approvals_for_those_who_place_them(ctx, ctx_for, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
+    other = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
+    d = decisions.send_for_approval(ctx, d.id, d.version)
+    other = decisions.send_for_approval(ctx, other.id, other.version)
+    karin = ctx_for("karin.berg")
+    decisions.approve(karin, d.id, d.version)
+    other = decisions.approve(karin, other.id, other.version)
+    secretary = ctx_for("helena.wallin")
+    assert [x.id for x in decisions.approved_for_agenda(secretary)] == [d.id, other.id]
+    decisions.update_fields(ctx, other.id, other.version, dict(other.fields, motivering="Ändrad."))
+    assert [x.id for x in decisions.approved_for_agenda(secretary)] == [d.id]
+    assert decisions.approved_for_agenda(ctx) == []  # a handläggare does not build agendas
+
+
+def test_drafter_discards_an_unsent_draft_which_can_then_not_be_signed(ctx, ctx_for, child_case):
+    d = decisions.draft_decision(ctx, child_case.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Oro.", "motivering": "Oro."})
+    with pytest.raises(PermissionDenied):
+        decisions.discard_draft(ctx_for("karin.berg"), d.id, d.version)
+    gone = decisions.discard_draft(ctx, d.id, d.version)
+    assert gone.status == "makulerad" and gone.status_label == "Makulerat utkast"
+    assert decisions.my_drafts(ctx) == []
+    r = decisions.routing(ctx, d.id)
+    assert not r.can_sign and r.sign_reason == "Utkastet är makulerat."
+    with pytest.raises(PermissionDenied):
+        decisions.sign(ctx, d.id, gone.version)
+    with pytest.raises(PermissionDenied, match="makulerat"):
+        decisions.update_fields(ctx, d.id, gone.version, gone.fields)
+    sent = decisions.draft_decision(ctx, child_case.case_id, "inte_inleda_utredning", dict(d.fields))
+    sent = decisions.send_for_approval(ctx, sent.id, sent.version)
+    with pytest.raises(PermissionDenied):
+        decisions.discard_draft(ctx, sent.id, sent.version)
+
+
+def test_ordforande_may_return_an_urgent_proposal_with_a_reason(ctx, ctx_for, child_case):
+    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas."}
+    d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
+    d = decisions.send_for_approval(ctx, d.id, d.version, urgent=True)
+    karin = ctx_for("karin.berg")
+    with pytest.raises(PermissionDenied):
+        decisions.reject(karin, d.id, d.version, "Inte brådskande.")
+    with pytest.raises(PermissionDenied, match="ordföranden"):
+        decisions.approve(karin, d.id, d.version)  # addressed to the ordförande, not to the beredning
+    back = decisions.reject(ctx_for("birgitta.strom"), d.id, d.version, "Kan avvakta utskottets sammanträde.")
+    assert back.status == "avslagen" and back.rejection_reason == "Kan avvakta utskottets sammanträde."
+
+
+def test_the_lasting_reason_comes_before_missing_fields(ctx, child_case):
+    r = decisions.preview_routing(ctx, "vard_familjehem", {"barnets_namn": "Maja"})
+    assert not r.can_sign and "30 kap. 6 § SoL" in r.sign_reason
+    assert not r.can_send and "Obligatoriska fält saknas" in r.send_reason

@@ -42,6 +42,7 @@ STATUS_LABELS = {
     "pa_dagordning": "På föredragningslista",
     "beslutad": "Beslutat",
     "ej_bifallen": "Ej bifallet av utskottet",
+    "makulerad": "Makulerat utkast",
 }
 EDITABLE = ("utkast", "for_godkannande", "avslagen", "godkand")
 
@@ -186,9 +187,10 @@ def update_fields(ctx: ServiceContext, decision_id: uuid.UUID, expected_version:
         check_version(s, d, expected_version, "Beslutsförslaget")
         if d.status not in EDITABLE:
             raise PermissionDenied(
-                "Beslutet är fattat eller står på en föredragningslista och kan inte ändras."
-                if d.status != "pa_dagordning" else
-                "Förslaget står på utskottets föredragningslista. Ta bort det från listan innan du ändrar.")
+                "Förslaget står på utskottets föredragningslista. Ta bort det från listan innan du ändrar."
+                if d.status == "pa_dagordning" else "Utkastet är makulerat och kan inte ändras."
+                if d.status == "makulerad" else
+                "Beslutet är fattat och kan inte ändras.")
         t = load_catalog().template(d.template_id)
         new_hash = content_hash(d.template_id, d.law_version, fields)
         d.fields = fields
@@ -231,11 +233,15 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision) -> Routing:
     is_drafter = d.drafted_by == ctx.actor.user_id
 
     def gate(ok: bool, why: str) -> tuple[bool, str]:
+        if d.status == "makulerad":
+            return False, "Utkastet är makulerat."
         if decided:
             return False, "Beslutet är redan fattat eller står på en föredragningslista."
+        if not ok:
+            return False, why  # a lasting reason (delegation, status) before a passing one (empty fields)
         if error:
             return False, error
-        return ok, why
+        return True, why
 
     can_sign, sign_reason = gate(mine.allowed and route.route != "utskott", mine.reason)
     if not is_drafter and d.status != "for_godkannande" and can_sign:
@@ -250,6 +256,8 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision) -> Routing:
     can_approve, approve_reason = gate(approve.allowed and d.status == "for_godkannande", approve.reason)
     if approve.allowed and d.status != "for_godkannande" and not decided:
         approve_reason = "Förslaget väntar inte på godkännande."
+    if d.status == "for_godkannande" and d.approver_level == "ordforande" and not urgent.allowed:
+        can_approve, approve_reason = False, "Förslaget är skickat till ordföranden för brådskande beslut."
     agenda_ok = route.route == "utskott" and d.status == "godkand" and d.approved_hash == d.content_hash
     can_agenda, agenda_reason = gate(
         agenda_ok and ctx.actor.role in ("sekreterare", "forste", "chef", "ifo_chef", "ordforande"),
@@ -260,6 +268,20 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision) -> Routing:
                    route.punkt, can_sign, sign_reason, can_urgent, urgent_reason, can_send, send_reason,
                    can_approve, approve_reason, can_agenda, agenda_reason,
                    catalog.template(d.template_id).urgent_route is not None)
+
+
+def preview_routing(ctx: ServiceContext, template_id: str, fields: dict) -> Routing:
+    """Who may decide a proposal not saved yet, drafted by the signed-in user with these fields."""
+    catalog = load_catalog()
+    try:
+        t = catalog.template(template_id)
+    except KeyError as exc:
+        raise ValidationError(str(exc.args[0]), "template") from exc
+    fields = _clean_fields(fields)
+    d = Decision(template_id=t.id, law_version=t.law_version, fields=fields, status="utkast",
+                 drafted_by=ctx.actor.user_id, content_hash=content_hash(t.id, t.law_version, fields))
+    with ctx.read() as s:
+        return _routing(ctx, s, d)
 
 
 def _level_label(level: str | None) -> str:
@@ -295,7 +317,8 @@ def reject(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, r
         d = get_or_404(s, Decision, decision_id, "Beslutet")
         check_version(s, d, expected_version, "Beslutsförslaget")
         r = _routing(ctx, s, d)
-        if d.status != "for_godkannande" or not (r.can_approve or r.can_sign):
+        urgent_for_me = d.approver_level == "ordforande" and r.can_sign_urgent
+        if d.status != "for_godkannande" or not (r.can_approve or r.can_sign or urgent_for_me):
             raise PermissionDenied("Du kan inte återvisa det här förslaget: " + r.approve_reason)
         d.status, d.rejection_reason, d.rejected_by = "avslagen", reason.strip(), ctx.actor.user_id
         touch(ctx, d)
@@ -482,6 +505,34 @@ def waiting_for_me(ctx: ServiceContext) -> list[DecisionInfo]:
                 out.append(_info(s, d, catalog))
         audit.record(s, ctx, "list", "decision", None, None, detail=f"{len(out)} att besluta")
         return out
+
+
+def approved_for_agenda(ctx: ServiceContext) -> list[DecisionInfo]:
+    """Proposals approved for the utskott (in exactly this version) that may go on an agenda."""
+    with ctx.write() as s:
+        rows = s.scalars(select(Decision).where(Decision.municipality_id == ctx.actor.municipality_id,
+                                                Decision.status == "godkand")
+                         .order_by(Decision.approved_at, Decision.created_at)).all()
+        catalog = load_catalog()
+        out = [_info(s, d, catalog) for d in rows if _routing(ctx, s, d).can_place_on_agenda]
+        audit.record(s, ctx, "list", "decision", None, None, detail=f"{len(out)} godkända för utskottet")
+        return out
+
+
+def discard_draft(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int) -> DecisionInfo:
+    """Makulera: the drafter sets aside a proposal that was never sent; it stays, marked, in the case."""
+    with ctx.write() as s:
+        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        check_version(s, d, expected_version, "Beslutsförslaget")
+        if d.drafted_by != ctx.actor.user_id:
+            raise PermissionDenied("Bara den som skrivit utkastet kan makulera det.")
+        if d.status not in ("utkast", "avslagen"):
+            raise PermissionDenied("Bara ett utkast som inte väntar på godkännande eller beslut kan makuleras.")
+        d.status = "makulerad"
+        touch(ctx, d)
+        s.flush()
+        audit.record(s, ctx, "discard", "decision", d.id, d.person_id)
+        return _info(s, d)
 
 
 def my_drafts(ctx: ServiceContext) -> list[DecisionInfo]:

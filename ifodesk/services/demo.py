@@ -370,7 +370,9 @@ class _Gen:
             ut["closing_decision_id"] = self._decision(case, "lvu_ansokan_vard", end, self.users["lars.eklund"], "utskott",
                                                        {"motivering": "Brister i omsorgen; samtycke saknas."}, caseworker,
                                                        delegated=False)
-            self._insats(case, ut["closing_decision_id"], "lvu_vard", "LVU", end + timedelta(days=r.randint(14, 40)))
+            # Vård under LVU is given in a placement form (11 § LVU), recorded as the insats kind.
+            form = r.choices(("familjehem", "hvb", "jourhem"), (0.7, 0.25, 0.05))[0]
+            self._insats(case, ut["closing_decision_id"], form, "LVU", end + timedelta(days=r.randint(14, 40)))
             case["status"] = "insats"
         else:
             tid = r.choices([t for t, _ in INSATS_TEMPLATES], [w for _, w in INSATS_TEMPLATES])[0]

@@ -1,0 +1,137 @@
+"""ifodesk: the desktop application's composition root.
+
+    ifodesk [--database URL] [--demo] [--user USERNAME]
+
+Loads the configuration, opens (and for SQLite migrates) the database, signs the user in, installs
+the Swedish translations and shows the main window. Problems are told in Swedish, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import time
+
+_STARTED = time.perf_counter()
+log = logging.getLogger("ifodesk")
+
+EXIT_USAGE = 2
+
+
+class StartError(Exception):
+    """Why the app cannot start, in Swedish for the user."""
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="ifodesk", description="Ärendehantering för individ- och familjeomsorgen.")
+    p.add_argument("--database", metavar="URL", help="databasadress (sqlite:///fil eller postgresql://…)")
+    p.add_argument("--demo", action="store_true", help="demodatabas: välj användare i en lista")
+    p.add_argument("--user", metavar="ANVÄNDARNAMN", help="logga in som den här användaren")
+    return p.parse_args(argv)
+
+
+def open_services(database: str | None):
+    """Config and database; ConfigError and SchemaError become StartError with their message."""
+    from ifodesk.bootstrap import open_database
+    from ifodesk.config import ConfigError, load_config
+    from ifodesk.db.migrate import SchemaError
+
+    try:
+        cfg = load_config(database)
+    except ConfigError as exc:
+        raise StartError(f"Inställningarna kunde inte läsas:\n\n{exc}") from exc
+    try:
+        return cfg, open_database(cfg)
+    except SchemaError as exc:
+        raise StartError(f"Databasen kan inte användas:\n\n{exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - e.g. PostgreSQL unreachable: still a Swedish message
+        raise StartError(f"Databasen kunde inte öppnas:\n\n{exc}") from exc
+
+
+def sign_in(db, args, pick_user) -> object:
+    """--user, else the demo picker, else the operating system's login name."""
+    from ifodesk.services.admin import actor_for, list_users
+    from ifodesk.services.errors import NotFound
+
+    username = args.user
+    if not username and args.demo:
+        username = pick_user([u for u in list_users(db) if u.active])
+        if not username:
+            raise StartError("Ingen användare valdes.")
+    username = username or getpass.getuser()
+    try:
+        return actor_for(db, username)
+    except NotFound as exc:
+        raise StartError(f"Inloggningsnamnet {username!r} finns inte som aktiv användare i ifodesk. "
+                         "Be systemansvarig lägga upp dig, eller starta med --user ANVÄNDARNAMN.") from exc
+
+
+def build_window(cfg, db, actor, pages=None):
+    from ifodesk.services.context import ServiceContext
+    from ifodesk.ui.appctx import AppContext
+    from ifodesk.ui.main_window import MainWindow
+    from ifodesk.ui.pages import default_pages
+
+    app_ctx = AppContext(ServiceContext(db, actor, cfg.municipality))
+    window = MainWindow(app_ctx, pages if pages is not None else default_pages())
+    return app_ctx, window
+
+
+def make_qapp(argv: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    from ifodesk.ui.i18n import install_translators
+
+    qapp = QApplication.instance() or QApplication(argv)
+    qapp.setApplicationName("ifodesk")
+    qapp.setOrganizationName("ifodesk")
+    qapp.setStyle("Fusion")
+    install_translators(qapp)
+    return qapp
+
+
+def fit_to_screen(window) -> None:
+    """1366×768 laptops first: fill most of a small screen, never more than it."""
+    screen = window.screen().availableGeometry()
+    window.resize(min(1280, screen.width()), min(760, screen.height()))
+
+
+def _pick_user(users):
+    from ifodesk.ui.sign_in import UserPickerDialog
+
+    dialog = UserPickerDialog(users)
+    return dialog.username() if dialog.exec() else None
+
+
+def _fail(text: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"ifodesk: {text}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "ifodesk kan inte starta", text)
+    box.exec()
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("IFODESK_LOG", "WARNING"))
+    args = parse_args(argv)
+    qapp = make_qapp(sys.argv[:1])
+    try:
+        cfg, db = open_services(args.database)
+        actor = sign_in(db, args, _pick_user)
+    except StartError as exc:
+        return _fail(str(exc))
+    _app_ctx, window = build_window(cfg, db, actor)
+    window.ready.connect(lambda: log.info("Fönstret klart efter %.0f ms", (time.perf_counter() - _STARTED) * 1000))
+    fit_to_screen(window)
+    window.show()
+    code = qapp.exec()
+    db.dispose()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

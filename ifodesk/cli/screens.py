@@ -1,0 +1,103 @@
+"""screenshots DIR: a PNG of every main page, the case view and the anmälan dialog (offscreen Qt)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from . import CliError, add_database_arg
+
+SIZE = (1366, 768)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("screenshots", help="spara en skärmbild (PNG) av varje huvudsida i skrivbordsappen")
+    p.add_argument("dir", metavar="KATALOG", help="katalog att spara bilderna i")
+    add_database_arg(p)
+    p.add_argument("--user", metavar="ANVÄNDARNAMN",
+                   help="vem appen visas för (standard: första 1:e socialsekreteraren)")
+    p.set_defaults(func=cmd_screenshots)
+
+
+def _default_user(db) -> str:
+    from ifodesk.services.admin import list_users
+
+    users = [u for u in list_users(db) if u.active]
+    if not users:
+        raise CliError("databasen har inga användare – kör först 'ifodesk-admin demo'")
+    return next((u.username for u in users if u.role == "forste"), users[0].username)
+
+
+def _settle(qapp, app_ctx, timeout: float = 20.0) -> None:
+    """Let workers finish and their results (and lazy rows they cause) be shown."""
+    deadline = time.monotonic() + timeout
+    idle_rounds = 0
+    while time.monotonic() < deadline and idle_rounds < 5:
+        qapp.processEvents()
+        app_ctx.tasks.wait(50)
+        qapp.processEvents()
+        idle_rounds = idle_rounds + 1 if app_ctx.tasks.pending == 0 else 0
+
+
+def _save(widget, path: Path) -> None:
+    if not widget.grab().save(str(path)):
+        raise CliError(f"kunde inte spara {path}")
+    print(path)
+
+
+def _first_case(app_ctx):
+    from ifodesk.services.caseview import CaseQuery, case_ids
+
+    ids = case_ids(app_ctx.services, CaseQuery(statuses=("utredning",)), limit=1) or \
+        case_ids(app_ctx.services, CaseQuery(), limit=1)
+    return ids[0] if ids else None
+
+
+def cmd_screenshots(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ifodesk.app import StartError, build_window, make_qapp, open_services, sign_in
+
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    qapp = make_qapp(["ifodesk-admin"])
+    try:
+        cfg, db = open_services(args.database)
+        args.user = args.user or _default_user(db)
+        args.demo = False
+        actor = sign_in(db, args, lambda _users: None)
+    except StartError as exc:
+        raise CliError(str(exc)) from exc
+    app_ctx, window = build_window(cfg, db, actor)
+    window.resize(*SIZE)
+    window.show()
+    _shoot_pages(qapp, app_ctx, window, out)
+    _shoot_case_and_dialog(qapp, app_ctx, window, out)
+    window.close()
+    app_ctx.tasks.wait()
+    db.dispose()
+    return 0
+
+
+def _shoot_pages(qapp, app_ctx, window, out: Path) -> None:
+    for i, page in enumerate(window.pages, start=1):
+        window.show_page(i - 1)
+        _settle(qapp, app_ctx)
+        _save(window, out / f"{i:02d}_{page.page_id}.png")
+
+
+def _shoot_case_and_dialog(qapp, app_ctx, window, out: Path) -> None:
+    case_id = _first_case(app_ctx)
+    if case_id is not None:
+        window.show_case(case_id)
+        _settle(qapp, app_ctx)
+        _save(window, out / "20_arende.png")
+        for tab in range(1, window.case_view.tabs.count()):
+            window.case_view.tabs.setCurrentIndex(tab)
+            _settle(qapp, app_ctx)
+            _save(window, out / f"2{tab}_arende_flik{tab}.png")
+    window.new_anmalan()
+    _settle(qapp, app_ctx)
+    dialog = window._anmalan_dialog
+    _save(dialog, out / "30_ny_anmalan.png")
+    dialog.reject()

@@ -1,0 +1,156 @@
+"""One child in an anmälan: personnummer checked as typed, and earlier reports looked up at once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+
+from ifodesk.domain.categories import load_categories
+from ifodesk.domain.personnummer import PersonnummerError, parse_personnummer
+from ifodesk.services import cases, people
+from ifodesk.services.cases import FB_OUTCOMES
+from ifodesk.services.context import STOCKHOLM
+from ifodesk.services.dto import ChildInput
+
+from .labels import PROTECTED_RED, protection_label
+from .widgets.inputs import button, line_edit
+
+translate = QCoreApplication.translate
+
+
+def lookup_child(ctx, text: str):
+    """The person with this personnummer (if known) and every earlier report about them."""
+    person = people.lookup_personnummer(ctx, text)
+    return person, (cases.earlier_reports(ctx, person.id) if person else [])
+
+
+def _report_line(r) -> str:
+    cats = load_categories()
+    outcome = FB_OUTCOMES.get(r.outcome, r.outcome) if r.outcome else translate("ChildRow", "förhandsbedömning pågår")
+    return (f"{r.received_at.astimezone(STOCKHOLM).strftime('%Y-%m-%d')} · {cats.label(r.reporter_category)} · "
+            f"{', '.join(cats.label(x) for x in r.reasons)} → {outcome} ({r.case_number})")
+
+
+class ChildRow(QFrame):
+    remove_requested = Signal(object)
+    looked_up = Signal()
+
+    def __init__(self, app, number: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"child_{number}")
+        n = str(number)
+        self.pnr = line_edit(self, f"child_{n}_pnr", self.tr("Barn %1: personnummer").replace("%1", n))
+        self.pnr.setPlaceholderText(self.tr("ÅÅÅÅMMDD-NNNN"))
+        self.first = line_edit(self, f"child_{n}_first", self.tr("Barn %1: förnamn").replace("%1", n))
+        self.last = line_edit(self, f"child_{n}_last", self.tr("Barn %1: efternamn").replace("%1", n))
+        self.birth = line_edit(self, f"child_{n}_birth", self.tr("Barn %1: födelsedatum om personnummer saknas")
+                               .replace("%1", n))
+        self.birth.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD (reservnummer)"))
+        self.remove = button(self, f"child_{n}_remove", self.tr("Ta bort"))
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.status = QLabel(self)
+        self.status.setObjectName(f"child_{n}_status")
+        self.status.setWordWrap(True)
+        self.earlier = QLabel(self)
+        self.earlier.setObjectName(f"child_{n}_earlier")
+        self.earlier.setWordWrap(True)
+        self.earlier_count: int | None = None
+        self._looked_up_for = ""
+        self._layout(n)
+        self.pnr.textChanged.connect(self._pnr_changed)
+        self.pnr.editingFinished.connect(lambda: self._pnr_changed(self.pnr.text(), final=True))
+
+    def _layout(self, n: str) -> None:
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel(self.tr("<b>Barn %1</b>").replace("%1", n), self), 0, 0)
+        for col, (text, w) in enumerate(((self.tr("Personnummer:"), self.pnr), (self.tr("Förnamn:"), self.first),
+                                         (self.tr("Efternamn:"), self.last), (self.tr("Född (utan pnr):"), self.birth)),
+                                        start=1):
+            label = QLabel(text, self)
+            label.setBuddy(w)
+            grid.addWidget(label, 0, col * 2 - 1)
+            grid.addWidget(w, 0, col * 2)
+        grid.addWidget(self.remove, 0, 9)
+        grid.addWidget(self.status, 1, 0, 1, 10)
+        grid.addWidget(self.earlier, 2, 0, 1, 10)
+
+    # --- personnummer ------------------------------------------------------------------------
+
+    def _pnr_changed(self, text: str, final: bool = False) -> None:
+        text = text.strip()
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if not text:
+            self._show_status("")
+            return
+        try:
+            pnr = parse_personnummer(text, today=self.app.services.today())
+        except PersonnummerError as exc:
+            if final or len(digits) >= 10:
+                self._show_status(exc.message, error=True)
+            self.earlier.clear()
+            self.earlier_count = None
+            return
+        if pnr.digits12 != self._looked_up_for:
+            self._looked_up_for = pnr.digits12
+            self._show_status(self.tr("Söker efter tidigare anmälningar …"))
+            self.app.run(lookup_child, pnr.formatted, owner=self, on_done=self._show_lookup,
+                         on_error=lambda exc: self._show_status(str(exc), error=True))
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {PROTECTED_RED}; font-weight: bold;" if error else "")
+        self.pnr.setProperty("invalid", error)
+        self.pnr.setStyleSheet(f"border: 2px solid {PROTECTED_RED};" if error else "")
+
+    def _show_lookup(self, result) -> None:
+        person, reports = result
+        if person is None:
+            self._show_status(self.tr("Ny person i systemet – fyll i förnamn och efternamn."))
+        else:
+            marking = protection_label(person.protection)
+            self._show_status(self.tr("Känd person: %1 %2").replace("%1", person.name).replace("%2", marking),
+                              error=bool(marking))
+            if not self.first.text():
+                self.first.setText(person.first_name)
+            if not self.last.text():
+                self.last.setText(person.last_name)
+        self.earlier_count = len(reports)
+        self._show_earlier(reports)
+        self.looked_up.emit()
+
+    def _show_earlier(self, reports) -> None:
+        if not reports:
+            self.earlier.setText(self.tr("Inga tidigare anmälningar om barnet."))
+            return
+        lines = "<br>".join("• " + _report_line(r) for r in reports)
+        self.earlier.setText(self.tr("<b>Tidigare anmälningar om barnet (%1):</b><br>%2")
+                             .replace("%1", str(len(reports))).replace("%2", lines))
+
+    # --- result ------------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not any(w.text().strip() for w in (self.pnr, self.first, self.last, self.birth))
+
+    def local_error(self) -> str | None:
+        """A personnummer or birth date that cannot be right, in Swedish, before anything is sent."""
+        if self.pnr.text().strip():
+            try:
+                parse_personnummer(self.pnr.text(), today=self.app.services.today())
+            except PersonnummerError as exc:
+                return exc.message
+        elif self.birth.text().strip():
+            try:
+                date.fromisoformat(self.birth.text().strip())
+            except ValueError:
+                return self.tr("Födelsedatum skrivs ÅÅÅÅ-MM-DD.")
+        return None
+
+    def child_input(self) -> ChildInput:
+        birth = self.birth.text().strip()
+        return ChildInput(personnummer=self.pnr.text().strip() or None, first_name=self.first.text().strip(),
+                          last_name=self.last.text().strip(),
+                          birth_date=date.fromisoformat(birth) if birth and not self.pnr.text().strip() else None)

@@ -1,0 +1,101 @@
+"""The person and case view: header with protection marking, and one tab per part of the case."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ifodesk.services import caseview, people
+
+from ..widgets.deadline_table import make_deadline_table
+from .decisions_tab import DecisionsTab
+from .fb_tab import FbTab
+from .header import CaseHeader
+from .journal_tab import JournalTab
+from .skydd_tab import SkyddTab
+from .timeline_tab import TimelineTab
+from .utredning_tab import UtredningTab
+
+
+def load_case(ctx, case_id):
+    """One worker call: the case in full and its person (address hidden when protected)."""
+    detail = caseview.get_case(ctx, case_id)
+    return detail, people.get_person(ctx, detail.summary.person.id)
+
+
+class CaseView(QWidget):
+    back_requested = Signal()
+    loaded = Signal(object)  # CaseDetail, after it is shown
+
+    def __init__(self, app, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.app = app
+        self.setObjectName("case_view")
+        self.setAccessibleName(self.tr("Ärende"))
+        self.case_id = None
+        self.detail = None
+        self.load_ms: float | None = None
+        self._started = 0.0
+        self.header = CaseHeader(app, self)
+        self.header.back_requested.connect(self._back)
+        self.loading = QLabel(self.tr("Läser in ärendet …"), self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("case_tabs")
+        self.timeline = TimelineTab(self)
+        self.skydd = SkyddTab(app, self)
+        self.fb = FbTab(app, self)
+        self.utredning = UtredningTab(app, self)
+        self.journal = JournalTab(app, self)
+        self.deadline_model, self.deadline_view = make_deadline_table(
+            "case_deadlines", self.tr("Ärendets tidsfrister"), self, with_case=False)
+        self.decisions = DecisionsTab(app, self)
+        for w, title in ((self.timeline, self.tr("&Översikt")), (self.skydd, self.tr("S&kyddsbedömning")),
+                         (self.fb, self.tr("&Förhandsbedömning")), (self.utredning, self.tr("&Utredning")),
+                         (self.journal, self.tr("&Journal")), (self.deadline_view, self.tr("T&idsfrister")),
+                         (self.decisions, self.tr("B&eslut"))):
+            self.tabs.addTab(w, title)
+        for tab in (self.skydd, self.fb, self.utredning, self.journal):
+            tab.saved.connect(self.reload)
+        box = QVBoxLayout(self)
+        box.addWidget(self.header)
+        box.addWidget(self.loading)
+        box.addWidget(self.tabs, 1)
+
+    def load(self, case_id) -> None:
+        if case_id != self.case_id:
+            self.save_drafts_now()
+            self.tabs.setCurrentIndex(0)
+        self.case_id = case_id
+        self._started = time.perf_counter()
+        self.loading.show()
+        self.tabs.setEnabled(self.detail is not None and self.detail.summary.id == case_id)
+        self.app.run(load_case, case_id, owner=self, on_done=self._show, on_error=self.app.report_error)
+
+    def reload(self, *_args) -> None:
+        if self.case_id is not None:
+            self.load(self.case_id)
+            self.app.data_changed.emit("case")
+
+    def _show(self, result) -> None:
+        detail, person = result
+        if detail.summary.id != self.case_id:
+            return  # another case was opened meanwhile
+        self.detail = detail
+        self.header.show_case(detail, person)
+        for tab in (self.timeline, self.skydd, self.fb, self.utredning, self.journal, self.decisions):
+            tab.show_case(detail)
+        self.deadline_model.set_records(detail.deadlines)
+        self.loading.hide()
+        self.tabs.setEnabled(True)
+        self.load_ms = (time.perf_counter() - self._started) * 1000
+        self.loaded.emit(detail)
+
+    def save_drafts_now(self) -> None:
+        for tab in (self.skydd, self.fb, self.utredning, self.journal):
+            tab.flush()
+
+    def _back(self) -> None:
+        self.save_drafts_now()
+        self.back_requested.emit()

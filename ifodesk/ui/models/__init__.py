@@ -1,0 +1,1 @@
+"""Qt item models over service DTOs; none of them touches the database in data()."""

@@ -1,0 +1,29 @@
+"""Table views set up for big lists: fixed row height, no resize-to-contents, keyboard first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def make_table(object_name: str, accessible_name: str, model, parent: QWidget | None = None,
+               widths: tuple[int, ...] = ()) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(object_name)
+    view.setAccessibleName(accessible_name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+    vh = view.verticalHeader()
+    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vh.setDefaultSectionSize(24)
+    vh.hide()
+    hh = view.horizontalHeader()
+    hh.setStretchLastSection(True)
+    hh.setHighlightSections(False)
+    for col, width in enumerate(widths):
+        view.setColumnWidth(col, width)
+    return view

@@ -1,0 +1,95 @@
+"""Database work off the GUI thread; results come back by signal (the Anki pattern).
+
+A task runs on a small thread pool. Its result is handed to the runner by a queued signal, so
+callbacks always run on the GUI thread, and only while their owner widget still exists.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from typing import Any, Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a worker emits into it and Qt queues the call."""
+
+    finished = Signal(int, bool, object)
+
+
+class _Task(QRunnable):
+    def __init__(self, task_id: int, relay: _Relay, fn: Callable[..., Any], args: tuple, kwargs: dict):
+        super().__init__()
+        self.task_id, self.relay = task_id, relay
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # noqa: BLE001 - every error reaches the user
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.relay.finished.emit(self.task_id, False, exc)
+        else:
+            self.relay.finished.emit(self.task_id, True, result)
+
+
+class TaskRunner(QObject):
+    """Runs service calls on a small pool; callbacks run on the GUI thread.
+
+    An error without an on_error callback is emitted as `failed`, so none is lost silently.
+    """
+
+    busy_changed = Signal(bool)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finish)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple] = {}
+
+    def run(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None,
+            **kwargs) -> int:
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (on_done, on_error, owner)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        self.pool.start(_Task(task_id, self._relay, fn, args, kwargs))
+        return task_id
+
+    @Slot(int, bool, object)
+    def _finish(self, task_id: int, ok: bool, payload: object) -> None:
+        on_done, on_error, owner = self._callbacks.pop(task_id, (None, None, None))
+        try:
+            if owner is not None and not shiboken6.isValid(owner):
+                return  # the widget that asked is gone: drop the result
+            if ok:
+                if on_done:
+                    on_done(payload)
+            elif on_error:
+                on_error(payload)
+            else:
+                log.error("Bakgrundsuppgift misslyckades: %s", getattr(payload, "__traceback_text__", payload))
+                self.failed.emit(payload)
+        finally:
+            if not self._callbacks:
+                self.busy_changed.emit(False)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        """Wait for the threads; queued callbacks still need the event loop to run."""
+        return self.pool.waitForDone(msecs)
+
+    @property
+    def pending(self) -> int:
+        return len(self._callbacks)

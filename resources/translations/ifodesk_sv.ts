@@ -1,0 +1,3181 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
+<context>
+    <name />
+    <message>
+        <location filename="../../ifodesk/ui/decision/summary.py" line="+26" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Skrivet av</source>
+        <translation>Skrivet av</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Skickat till</source>
+        <translation>Skickat till</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>gäller</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>upphävt – förslaget har ändrats</source>
+        <translation>upphävt – förslaget har ändrats</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Godkänt av</source>
+        <translation>Godkänt av</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Återvisat</source>
+        <translation>Återvisat</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Beslutat</source>
+        <translation>Beslutat</translation>
+    </message>
+</context>
+<context>
+    <name>AddressReasonDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+37" />
+        <source>Skyddad adress</source>
+        <translation>Skyddad adress</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Skäl att visa adressen</source>
+        <translation>Skäl att visa adressen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>T.ex. hembesök enligt utredningsplanen</source>
+        <translation>T.ex. hembesök enligt utredningsplanen</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</source>
+        <translation>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Skriv ett skäl (minst fem tecken).</source>
+        <translation>Skriv ett skäl (minst fem tecken).</translation>
+    </message>
+</context>
+<context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/admin.py" line="+23" />
+        <source>Namn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Användarnamn</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delegationsnivå</source>
+        <translation>Delegationsnivå</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enheter</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anställd sedan</source>
+        <translation>Anställd sedan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aktiv</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärendeserie</source>
+        <translation>Ärendeserie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Typ</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Mall</source>
+        <translation>Mall</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lagrum</source>
+        <translation>Lagrum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lägsta beslutsnivå</source>
+        <translation>Lägsta beslutsnivå</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bara utskottet</source>
+        <translation>Bara utskottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>(kan inte läsas)</source>
+        <translation>(kan inte läsas)</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location line="-42" />
+        <location line="+6" />
+        <source>Delegationsordning</source>
+        <translation>Delegationsordning</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <location line="+1" />
+        <source>Användare</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>Enheter</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+1" />
+        <source>Beslutsmallar</source>
+        <translation>Beslutsmallar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;h2&gt;Administration&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Administration&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visning. Ändringar görs av systemansvarig med ifodesk-admin eller i de granskade filerna under resources/.</source>
+        <translation>Visning. Ändringar görs av systemansvarig med ifodesk-admin eller i de granskade filerna under resources/.</translation>
+    </message>
+</context>
+<context>
+    <name>AnmalanDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+43" />
+        <source>Ny anmälan</source>
+        <translation>Ny anmälan</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Mottagen datum och tid</source>
+        <translation>Mottagen datum och tid</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kanal</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälarkategori</source>
+        <translation>Anmälarkategori</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Anmälarens namn</source>
+        <translation>Anmälarens namn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälarens organisation</source>
+        <translation>Anmälarens organisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälarens kontaktuppgift</source>
+        <translation>Anmälarens kontaktuppgift</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälaren är a&amp;nonym</source>
+        <translation>Anmälaren är a&amp;nonym</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälaren är anonym</source>
+        <translation>Anmälaren är anonym</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Vill ha åter&amp;koppling</source>
+        <translation>Vill ha åter&amp;koppling</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälaren vill ha återkoppling</source>
+        <translation>Anmälaren vill ha återkoppling</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anledningar (mellanslag kryssar)</source>
+        <translation>Anledningar (mellanslag kryssar)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Vad anmälan gäller</source>
+        <translation>Vad anmälan gäller</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Lägg till barn (Ctrl+B)</source>
+        <translation>&amp;Lägg till barn (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Registrera</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Mottagen:</source>
+        <translation>&amp;Mottagen:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Kanal:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmäla&amp;re:</source>
+        <translation>Anmäla&amp;re:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Na&amp;mn:</source>
+        <translation>Na&amp;mn:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kon&amp;takt:</source>
+        <translation>Kon&amp;takt:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Anledning:</source>
+        <translation>&amp;Anledning:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Beskrivning:</source>
+        <translation>&amp;Beskrivning:</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>&lt;b&gt;Barn som anmälan gäller&lt;/b&gt; – ett barn per rad; syskon får var sin förhandsbedömning</source>
+        <translation>&lt;b&gt;Barn som anmälan gäller&lt;/b&gt; – ett barn per rad; syskon får var sin förhandsbedömning</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>%1 har anmälningsskyldighet och kan inte vara anonym.</source>
+        <translation>%1 har anmälningsskyldighet och kan inte vara anonym.</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Enheterna läses fortfarande in – försök igen om en sekund.</source>
+        <translation>Enheterna läses fortfarande in – försök igen om en sekund.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+22" />
+        <source>Visa &amp;adress …</source>
+        <translation>Visa &amp;adress …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Visa skyddad adress (kräver skäl)</source>
+        <translation>Visa skyddad adress (kräver skäl)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>← &amp;Tillbaka</source>
+        <translation>← &amp;Tillbaka</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tillbaka till listan</source>
+        <translation>Tillbaka till listan</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
+        <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>ofördelat</source>
+        <translation>ofördelat</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</source>
+        <translation>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Adress: &lt;i&gt;dold (skyddade personuppgifter)&lt;/i&gt;</source>
+        <translation>Adress: &lt;i&gt;dold (skyddade personuppgifter)&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Adress: %1</source>
+        <translation>Adress: %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>saknas</source>
+        <translation>saknas</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListWidget</name>
+    <message>
+        <location filename="../../ifodesk/ui/widgets/case_list.py" line="+40" />
+        <source>Filtrera ärenden</source>
+        <translation>Filtrera ärenden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filtrera: personnummer, ärendenummer eller namn</source>
+        <translation>Filtrera: personnummer, ärendenummer eller namn</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Läser in …</source>
+        <translation>Läser in …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ärendelista</source>
+        <translation>Ärendelista</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Minst %1 ärenden – räknar …</source>
+        <translation>Minst %1 ärenden – räknar …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 ärende</source>
+        <translation>1 ärende</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 ärenden</source>
+        <translation>%1 ärenden</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <location filename="../../ifodesk/ui/models/case_table.py" line="+37" />
+        <source>Ärendenummer</source>
+        <translation>Ärendenummer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Namn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personnummer</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Öppnat</source>
+        <translation>Öppnat</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Handläggare</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nästa frist</source>
+        <translation>Nästa frist</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Ofördelad</source>
+        <translation>Ofördelad</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+36" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Läser in ärendet …</source>
+        <translation>Läser in ärendet …</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Ärendets tidsfrister</source>
+        <translation>Ärendets tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Översikt</source>
+        <translation>&amp;Översikt</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>S&amp;kyddsbedömning</source>
+        <translation>S&amp;kyddsbedömning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Förhandsbedömning</source>
+        <translation>&amp;Förhandsbedömning</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Utredning</source>
+        <translation>&amp;Utredning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>T&amp;idsfrister</source>
+        <translation>T&amp;idsfrister</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>B&amp;eslut</source>
+        <translation>B&amp;eslut</translation>
+    </message>
+</context>
+<context>
+    <name>ChildRow</name>
+    <message>
+        <location filename="../../ifodesk/ui/anmalan_child.py" line="+31" />
+        <source>förhandsbedömning pågår</source>
+        <translation>förhandsbedömning pågår</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Barn %1: personnummer</source>
+        <translation>Barn %1: personnummer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ÅÅÅÅMMDD-NNNN</source>
+        <translation>ÅÅÅÅMMDD-NNNN</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Barn %1: förnamn</source>
+        <translation>Barn %1: förnamn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Barn %1: efternamn</source>
+        <translation>Barn %1: efternamn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Barn %1: födelsedatum om personnummer saknas</source>
+        <translation>Barn %1: födelsedatum om personnummer saknas</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ÅÅÅÅ-MM-DD (reservnummer)</source>
+        <translation>ÅÅÅÅ-MM-DD (reservnummer)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ta bort</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&lt;b&gt;Barn %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Barn %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personnummer:</source>
+        <translation>Personnummer:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Förnamn:</source>
+        <translation>Förnamn:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Efternamn:</source>
+        <translation>Efternamn:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Född (utan pnr):</source>
+        <translation>Född (utan pnr):</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Söker efter tidigare anmälningar …</source>
+        <translation>Söker efter tidigare anmälningar …</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Ny person i systemet – fyll i förnamn och efternamn.</source>
+        <translation>Ny person i systemet – fyll i förnamn och efternamn.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Känd person: %1 %2</source>
+        <translation>Känd person: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Inga tidigare anmälningar om barnet.</source>
+        <translation>Inga tidigare anmälningar om barnet.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;b&gt;Tidigare anmälningar om barnet (%1):&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Tidigare anmälningar om barnet (%1):&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Födelsedatum skrivs ÅÅÅÅ-MM-DD.</source>
+        <translation>Födelsedatum skrivs ÅÅÅÅ-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+29" />
+        <source>Någon annan har sparat</source>
+        <translation>Någon annan har sparat</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Läs in på nytt</source>
+        <translation>&amp;Läs in på nytt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Jämför</source>
+        <translation>&amp;Jämför</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Behåll min text</source>
+        <translation>&amp;Behåll min text</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>okänd tid</source>
+        <translation>okänd tid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och din text finns kvar som utkast. Läs in den sparade versionen, eller jämför texterna först.</source>
+        <translation>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och din text finns kvar som utkast. Läs in den sparade versionen, eller jämför texterna först.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&lt;b&gt;Din text (ej sparad)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Din text (ej sparad)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;Sparad av %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sparad av %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Din text: %1</source>
+        <translation>Din text: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sparad text: %1</source>
+        <translation>Sparad text: %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Använd sparad text</source>
+        <translation>&amp;Använd sparad text</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineTable</name>
+    <message>
+        <location filename="../../ifodesk/ui/widgets/deadline_table.py" line="+22" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Frist</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Förfaller</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handläggare</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ofördelad</source>
+        <translation>Ofördelad</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Startdatum</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Klar</source>
+        <translation>Klar</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/deadlines.py" line="+25" />
+        <source>Ofördelad</source>
+        <translation>Ofördelad</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Handläggare</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Försenade</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Inom tre dagar</source>
+        <translation>Inom tre dagar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Totalt</source>
+        <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesPage</name>
+    <message>
+        <location line="+10" />
+        <source>Vems frister</source>
+        <translation>Vems frister</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tidsrymd</source>
+        <translation>Tidsrymd</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Försenade och inom %1 dagar</source>
+        <translation>Försenade och inom %1 dagar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tidsfrister</source>
+        <translation>Tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Frister per handläggare</source>
+        <translation>Frister per handläggare</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>&amp;Visa:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>⚠ Försenad (röd) · ● Förfaller inom tre dagar (gul) · Om N dagar (grön). Status står alltid i text.</source>
+        <translation>⚠ Försenad (röd) · ● Förfaller inom tre dagar (gul) · Om N dagar (grön). Status står alltid i text.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&lt;h2&gt;Tidsbevakning&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Tidsbevakning&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Mina frister</source>
+        <translation>Mina frister</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enhet: %1</source>
+        <translation>Enhet: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alla enheter</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>%1 frister, varav %2 försenade</source>
+        <translation>%1 frister, varav %2 försenade</translation>
+    </message>
+</context>
+<context>
+    <name>Decide</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/summary.py" line="-16" />
+        <source>%1 [SKYDDAD]</source>
+        <translation>%1 [SKYDDAD]</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/decide.py" line="+30" />
+        <source>⚠ Brådskande – ordförande</source>
+        <translation>⚠ Brådskande – ordförande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+12" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+12" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+12" />
+        <source>Beslut</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Skrivet av</source>
+        <translation>Skrivet av</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Återvisat: %1</source>
+        <translation>Återvisat: %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>DecidePage</name>
+    <message>
+        <location line="+21" />
+        <source>Förslag som väntar på mig</source>
+        <translation>Förslag som väntar på mig</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Mina förslag och utkast</source>
+        <translation>Mina förslag och utkast</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Förslaget i sin helhet</source>
+        <translation>Förslaget i sin helhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+66" />
+        <source>&lt;p&gt;Välj ett förslag i listan för att läsa det.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Välj ett förslag i listan för att läsa det.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="-54" />
+        <source>&amp;Godkänn</source>
+        <translation>&amp;Godkänn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Åter&amp;visa …</source>
+        <translation>Åter&amp;visa …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fatta &amp;brådskande beslut</source>
+        <translation>Fatta &amp;brådskande beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Öppna i &amp;beslutsredigeraren</source>
+        <translation>Öppna i &amp;beslutsredigeraren</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Öppna &amp;ärendet</source>
+        <translation>Öppna &amp;ärendet</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&lt;b&gt;Väntar på mig&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Väntar på mig&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;Mina förslag och utkast&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mina förslag och utkast&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>&lt;h2&gt;Att besluta&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Att besluta&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 förslag väntar på dig</source>
+        <translation>%1 förslag väntar på dig</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 egna förslag</source>
+        <translation>%1 egna förslag</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>&amp;Godkänn för utskottet</source>
+        <translation>&amp;Godkänn för utskottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Godkänn och besluta</source>
+        <translation>&amp;Godkänn och besluta</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förslaget gäller ett brådskande beslut av ordföranden.</source>
+        <translation>Förslaget gäller ett brådskande beslut av ordföranden.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Förslaget väntar inte på godkännande.</source>
+        <translation>Förslaget väntar inte på godkännande.</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Godkänt för utskottet: %1 (%2)</source>
+        <translation>Godkänt för utskottet: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Beslutet är fattat: %1 (%2)</source>
+        <translation>Beslutet är fattat: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Återvisa förslaget</source>
+        <translation>Återvisa förslaget</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Varför återvisas &lt;b&gt;%1&lt;/b&gt;? Handläggaren ser skälet i sina förslag.</source>
+        <translation>Varför återvisas &lt;b&gt;%1&lt;/b&gt;? Handläggaren ser skälet i sina förslag.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Återvisat: %1 (%2)</source>
+        <translation>Återvisat: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Brådskande beslut fattat: %1 (%2)</source>
+        <translation>Brådskande beslut fattat: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionEditor</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+67" />
+        <source>Beslut</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>&lt;b&gt;Nytt beslut&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nytt beslut&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Välj en beslutsmall till vänster (sök och tryck Enter).</source>
+        <translation>Välj en beslutsmall till vänster (sök och tryck Enter).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Lagrum (från mallen, kan inte ändras)</source>
+        <translation>Lagrum (från mallen, kan inte ändras)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Ä&amp;ndra förslaget</source>
+        <translation>Ä&amp;ndra förslaget</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förhandsvisning av beslutet</source>
+        <translation>Förhandsvisning av beslutet</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Spara utkast</source>
+        <translation>&amp;Spara utkast</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Fatta beslut</source>
+        <translation>&amp;Fatta beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skicka för &amp;godkännande</source>
+        <translation>Skicka för &amp;godkännande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skicka &amp;brådskande till ordföranden</source>
+        <translation>Skicka &amp;brådskande till ordföranden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Till &amp;föredragningslista …</source>
+        <translation>Till &amp;föredragningslista …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förhandsgranska &amp;brev</source>
+        <translation>Förhandsgranska &amp;brev</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Makulera utkast</source>
+        <translation>&amp;Makulera utkast</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;täng</source>
+        <translation>S&amp;täng</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Lagrum:</source>
+        <translation>&amp;Lagrum:</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>Nytt beslut</source>
+        <translation>Nytt beslut</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Osparat utkast från %1 återställt – sparas strax</source>
+        <translation>Osparat utkast från %1 återställt – sparas strax</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Osparat utkast återställt</source>
+        <translation>Osparat utkast återställt</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Ändrat – sparas strax som utkast</source>
+        <translation>Ändrat – sparas strax som utkast</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&lt;p&gt;Förhandsvisningen av beslutet visas här.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Förhandsvisningen av beslutet visas här.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Status: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> – återvisat: %1</source>
+        <translation> – återvisat: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> av %1</source>
+        <translation> av %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> %1 av %2</source>
+        <translation> %1 av %2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Om du ändrar förslaget dras det tillbaka och ett godkännande upphör att gälla.</source>
+        <translation>Om du ändrar förslaget dras det tillbaka och ett godkännande upphör att gälla.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Nästa steg: %1</source>
+        <translation>Nästa steg: %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Välj en beslutsmall först.</source>
+        <translation>Välj en beslutsmall först.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Förslaget kan inte ändras (%1).</source>
+        <translation>Förslaget kan inte ändras (%1).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Bara den som skrivit förslaget ändrar det.</source>
+        <translation>Bara den som skrivit förslaget ändrar det.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir.</source>
+        <translation>Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Bara ett sparat utkast som inte skickats kan makuleras.</source>
+        <translation>Bara ett sparat utkast som inte skickats kan makuleras.</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Sparar …</source>
+        <translation>Sparar …</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Utkast sparat i ärendet %1</source>
+        <translation>Utkast sparat i ärendet %1</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Inte sparat – det du skrivit finns kvar som utkast på datorn</source>
+        <translation>Inte sparat – det du skrivit finns kvar som utkast på datorn</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Krock – någon annan har ändrat förslaget</source>
+        <translation>Krock – någon annan har ändrat förslaget</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
+        <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Arbetar …</source>
+        <translation>Arbetar …</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Beslutet är fattat.</source>
+        <translation>Beslutet är fattat.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Förslaget är skickat för godkännande.</source>
+        <translation>Förslaget är skickat för godkännande.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Förslaget är skickat brådskande till ordföranden.</source>
+        <translation>Förslaget är skickat brådskande till ordföranden.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Utkastet är makulerat.</source>
+        <translation>Utkastet är makulerat.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Inget planerat sammanträde – skapa ett under IU-sammanträden</source>
+        <translation>Inget planerat sammanträde – skapa ett under IU-sammanträden</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Lägger på föredragningslistan …</source>
+        <translation>Lägger på föredragningslistan …</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Förslaget står på föredragningslistan.</source>
+        <translation>Förslaget står på föredragningslistan.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Beslutsbrev %1</source>
+        <translation>Beslutsbrev %1</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFields</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/fields.py" line="+104" />
+        <source>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</source>
+        <translation>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>– välj –</source>
+        <translation>– välj –</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Obligatoriskt</source>
+        <translation>Obligatoriskt</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+20" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Beslut</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Beslutsfattare</source>
+        <translation>Beslutsfattare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lagrum / skäl</source>
+        <translation>Lagrum / skäl</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTab</name>
+    <message>
+        <location line="+9" />
+        <source>Beslut i ärendet</source>
+        <translation>Beslut i ärendet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>N&amp;ytt beslut …</source>
+        <translation>N&amp;ytt beslut …</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Fattade beslut, förhandsbedömningar och förlängningar. Nya beslut skrivs från en beslutsmall.</source>
+        <translation>Fattade beslut, förhandsbedömningar och förlängningar. Nya beslut skrivs från en beslutsmall.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ifodesk/ui/dialogs.py" line="+21" />
+        <source>Det gick inte</source>
+        <translation>Det gick inte</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>ifodesk</source>
+        <translation>ifodesk</translation>
+    </message>
+</context>
+<context>
+    <name>FbTab</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/fb_tab.py" line="+37" />
+        <source>Förhandsbedömning</source>
+        <translation>Förhandsbedömning</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Anteckningar i förhandsbedömningen</source>
+        <translation>Anteckningar i förhandsbedömningen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Spara anteckningar</source>
+        <translation>&amp;Spara anteckningar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Beslut om förhandsbedömning …</source>
+        <translation>Beslut om förhandsbedömning …</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Anteckningar (vad som framkommit, kontakter, bedömning):</source>
+        <translation>&amp;Anteckningar (vad som framkommit, kontakter, bedömning):</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Anmälan %1 – %2</source>
+        <translation>Anmälan %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>pågår</source>
+        <translation>pågår</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Ingen anmälan i ärendet.</source>
+        <translation>Ingen anmälan i ärendet.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Påbörjad %1 · ska vara klar senast &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Påbörjad %1 · ska vara klar senast &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;br&gt;Beslut %1 av %2: &lt;b&gt;%3&lt;/b&gt; %4</source>
+        <translation>&lt;br&gt;Beslut %1 av %2: &lt;b&gt;%3&lt;/b&gt; %4</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>inte än</source>
+        <translation>inte än</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;br&gt;Anmälaren vill ha återkoppling – informerad: %1</source>
+        <translation>&lt;br&gt;Anmälaren vill ha återkoppling – informerad: %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Anteckningar</source>
+        <translation>Anteckningar</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="+21" />
+        <source>✓ Gjord</source>
+        <translation>✓ Gjord</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>⚠ Saknas</source>
+        <translation>⚠ Saknas</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>⚠ Försenad (%1)</source>
+        <translation>⚠ Försenad (%1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 dagar kvar (%2)</source>
+        <translation>%1 dagar kvar (%2)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Mottagen</source>
+        <translation>Mottagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Barn</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personnummer</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälare</source>
+        <translation>Anmälare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anledning</source>
+        <translation>Anledning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skyddsbedömning</source>
+        <translation>Skyddsbedömning</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förhandsbedömning</source>
+        <translation>Förhandsbedömning</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Handläggare</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ofördelad</source>
+        <translation>Ofördelad</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <location line="+11" />
+        <source>Nya anmälningar</source>
+        <translation>Nya anmälningar</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Visa anmälningar</source>
+        <translation>Visa anmälningar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ofördelade</source>
+        <translation>Ofördelade</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Alla öppna</source>
+        <translation>Alla öppna</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Fördela till handläggare</source>
+        <translation>Fördela till handläggare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Fördela</source>
+        <translation>&amp;Fördela</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fördela vald anmälan</source>
+        <translation>Fördela vald anmälan</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ny anmälan (Ctrl+N)</source>
+        <translation>Ny anmälan (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Registrera ny anmälan</source>
+        <translation>Registrera ny anmälan</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&amp;Visa:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Fördela markerad anmälan &amp;till:</source>
+        <translation>Fördela markerad anmälan &amp;till:</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&lt;h2&gt;Anmälningar som väntar på förhandsbedömning&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Anmälningar som väntar på förhandsbedömning&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1 anmälningar (ett barn per rad)</source>
+        <translation>%1 anmälningar (ett barn per rad)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Markera en anmälan och välj en handläggare.</source>
+        <translation>Markera en anmälan och välj en handläggare.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 fördelat till %2.</source>
+        <translation>%1 fördelat till %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/journal_tab.py" line="+25" />
+        <source>Utkast (osignerad)</source>
+        <translation>Utkast (osignerad)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signerad %1</source>
+        <translation>Signerad %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> – rättad</source>
+        <translation> – rättad</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> – rättelse</source>
+        <translation> – rättelse</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rubrik</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Författare</source>
+        <translation>Författare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTab</name>
+    <message>
+        <location line="+17" />
+        <source>Journalanteckningar</source>
+        <translation>Journalanteckningar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Vald anteckning</source>
+        <translation>Vald anteckning</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Händelsedatum</source>
+        <translation>Händelsedatum</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+53" />
+        <source>Rubrik</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <location line="-52" />
+        <location line="+52" />
+        <source>Anteckning</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <source>Spara &amp;utkast</source>
+        <translation>Spara &amp;utkast</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Si&amp;gnera</source>
+        <translation>Si&amp;gnera</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ny anteckning</source>
+        <translation>&amp;Ny anteckning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skriv &amp;rättelse</source>
+        <translation>Skriv &amp;rättelse</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Datum:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ru&amp;brik:</source>
+        <translation>Ru&amp;brik:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Anteckning:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>&lt;b&gt;Ditt utkast&lt;/b&gt; – signera när det är klart</source>
+        <translation>&lt;b&gt;Ditt utkast&lt;/b&gt; – signera när det är klart</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Rättelse&lt;/b&gt; av anteckningen från %1 (den ursprungliga ändras aldrig)</source>
+        <translation>&lt;b&gt;Rättelse&lt;/b&gt; av anteckningen från %1 (den ursprungliga ändras aldrig)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Ny anteckning&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ny anteckning&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Anteckningen är signerad.</source>
+        <translation>Anteckningen är signerad.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ifodesk/ui/labels.py" line="+12" />
+        <source>handläggare</source>
+        <translation>handläggare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1:e socialsekreterare</source>
+        <translation>1:e socialsekreterare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>enhetschef</source>
+        <translation>enhetschef</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>IFO-chef</source>
+        <translation>IFO-chef</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>socialchef</source>
+        <translation>socialchef</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ordförande</source>
+        <translation>ordförande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>individutskottet</source>
+        <translation>individutskottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>nämnden</source>
+        <translation>nämnden</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>SEKRETESSMARKERING</source>
+        <translation>SEKRETESSMARKERING</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SKYDDAD FOLKBOKFÖRING</source>
+        <translation>SKYDDAD FOLKBOKFÖRING</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>%1 [SKYDDAD]</source>
+        <translation>%1 [SKYDDAD]</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>✓ Klar i tid</source>
+        <translation>✓ Klar i tid</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>✓ Klar för sent</source>
+        <translation>✓ Klar för sent</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>⚠ Försenad 1 dag</source>
+        <translation>⚠ Försenad 1 dag</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>⚠ Försenad %1 dagar</source>
+        <translation>⚠ Försenad %1 dagar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>● Förfaller i dag</source>
+        <translation>● Förfaller i dag</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>● Förfaller i morgon</source>
+        <translation>● Förfaller i morgon</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>● Förfaller om %1 dagar</source>
+        <translation>● Förfaller om %1 dagar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Om %1 dagar</source>
+        <translation>Om %1 dagar</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ifodesk/ui/main_window.py" line="+42" />
+        <source>ifodesk – %1</source>
+        <translation>ifodesk – %1</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Navigering</source>
+        <translation>Navigering</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Delegation: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Delegation: %3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Inloggad: %1 – %2 (delegation: %3)</source>
+        <translation>Inloggad: %1 – %2 (delegation: %3)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Arbetar …</source>
+        <translation>Arbetar …</translation>
+    </message>
+    <message>
+        <location line="+73" />
+        <source>Anmälan registrerad: %1</source>
+        <translation>Anmälan registrerad: %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Ett oväntat fel inträffade: %1
+
+Försök igen. Det du skrivit finns kvar som utkast.</source>
+        <translation>Ett oväntat fel inträffade: %1
+
+Försök igen. Det du skrivit finns kvar som utkast.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/meeting/create_dialog.py" line="+49" />
+        <source>Nytt sammanträde</source>
+        <translation>Nytt sammanträde</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Datum för sammanträdet</source>
+        <translation>Datum för sammanträdet</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Tid och plats</source>
+        <translation>Tid och plats</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>t.ex. kl. 13.00, Nämndrummet</source>
+        <translation>t.ex. kl. 13.00, Nämndrummet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ordförande</source>
+        <translation>Ordförande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sekreterare</source>
+        <translation>Sekreterare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ledamöter (mellanslag kryssar)</source>
+        <translation>Ledamöter (mellanslag kryssar)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Första paragrafnummer</source>
+        <translation>Första paragrafnummer</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Skapa sammanträde</source>
+        <translation>&amp;Skapa sammanträde</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Datum:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Tid och plats:</source>
+        <translation>&amp;Tid och plats:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ordförande:</source>
+        <translation>&amp;Ordförande:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;ekreterare:</source>
+        <translation>S&amp;ekreterare:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ledamöter (minst tre med ordföranden):</source>
+        <translation>&amp;Ledamöter (minst tre med ordföranden):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Första §:</source>
+        <translation>&amp;Första §:</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Ange tid och plats för sammanträdet.</source>
+        <translation>Ange tid och plats för sammanträdet.</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <location filename="../../ifodesk/ui/meeting/columns.py" line="+14" />
+        <source>Bifall till förslaget</source>
+        <translation>Bifall till förslaget</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Avslag</source>
+        <translation>Avslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bordläggs</source>
+        <translation>Bordläggs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmäld – läggs till handlingarna</source>
+        <translation>Anmäld – läggs till handlingarna</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+46" />
+        <source>Beslut</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="-45" />
+        <source>Anmälan av ordförandebeslut</source>
+        <translation>Anmälan av ordförandebeslut</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Planerat</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Genomfört</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärenden</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tid och plats</source>
+        <translation>Tid och plats</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Ej behandlad</source>
+        <translation>Ej behandlad</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 [SKYDDAD]</source>
+        <translation>%1 [SKYDDAD]</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>§</source>
+        <translation>§</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Typ</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+9" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Part</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärendet gäller</source>
+        <translation>Ärendet gäller</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Föredragande</source>
+        <translation>Föredragande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utfall</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Skrivet av</source>
+        <translation>Skrivet av</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Godkänt av</source>
+        <translation>Godkänt av</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/meetings.py" line="+43" />
+        <source>Sammanträden</source>
+        <translation>Sammanträden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Nytt sammanträde …</source>
+        <translation>&amp;Nytt sammanträde …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Välj ett sammanträde.</source>
+        <translation>Välj ett sammanträde.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Föredragningslista</source>
+        <translation>Föredragningslista</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Utskottets beslut</source>
+        <translation>Utskottets beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anteckning till protokollet</source>
+        <translation>Anteckning till protokollet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anteckning till protokollet (valfri)</source>
+        <translation>Anteckning till protokollet (valfri)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Godkända förslag att ta upp</source>
+        <translation>Godkända förslag att ta upp</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Protokollför §</source>
+        <translation>&amp;Protokollför §</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ta bort från listan</source>
+        <translation>&amp;Ta bort från listan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Protokolls&amp;utdrag (PDF) …</source>
+        <translation>Protokolls&amp;utdrag (PDF) …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Föredragningslista (PDF) …</source>
+        <translation>&amp;Föredragningslista (PDF) …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Avsluta sammanträdet</source>
+        <translation>&amp;Avsluta sammanträdet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Lägg på föredragningslistan</source>
+        <translation>&amp;Lägg på föredragningslistan</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Sammanträden</source>
+        <translation>&amp;Sammanträden</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Beslut:</source>
+        <translation>&amp;Beslut:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>F&amp;öredragningslista</source>
+        <translation>F&amp;öredragningslista</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Godkända förslag som kan tas upp (förbehållna utskottet)</source>
+        <translation>&amp;Godkända förslag som kan tas upp (förbehållna utskottet)</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>&lt;h2&gt;IU-sammanträden&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;IU-sammanträden&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>&lt;b&gt;%1 %2&lt;/b&gt; – %3&lt;br&gt;Ordförande: %4 · Sekreterare: %5&lt;br&gt;Ledamöter: %6</source>
+        <translation>&lt;b&gt;%1 %2&lt;/b&gt; – %3&lt;br&gt;Ordförande: %4 · Sekreterare: %5&lt;br&gt;Ledamöter: %6</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&lt;br&gt;&lt;b&gt;Sammanträdet är avslutat.&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b&gt;Sammanträdet är avslutat.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Bara ett obehandlat beslutsärende kan tas bort från listan.</source>
+        <translation>Bara ett obehandlat beslutsärende kan tas bort från listan.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Protokollsutdrag skrivs ut när paragrafen är protokollförd.</source>
+        <translation>Protokollsutdrag skrivs ut när paragrafen är protokollförd.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Föredragningslistan är tom.</source>
+        <translation>Föredragningslistan är tom.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Protokollför först: %1</source>
+        <translation>Protokollför först: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sammanträdet är inte planerat.</source>
+        <translation>Sammanträdet är inte planerat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Välj ett planerat sammanträde.</source>
+        <translation>Välj ett planerat sammanträde.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Inget godkänt förslag är valt.</source>
+        <translation>Inget godkänt förslag är valt.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Välj en paragraf på föredragningslistan.</source>
+        <translation>Välj en paragraf på föredragningslistan.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+71" />
+        <source>Sammanträdet är avslutat.</source>
+        <translation>Sammanträdet är avslutat.</translation>
+    </message>
+    <message>
+        <location line="-69" />
+        <source>§ %1 är redan protokollförd.</source>
+        <translation>§ %1 är redan protokollförd.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sammanträdet hålls %1; beslut protokollförs den dagen.</source>
+        <translation>Sammanträdet hålls %1; beslut protokollförs den dagen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Bara sekreteraren eller ordföranden protokollför utskottets beslut.</source>
+        <translation>Bara sekreteraren eller ordföranden protokollför utskottets beslut.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Sammanträdet %1 är skapat.</source>
+        <translation>Sammanträdet %1 är skapat.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>%1 är lagt på föredragningslistan.</source>
+        <translation>%1 är lagt på föredragningslistan.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Ärendet är borttaget från listan.</source>
+        <translation>Ärendet är borttaget från listan.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>§ %1 är protokollförd.</source>
+        <translation>§ %1 är protokollförd.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Föredragningslista %1</source>
+        <translation>Föredragningslista %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Protokollsutdrag § %1</source>
+        <translation>Protokollsutdrag § %1</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/fields.py" line="-81" />
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/admin.py" line="-23" />
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/deadlines.py" line="-74" />
+        <source>Tidsbevakning</source>
+        <translation>Tidsbevakning</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="-93" />
+        <source>Anmälningar</source>
+        <translation>Anmälningar</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/search.py" line="+18" />
+        <source>Sök</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/start.py" line="+20" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+57" />
+        <source>Statistik</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-174" />
+        <source>Att besluta</source>
+        <translation>Att besluta</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/meetings.py" line="-255" />
+        <source>IU-sammanträden</source>
+        <translation>IU-sammanträden</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+33" />
+        <source>&amp;Spara som PDF …</source>
+        <translation>&amp;Spara som PDF …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>S&amp;täng</source>
+        <translation>S&amp;täng</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>PDF-filen öppnades i datorns PDF-läsare: %1</source>
+        <translation>PDF-filen öppnades i datorns PDF-läsare: %1</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1 sidor</source>
+        <translation>%1 sidor</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Spara PDF</source>
+        <translation>Spara PDF</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Kunde inte spara: %1</source>
+        <translation>Kunde inte spara: %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sparad: %1</source>
+        <translation>Sparad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/preview.py" line="+54" />
+        <source>[%1 saknas]</source>
+        <translation>[%1 saknas]</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/reason_dialog.py" line="+20" />
+        <source>Skäl</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Återvisa</source>
+        <translation>&amp;Återvisa</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</source>
+        <translation>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</translation>
+    </message>
+</context>
+<context>
+    <name>Routing</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/actions.py" line="+29" />
+        <source>&lt;b&gt;Vem får besluta?&lt;/b&gt; %1. %2</source>
+        <translation>&lt;b&gt;Vem får besluta?&lt;/b&gt; %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/search.py" line="+7" />
+        <source>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</source>
+        <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Ärendestatus</source>
+        <translation>Ärendestatus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alla</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Bara &amp;mina ärenden</source>
+        <translation>Bara &amp;mina ärenden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Bara mina ärenden</source>
+        <translation>Bara mina ärenden</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alla enheter</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&lt;h2&gt;Sök ärenden och personer&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Sök ärenden och personer&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SkyddTab</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+33" />
+        <source>Anmälan som bedöms</source>
+        <translation>Anmälan som bedöms</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</source>
+        <translation>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Tidpunkt för bedömningen</source>
+        <translation>Tidpunkt för bedömningen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+36" />
+        <source>Omedelbart skyddsbehov</source>
+        <translation>Omedelbart skyddsbehov</translation>
+    </message>
+    <message>
+        <location line="-35" />
+        <source>Nej – inget omedelbart skyddsbehov</source>
+        <translation>Nej – inget omedelbart skyddsbehov</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ja – barnet behöver omedelbart skydd</source>
+        <translation>Ja – barnet behöver omedelbart skydd</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+46" />
+        <source>Bedömning</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <location line="-45" />
+        <location line="+46" />
+        <source>Skyddsåtgärder</source>
+        <translation>Skyddsåtgärder</translation>
+    </message>
+    <message>
+        <location line="-43" />
+        <source>&amp;Spara skyddsbedömning</source>
+        <translation>&amp;Spara skyddsbedömning</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Tidpunkt:</source>
+        <translation>&amp;Tidpunkt:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Omedelbart &amp;skyddsbehov:</source>
+        <translation>Omedelbart &amp;skyddsbehov:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Bedömning:</source>
+        <translation>&amp;Bedömning:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skydds&amp;åtgärder:</source>
+        <translation>Skydds&amp;åtgärder:</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>gjord</source>
+        <translation>gjord</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>SAKNAS</source>
+        <translation>SAKNAS</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälan %1 – skyddsbedömning %2</source>
+        <translation>Anmälan %1 – skyddsbedömning %2</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Inget omedelbart skyddsbehov</source>
+        <translation>Inget omedelbart skyddsbehov</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;%1&lt;/b&gt; – bedömd %2 av %3&lt;br&gt;&lt;br&gt;%4&lt;br&gt;&lt;br&gt;Åtgärder: %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; – bedömd %2 av %3&lt;br&gt;&lt;br&gt;%4&lt;br&gt;&lt;br&gt;Åtgärder: %5</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Tidpunkt</source>
+        <translation>Tidpunkt</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/start.py" line="+5" />
+        <source>Läser in …</source>
+        <translation>Läser in …</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Ny anmälan (Ctrl+N)</source>
+        <translation>Ny anmälan (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Registrera ny anmälan</source>
+        <translation>Registrera ny anmälan</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Mina tidsfrister</source>
+        <translation>Mina tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&lt;h2&gt;Mina ärenden – %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Mina ärenden – %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&lt;b&gt;Frister som är försenade eller förfaller inom 14 dagar&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Frister som är försenade eller förfaller inom 14 dagar&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</source>
+        <translation>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&lt;b&gt;%1 ofördelade anmälningar&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</source>
+        <translation>&lt;b&gt;%1 ofördelade anmälningar&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+25" />
+        <source>Typ av period</source>
+        <translation>Typ av period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+4" />
+        <source>År</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Halvår</source>
+        <translation>Halvår</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kvartal</source>
+        <translation>Kvartal</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Månad</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Egna datum</source>
+        <translation>Egna datum</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Del av året</source>
+        <translation>Del av året</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Från och med</source>
+        <translation>Från och med</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till och med</source>
+        <translation>Till och med</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alla enheter</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dölj tal under</source>
+        <translation>Dölj tal under</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Visa alla tal</source>
+        <translation>Visa alla tal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Antal under gränsen visas som ”..” i arbetsboken (sekretess).</source>
+        <translation>Antal under gränsen visas som ”..” i arbetsboken (sekretess).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Visa nyckeltal</source>
+        <translation>&amp;Visa nyckeltal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visa nyckeltal</source>
+        <translation>Visa nyckeltal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Exportera Excel…</source>
+        <translation>&amp;Exportera Excel…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Exportera statistikarbetsboken</source>
+        <translation>Exportera statistikarbetsboken</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Socialstyrelsen…</source>
+        <translation>&amp;Socialstyrelsen…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Exportera registret över insatser för barn och unga</source>
+        <translation>Exportera registret över insatser för barn och unga</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Förlopp</source>
+        <translation>Förlopp</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+1" />
+        <source>Nyckeltal</source>
+        <translation>Nyckeltal</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Värde</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Anmälningar per månad</source>
+        <translation>Anmälningar per månad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälningar per anmälarkategori</source>
+        <translation>Anmälningar per anmälarkategori</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Andel inom lagstadgad tid (%)</source>
+        <translation>Andel inom lagstadgad tid (%)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Datum:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dölj tal under:</source>
+        <translation>&amp;Dölj tal under:</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>&lt;h2&gt;Statistik&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Statistik&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur ärendena; varje export loggas.</source>
+        <translation>Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur ärendena; varje export loggas.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Första halvåret</source>
+        <translation>Första halvåret</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Andra halvåret</source>
+        <translation>Andra halvåret</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kvartal %1</source>
+        <translation>Kvartal %1</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Räknar %1 (%2 av %3)</source>
+        <translation>Räknar %1 (%2 av %3)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Det gick inte: %1</source>
+        <translation>Det gick inte: %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Räknar nyckeltal för %1 …</source>
+        <translation>Räknar nyckeltal för %1 …</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Nyckeltal för %1, %2.</source>
+        <translation>Nyckeltal för %1, %2.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>alla enheter</source>
+        <translation>alla enheter</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Spara statistikarbetsboken</source>
+        <translation>Spara statistikarbetsboken</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Excel-arbetsbok (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Skapar arbetsboken för %1 …</source>
+        <translation>Skapar arbetsboken för %1 …</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Arbetsboken är sparad: %1 (%2 s).</source>
+        <translation>Arbetsboken är sparad: %1 (%2 s).</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Kontrollerar registret för %1 …</source>
+        <translation>Kontrollerar registret för %1 …</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+2" />
+        <source>Valideringsrapport</source>
+        <translation>Valideringsrapport</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Valideringsrapport %1</source>
+        <translation>Valideringsrapport %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Exportera ändå…</source>
+        <translation>Exportera ändå…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Exportera…</source>
+        <translation>Exportera…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+2" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 fel och %2 varningar. Fel bör rättas i ärendena innan filen lämnas.</source>
+        <translation>%1 fel och %2 varningar. Fel bör rättas i ärendena innan filen lämnas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Inga fel eller varningar.</source>
+        <translation>Inga fel eller varningar.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Spara registerfilen</source>
+        <translation>Spara registerfilen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Textfil (*.txt)</source>
+        <translation>Textfil (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Skriver registerfilen …</source>
+        <translation>Skriver registerfilen …</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Registerfilen är sparad: %1 (%2 barn). Valideringsrapporten: %3</source>
+        <translation>Registerfilen är sparad: %1 (%2 barn). Valideringsrapporten: %3</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location line="+4" />
+        <source>Anmälningar</source>
+        <translation>Anmälningar</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Andel inom tid (%)</source>
+        <translation>Andel inom tid (%)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utredning&lt;br&gt;inom %1</source>
+        <translation>Utredning&lt;br&gt;inom %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Förhandsbedömning&lt;br&gt;inom %1</source>
+        <translation>Förhandsbedömning&lt;br&gt;inom %1</translation>
+    </message>
+</context>
+<context>
+    <name>Table</name>
+    <message>
+        <location filename="../../ifodesk/ui/models/record_table.py" line="+34" />
+        <source>Ja</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nej</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/templates.py" line="+136" />
+        <source>Mallkategori</source>
+        <translation>Mallkategori</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alla kategorier</source>
+        <translation>Alla kategorier</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sök beslutsmall</source>
+        <translation>Sök beslutsmall</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sök mall eller lagrum …</source>
+        <translation>Sök mall eller lagrum …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Visa bara passande mallar</source>
+        <translation>Visa bara passande mallar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Beslutsmallar</source>
+        <translation>Beslutsmallar</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>&amp;Beslutsmall:</source>
+        <translation>&amp;Beslutsmall:</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Bara mallar för %1</source>
+        <translation>Bara mallar för %1</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <location line="-147" />
+        <source>Barn och unga</source>
+        <translation>Barn och unga</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vuxen</source>
+        <translation>Vuxen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ekonomiskt bistånd</source>
+        <translation>Ekonomiskt bistånd</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>förhandsbedömningen</source>
+        <translation>förhandsbedömningen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>förlängd utredningstid</source>
+        <translation>förlängd utredningstid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>att avsluta utredningen</source>
+        <translation>att avsluta utredningen</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source> · förbehållet utskottet</source>
+        <translation> · förbehållet utskottet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> · brådskande väg via ordföranden</source>
+        <translation> · brådskande väg via ordföranden</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/timeline_tab.py" line="+19" />
+        <source>Tid</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Händelse</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Av</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Förhandsbedömning pågår</source>
+        <translation>Förhandsbedömning pågår</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Mottagen</source>
+        <translation>Mottagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälare</source>
+        <translation>Anmälare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anledning</source>
+        <translation>Anledning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utfall</source>
+        <translation>Utfall</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location line="+7" />
+        <source>Tidslinje</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Vald händelse i sin helhet</source>
+        <translation>Vald händelse i sin helhet</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Alla anmälningar om barnet</source>
+        <translation>Alla anmälningar om barnet</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&lt;b&gt;Alla anmälningar om barnet&lt;/b&gt; (även de som inte ledde till utredning)</source>
+        <translation>&lt;b&gt;Alla anmälningar om barnet&lt;/b&gt; (även de som inte ledde till utredning)</translation>
+    </message>
+</context>
+<context>
+    <name>UserPickerDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/sign_in.py" line="+14" />
+        <source>Välj användare – demodatabas</source>
+        <translation>Välj användare – demodatabas</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Användare</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Det här är en demodatabas med påhittade personer. Välj vem du vill vara:</source>
+        <translation>Det här är en demodatabas med påhittade personer. Välj vem du vill vara:</translation>
+    </message>
+</context>
+<context>
+    <name>UtredningTab</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/utredning_tab.py" line="+51" />
+        <source>&amp;Spara utredningen</source>
+        <translation>&amp;Spara utredningen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förläng utredningstiden …</source>
+        <translation>Förläng utredningstiden …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Avsluta utredningen …</source>
+        <translation>Avsluta utredningen …</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Ingen utredning är inledd. En utredning inleds genom beslut om förhandsbedömning.</source>
+        <translation>Ingen utredning är inledd. En utredning inleds genom beslut om förhandsbedömning.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Inledd %1 · ska vara klar senast &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Inledd %1 · ska vara klar senast &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;br&gt;Förlängd %1 av %2 till %3: %4</source>
+        <translation>&lt;br&gt;Förlängd %1 av %2 till %3: %4</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;br&gt;Avslutad %1: %2</source>
+        <translation>&lt;br&gt;Avslutad %1: %2</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Utredningsplan</source>
+        <translation>Utredningsplan</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Barnets egen berättelse</source>
+        <translation>Barnets egen berättelse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vårdnadshavarnas synpunkter</source>
+        <translation>Vårdnadshavarnas synpunkter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Analys</source>
+        <translation>Analys</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Inget att spara</source>
+        <translation>Inget att spara</translation>
+    </message>
+</context>
+<context>
+    <name>VersionedForm</name>
+    <message>
+        <location filename="../../ifodesk/ui/forms.py" line="+68" />
+        <source>Osparat utkast från %1 återställt</source>
+        <translation>Osparat utkast från %1 återställt</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sparat</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Ändrat – utkastet sparas på datorn</source>
+        <translation>Ändrat – utkastet sparas på datorn</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Utkast sparat på datorn %1, inte i ärendet än</source>
+        <translation>Utkast sparat på datorn %1, inte i ärendet än</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Sparar …</source>
+        <translation>Sparar …</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Krock – någon annan har sparat</source>
+        <translation>Krock – någon annan har sparat</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Inte sparat – utkastet finns kvar</source>
+        <translation>Inte sparat – utkastet finns kvar</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Inte sparat</source>
+        <translation>Inte sparat</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
+        <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Din text behölls – spara igen för att ersätta den sparade</source>
+        <translation>Din text behölls – spara igen för att ersätta den sparade</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,680 @@
+"""Statistics: a hand-built data set whose every number is known, checked in the workbook cell by
+cell, in the Socialstyrelsen file record by record, and through the command line.
+
+The data set (year 2025, municipality 9999, units BU and VU) is described next to the rows
+that make it; the expected figures in the tests are worked out by hand from it.
+"""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from ifodesk.domain import statistics as st
+from ifodesk.domain.personnummer import synthetic_personnummer
+from ifodesk.services.context import STOCKHOLM
+
+D = date.fromisoformat
+
+
+def sthlm(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=STOCKHOLM)
+
+
+# --- the data set ---------------------------------------------------------------------------
+
+@dataclass
+class Data:
+    persons: dict
+    cases: dict
+    case_numbers: dict
+
+
+def _pnr(born: str, gender: str) -> str:
+    return synthetic_personnummer(D(born), gender, 0).replace("-", "")
+
+
+@pytest.fixture
+def data(db, org):
+    from ifodesk.db.models import (Anmalan, AnmalanChild, Case, Deadline, Decision, Forhandsbedomning, Insats,
+                                   Municipality, Person, Unit, Utredning, UtredningExtension)
+
+    mid = org.municipality_id
+    bu, vu = org.unit.id, org.all_units["VU"].id
+    user = org.actor("anna.lind").user_id
+    with db.session(write=True) as s:
+        def person(key, born, gender, pnr=True, municipality=mid):
+            p = Person(municipality_id=municipality, personnummer=_pnr(born, gender) if pnr and gender else None,
+                       first_name=key, last_name="Test", sort_key=f"test {key}", search_name=key,
+                       birth_date=D(born) if born else None, legal_gender=gender)
+            s.add(p)
+            return p
+
+        P = {
+            "P1": person("P1", "2015-05-01", "K"),  # 10 in 2025: 0–12
+            "P2": person("P2", "2010-02-01", "M"),  # 15: 13–17
+            "P3": person("P3", "2007-07-07", "K"),  # 18: 18–20
+            "P4": person("P4", "2012-12-31", "M"),  # turns 13 on the last day of 2025: 13–17
+            "P5": person("P5", "2014-03-03", None, pnr=False),  # no personnummer, no gender
+            "P6": person("P6", "1990-01-01", "M"),  # adult: 21+
+            "P7": person("P7", "2016-01-01", "K", pnr=False),  # no personnummer, recorded K
+        }
+        s.flush()
+        units = {"P6": vu}
+        C, numbers = {}, {}
+        for i, key in enumerate(["P1", "P2", "P3", "P4", "P5", "P6", "P7"], 1):
+            unit = units.get(key, bu)
+            number = f"{'VU' if unit == vu else 'BU'}-2025-{i:05d}"
+            c = Case(municipality_id=mid, unit_id=unit, person_id=P[key].id, case_number=number,
+                     status="utredning", opened_on=D("2025-01-01"))
+            s.add(c)
+            C[key], numbers[key] = c, number
+        s.flush()
+
+        def anmalan(at, category, reasons, children, unit=bu, municipality=mid):
+            a = Anmalan(municipality_id=municipality, unit_id=unit, received_at=sthlm(at), channel="telefon",
+                        reporter_category=category, reporter_name="X", reasons=reasons, registered_by=user)
+            s.add(a)
+            s.flush()
+            out = []
+            for key in children:
+                ac = AnmalanChild(anmalan_id=a.id, person_id=P[key].id, case_id=C[key].id)
+                s.add(ac)
+                out.append(ac)
+            s.flush()
+            return out
+
+        def fb(ac, key, started, decided=None, outcome=None, synnerliga=None):
+            s.add(Forhandsbedomning(anmalan_child_id=ac.id, case_id=C[key].id, started_on=D(started),
+                                    decided_on=D(decided) if decided else None, outcome=outcome,
+                                    synnerliga_skal=synnerliga))
+
+        a1 = anmalan("2025-01-10T09:00", "skola", ["omsorgssvikt", "missbruk"], ["P1", "P2"])
+        fb(a1[0], "P1", "2025-01-10", "2025-01-20", "inleda")  # 10 days
+        fb(a1[1], "P2", "2025-01-10", "2025-01-24", "inte_inleda")  # 14 days: still within
+        a2 = anmalan("2025-03-15T10:00", "polis", ["vald_nara_relation", "fysiskt_vald"], ["P1"])
+        fb(a2[0], "P1", "2025-03-15", "2025-03-16", "pagaende_utredning")  # 1 day
+        a3 = anmalan("2025-06-30T23:30", "polis", ["barnets_beteende"], ["P3"])
+        fb(a3[0], "P3", "2025-06-30", "2025-07-20", "inleda", "Vårdnadshavaren kunde inte nås.")  # 20 days
+        # 23:30 Swedish time on New Year's Eve is 22:30 UTC: still 2025.
+        a4 = anmalan("2025-12-31T23:30", "anonym", ["kriminalitet"], ["P4"])
+        fb(a4[0], "P4", "2025-12-31", "2026-01-10", "inleda")  # decided in 2026: open at the end of 2025
+        # 00:30 on New Year's Day is 23:30 UTC on 31 December 2024: counted in 2025.
+        a5 = anmalan("2025-01-01T00:30", "foralder", ["annat"], ["P5"])
+        fb(a5[0], "P5", "2025-01-01", "2025-01-15", "inte_inleda")  # 14 days
+        a6 = anmalan("2024-12-31T23:30", "skola", ["omsorgssvikt"], ["P1"])  # 2024: not counted
+        fb(a6[0], "P1", "2024-12-31", "2025-01-05", "inte_inleda")  # but decided in 2025: 5 days
+        a7 = anmalan("2026-01-01T00:10", "skola", ["omsorgssvikt"], ["P2"])  # 2026: not counted
+        fb(a7[0], "P2", "2026-01-01")
+        a8 = anmalan("2025-05-05T12:00", "socialtjanst", ["missbruk"], ["P6"], unit=vu)
+        fb(a8[0], "P6", "2025-05-05", "2025-05-25", "inte_inleda", "Synnerliga skäl.")  # 20 days
+        a9 = anmalan("2025-08-20T08:00", "skola", ["omsorgssvikt"], ["P7"])
+        fb(a9[0], "P7", "2025-08-20", "2025-09-02", "inleda")  # 13 days
+
+        def utredning(key, opened, closed=None, outcome=None):
+            u = Utredning(case_id=C[key].id, opened_on=D(opened), due_on=D(opened),
+                          closed_on=D(closed) if closed else None, closing_outcome=outcome)
+            s.add(u)
+            s.flush()
+            return u
+
+        utredning("P1", "2025-01-20", "2025-05-20", "insats")  # exactly 4 months: within, 120 days
+        u2 = utredning("P3", "2025-07-20", "2025-12-01", "ansokan_lvu")  # 134 days, extended
+        s.add(UtredningExtension(utredning_id=u2.id, decided_on=D("2025-11-10"), decided_by=user, reason="BUP",
+                                 previous_due_on=D("2025-11-20"), new_due_on=D("2026-01-20")))
+        utredning("P7", "2025-09-02")  # open at the end of 2025
+        utredning("P2", "2024-10-31", "2025-02-28", "utan_insats")  # 31 Oct + 4 months = 28 Feb: within, 120 days
+        utredning("P6", "2025-03-01", "2025-03-31", "utan_insats")  # VU, 30 days
+
+        def decision(key, template, title, on, lagrum, level, delegated, urgent=False, status="beslutad"):
+            c = C[key]
+            d = Decision(municipality_id=mid, unit_id=c.unit_id, case_id=c.id, person_id=P[key].id,
+                         template_id=template, law_version="SoL 2025:400", title=title, lagrum=lagrum,
+                         fields={}, status=status, drafted_by=user, content_hash="x", decider_level=level,
+                         decided_on=D(on) if on else None, delegated=delegated, urgent=urgent)
+            s.add(d)
+            s.flush()
+            return d
+
+        decision("P1", "inleda_utredning", "Inleda utredning", "2025-01-20",
+                 ["14 kap. 2 § SoL", "20 kap. 2 § SoL"], "handlaggare", True)
+        decision("P2", "inte_inleda_utredning", "Inte inleda utredning", "2025-01-24",
+                 ["20 kap. 2 § SoL"], "forste_socialsekreterare", True)
+        d3 = decision("P1", "placering_hvb", "Placering i HVB", "2025-05-20",
+                      ["11 kap. 1 § SoL", "9 kap. 1 § SoL"], "enhetschef", True)
+        d4 = decision("P3", "lvu_omedelbart_omhandertagande", "Omedelbart omhändertagande enligt LVU",
+                      "2025-12-01", ["6 § LVU"], "ordforande", False, urgent=True)
+        decision("P3", "lvu_ansokan_vard", "Ansökan om vård enligt LVU", "2025-12-05",
+                 ["4 § LVU", "3 § LVU"], "utskott", False)
+        d6 = decision("P6", "lvm_omedelbart_omhandertagande", "Omedelbart omhändertagande enligt LVM",
+                      "2025-06-01", ["13 § LVM"], "ordforande", False, urgent=True)
+        d7 = decision("P7", "vard_familjehem", "Vård i familjehem", "2024-11-01",
+                      ["11 kap. 1 § SoL", "22 kap. 2 § SoL"], "utskott", False)  # 2024: not counted
+        decision("P2", "placering_hvb", "Placering i HVB", None, ["11 kap. 1 § SoL"], None, True,
+                 status="utkast")  # a draft is never counted
+        decision("P3", "forlangd_utredningstid", "Förlängd utredningstid", "2025-11-10",
+                 ["20 kap. 3 § SoL"], "enhetschef", True)
+        d10 = decision("P4", "vard_jourhem", "Vård i jourhem", "2025-04-01",
+                       ["11 kap. 1 § SoL", "22 kap. 4 § SoL"], "utskott", False)
+        d11 = decision("P5", "vard_familjehem", "Vård i familjehem", "2025-02-01",
+                       ["11 kap. 1 § SoL", "22 kap. 2 § SoL"], "utskott", False)
+
+        def insats(key, kind, basis, decision_, start, end=None):
+            s.add(Insats(case_id=C[key].id, person_id=P[key].id, decision_id=decision_.id if decision_ else None,
+                         kind=kind, legal_basis=basis, start_on=D(start) if start else None,
+                         end_on=D(end) if end else None))
+
+        insats("P1", "hvb", "SoL", d3, "2025-05-25", "2025-08-31")  # 99 care days
+        insats("P1", "familjehem", "SoL", d3, "2025-09-01")  # same decision, re-placed: 122 days
+        insats("P3", "lvu_vard", "LVU", d4, "2025-12-01")  # 31 days; no placeringsform
+        insats("P7", "familjehem", "SoL", d7, "2024-11-05", "2025-03-31")  # 90 days in 2025
+        insats("P2", "hvb", "SoL", None, "2025-02-01")  # no decision: 334 days
+        insats("P4", "jourhem", "SoL", d10, "2025-04-10", "2025-04-05")  # end before start
+        insats("P5", "familjehem", "SoL", d11, None)  # no start date
+        insats("P6", "lvm_hem", "LVM", d6, "2025-06-01", "2025-07-15")  # adult, 45 days
+        insats("P2", "oppenvard", "SoL", None, "2025-03-01")  # öppenvård: not a placement
+
+        def deadline(key, kind, due, met=None):
+            c = C[key]
+            s.add(Deadline(municipality_id=mid, unit_id=c.unit_id, case_id=c.id, person_id=P[key].id, kind=kind,
+                           source_type="test", source_id=uuid.uuid4(), start_on=D(due), due_on=D(due),
+                           met_on=D(met) if met else None))
+
+        deadline("P1", "forhandsbedomning", "2025-01-24", "2025-01-20")  # kept
+        deadline("P3", "forhandsbedomning", "2025-07-14", "2025-07-20")  # missed
+        deadline("P1", "forhandsbedomning", "2025-03-29", "2025-03-16")  # kept
+        deadline("P1", "utredning", "2025-05-20", "2025-05-20")  # kept on the last day
+        deadline("P4", "skyddsbedomning", "2025-12-31")  # never done: missed
+        deadline("P6", "forhandsbedomning", "2025-05-19", "2025-05-25")  # VU: missed
+        deadline("P7", "utredning", "2026-01-20")  # 2026: not counted
+
+        # Another municipality in the same database (kommunalförbund): never counted.
+        other = Municipality(code="9998", name="Grannkommun")
+        s.add(other)
+        s.flush()
+        ou = Unit(municipality_id=other.id, name="Barn och unga", kind="barn_unga", case_prefix="BU")
+        s.add(ou)
+        s.flush()
+        op = person("O1", "2015-01-01", "K", municipality=other.id)
+        s.flush()
+        oc = Case(municipality_id=other.id, unit_id=ou.id, person_id=op.id, case_number="BU-2025-00001",
+                  opened_on=D("2025-02-02"))
+        s.add(oc)
+        s.flush()
+        oa = Anmalan(municipality_id=other.id, unit_id=ou.id, received_at=sthlm("2025-02-02T10:00"),
+                     channel="telefon", reporter_category="skola", reporter_name="Y", reasons=["annat"],
+                     registered_by=user)
+        s.add(oa)
+        s.flush()
+        s.add(AnmalanChild(anmalan_id=oa.id, person_id=op.id, case_id=oc.id))
+        s.add(Insats(case_id=oc.id, person_id=op.id, kind="hvb", legal_basis="SoL", start_on=D("2025-03-01")))
+    return Data({k: v.id for k, v in P.items()}, {k: v.id for k, v in C.items()}, numbers)
+
+
+@pytest.fixture
+def admin_ctx(db, org, clock):
+    from ifodesk.services.admin import system_actor
+    from ifodesk.services.context import ServiceContext
+
+    return ServiceContext(db, system_actor(db, org.municipality_id), clock=clock)
+
+
+Y2025 = st.year_period(2025)
+
+
+# --- reading the workbook back ----------------------------------------------------------------
+
+def table(wb, sheet: str, name: str) -> list[list]:
+    """The rows of an Excel table, header first."""
+    ws = wb[sheet]
+    t = ws.tables[name]
+    return [[c.value for c in row] for row in ws[t.ref]]
+
+
+def keyed(wb, sheet: str, name: str, key: int = 0) -> dict:
+    rows = table(wb, sheet, name)
+    return {r[key]: r for r in rows[1:]}
+
+
+@pytest.fixture
+def workbook(data, admin_ctx, tmp_path):
+    from ifodesk.services.statistics import export_workbook
+
+    res = export_workbook(admin_ctx, Y2025, tmp_path / "statistik.xlsx")
+    return openpyxl.load_workbook(res.path), res
+
+
+# --- the workbook, cell by cell -----------------------------------------------------------------
+
+def test_workbook_has_every_sheet_with_frozen_headers_and_tables(workbook):
+    wb, res = workbook
+    from ifodesk.documents.excel import SHEETS
+
+    assert wb.sheetnames == list(SHEETS)
+    for name in SHEETS:
+        ws = wb[name]
+        assert ws.freeze_panes == "A6", name
+        assert ws.tables, f"{name} har ingen Excel-tabell"
+        assert "2025" in ws["A2"].value and "Demokommun (9999)" in ws["A2"].value
+    with zipfile.ZipFile(res.path) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    assert len(charts) == 3  # per month, per reporter category, within legal time
+    assert drawing.count("<c:chart ") == 3 or drawing.count("chart") >= 3
+
+
+def test_summary_sheet(workbook):
+    wb, _ = workbook
+    info = keyed(wb, "Sammanfattning", "Uppgifter")
+    assert info["Kommunkod"][1] == "9999"
+    assert info["Period"][1] == "2025"
+    assert info["Från"][1] == datetime(2025, 1, 1) and info["Till"][1] == datetime(2025, 12, 31)
+    ws = wb["Sammanfattning"]
+    assert ws["B10"].value == datetime(2025, 1, 1) and ws["B10"].number_format == "yyyy-mm-dd"
+    key = {r[1]: r[2] for r in table(wb, "Sammanfattning", "Nyckeltal")[1:]}
+    assert key["Anmälningar"] == 7
+    assert key["Anmälningar per barn"] == 8
+    assert key["Unika barn i anmälningar"] == 7
+    assert key["Beslutade förhandsbedömningar"] == 8
+    assert key["Förhandsbedömningar inom 14 dagar"] == pytest.approx(0.75)
+    assert key["Förhandsbedömning, median dagar"] == 13.5
+    assert key["Inledda utredningar"] == 4
+    assert key["Avslutade utredningar"] == 4
+    assert key["Utredningstid, median dagar"] == 120
+    assert key["Utredningstid, medelvärde dagar"] == 101
+    assert key["Utredningar inom 4 månader"] == pytest.approx(0.75)
+    assert key["Avslutade utredningar som förlängts"] == 1
+    assert key["Fattade beslut"] == 9
+    assert key["Påbörjade insatser"] == 7
+    assert key["Barn 0–20 år i placering"] == 5
+    assert key["Personer med vård enligt LVU"] == 1
+    assert key["Personer med vård enligt LVM"] == 1
+    assert key["Hållna tidsfrister"] == pytest.approx(0.5)
+    fmt = {r[1]: ws.cell(row=6 + i, column=6).number_format
+           for i, r in enumerate(table(wb, "Sammanfattning", "Nyckeltal")[1:])}
+    assert fmt["Förhandsbedömningar inom 14 dagar"] == "0.0%"
+    assert fmt["Anmälningar"] == "#,##0"
+    months = dict(table(wb, "Sammanfattning", "PerManad")[1:])
+    assert len(months) == 12
+    assert months == {"2025-01": 2, "2025-02": 0, "2025-03": 1, "2025-04": 0, "2025-05": 1, "2025-06": 1,
+                      "2025-07": 0, "2025-08": 1, "2025-09": 0, "2025-10": 0, "2025-11": 0, "2025-12": 1}
+
+
+def test_anmalningar_sheet(workbook):
+    wb, _ = workbook
+    tot = {r[0]: r[1] for r in table(wb, "Anmälningar", "Anm_Totalt")[1:]}
+    assert tot == {"Anmälningar": 7, "Anmälningar per barn": 8, "Unika barn": 7}
+    rep = keyed(wb, "Anmälningar", "Anm_Anmalare")
+    counts = {k: v[2] for k, v in rep.items()}
+    assert counts == {"polis": 2, "forskola": 0, "skola": 2, "halso_sjukvard": 0, "tandvard": 0,
+                      "socialtjanst": 1, "kriminalvard": 0, "annan_myndighet": 0, "ideell_privat": 0, "barnet": 0,
+                      "foralder": 1, "anhorig": 0, "privatperson": 0, "anonym": 1, "ovrig": 0}
+    assert rep["skola"][1] == "Skola/elevhälsa"
+    assert rep["skola"][3] == pytest.approx(2 / 7)
+    reasons = {k: v[2] for k, v in keyed(wb, "Anmälningar", "Anm_Anledning").items() if v[2]}
+    assert reasons == {"omsorgssvikt": 2, "missbruk": 2, "vald_nara_relation": 1, "fysiskt_vald": 1,
+                       "barnets_beteende": 1, "kriminalitet": 1, "annat": 1}
+    groups = {k: v[2] for k, v in keyed(wb, "Anmälningar", "Anm_Huvudgrupp").items()}
+    # Two violence reasons in one report count once for the group.
+    assert groups == {"foralder": 3, "barn": 2, "vald": 1, "annat": 1}
+    age = keyed(wb, "Anmälningar", "Anm_AlderKon")
+    assert [r[0] for r in table(wb, "Anmälningar", "Anm_AlderKon")[1:]] == [
+        "0–12 år", "13–17 år", "18–20 år", "21 år och äldre"]
+    assert age["0–12 år"][1:] == [4, 3, 0, 1]  # total, flickor, pojkar, okänt kön
+    assert age["13–17 år"][1:] == [2, 0, 2, 0]  # P4 reaches 13 on 31 December
+    assert age["18–20 år"][1:] == [1, 1, 0, 0]
+    assert age["21 år och äldre"][1:] == [1, 0, 1, 0]
+
+
+def test_forhandsbedomningar_sheet(workbook):
+    wb, _ = workbook
+    ws = wb["Förhandsbedömningar"]
+    key = {r[0]: r[1] for r in table(wb, "Förhandsbedömningar", "FB_Nyckeltal")[1:]}
+    assert key == {"Beslutade förhandsbedömningar": 8, "Beslutade inom 14 dagar": 6,
+                   "Andel inom 14 dagar": pytest.approx(0.75), "Median dagar till beslut": 13.5,
+                   "Medelvärde dagar till beslut": pytest.approx(97 / 8), "Med synnerliga skäl för längre tid": 2,
+                   "Påbörjade i perioden": 8, "Pågående vid periodens slut": 1}
+    assert ws["B8"].value == pytest.approx(0.75) and ws["B8"].number_format == "0.0%"
+    outcome = {r[0]: r[1] for r in table(wb, "Förhandsbedömningar", "FB_Utfall")[1:]}
+    assert outcome == {"Utredning inleds": 3, "Utredning inleds inte": 4, "Pågående utredning": 1}
+
+
+def test_utredningar_sheet(workbook):
+    wb, _ = workbook
+    n = keyed(wb, "Utredningar", "Ut_Antal")
+    assert n["Inledda"][1:] == [4, 3, 1, 0]
+    assert n["Avslutade"][1:] == [4, 2, 2, 0]
+    key = {r[0]: r[1] for r in table(wb, "Utredningar", "Ut_Nyckeltal")[1:]}
+    assert key == {"Median utredningstid (dagar)": 120, "Medelvärde utredningstid (dagar)": 101,
+                   "Avslutade inom 4 månader": 3, "Andel inom 4 månader": pytest.approx(0.75),
+                   "Avslutade som förlängts": 1, "Andel som förlängts": pytest.approx(0.25),
+                   "Beslut om förlängd utredningstid": 1, "Pågående vid periodens slut": 1}
+    outcome = {r[0]: r[1] for r in table(wb, "Utredningar", "Ut_Utfall")[1:]}
+    assert outcome == {"Avslutad med insats": 1, "Avslutad utan insats": 2, "Ansökan om vård enligt LVU": 1,
+                       "Överflyttad till annan kommun": 0, "Nedlagd": 0}
+
+
+def test_beslut_sheet(workbook):
+    wb, _ = workbook
+    route = {r[0]: r[1] for r in table(wb, "Beslut", "Besl_Vag")[1:]}
+    assert route == {"Delegationsbeslut (tjänsteman)": 4, "Utskott eller nämnd": 3,
+                     "Brådskande beslut av ordförande": 2, "Alla fattade beslut": 9}
+    level = {r[0]: r[1] for r in table(wb, "Beslut", "Besl_Niva")[1:]}
+    assert level == {"Individutskottet": 3, "Enhetschef": 2, "Ordförande": 2, "Socialsekreterare": 1,
+                     "1:e socialsekreterare": 1}
+    templates = {r[0]: (r[1], r[2]) for r in table(wb, "Beslut", "Besl_Mall")[1:]}
+    assert set(templates) == {"inleda_utredning", "inte_inleda_utredning", "placering_hvb",
+                              "lvu_omedelbart_omhandertagande", "lvu_ansokan_vard", "lvm_omedelbart_omhandertagande",
+                              "forlangd_utredningstid", "vard_jourhem", "vard_familjehem"}
+    assert templates["vard_familjehem"] == ("Vård i familjehem", 1)  # the 2024 decision is outside
+    assert templates["placering_hvb"] == ("Placering i HVB", 1)  # the draft is not a decision
+    lagrum = {r[0]: r[1] for r in table(wb, "Beslut", "Besl_Lagrum")[1:]}
+    assert lagrum == {"11 kap. 1 § SoL": 3, "20 kap. 2 § SoL": 2, "14 kap. 2 § SoL": 1, "9 kap. 1 § SoL": 1,
+                      "6 § LVU": 1, "4 § LVU": 1, "3 § LVU": 1, "13 § LVM": 1, "20 kap. 3 § SoL": 1,
+                      "22 kap. 4 § SoL": 1, "22 kap. 2 § SoL": 1}
+
+
+def test_insatser_sheet(workbook):
+    wb, _ = workbook
+    rows = {(r[0], r[2]): r[3:] for r in table(wb, "Insatser och placeringar", "Ins_Typ")[1:]}
+    # started, ended, ongoing, persons, care days
+    assert rows == {
+        ("familjehem", "SoL"): [1, 1, 2, 2, 212],  # the one without start date is not counted
+        ("hvb", "SoL"): [2, 1, 2, 2, 433],
+        ("jourhem", "SoL"): [1, 1, 1, 1, 0],  # end before start: no care days
+        ("lvu_vard", "LVU"): [1, 0, 1, 1, 31],
+        ("lvm_hem", "LVM"): [1, 1, 1, 1, 45],
+        ("oppenvard", "SoL"): [1, 0, 1, 1, "."],
+    }
+    placed = keyed(wb, "Insatser och placeringar", "Ins_Placerade")
+    assert placed["Någon dag under perioden"][1:] == [5, 3, 2, 0]
+    assert placed["Periodens sista dag"][1:] == [3, 2, 1, 0]
+
+
+def test_lvu_lvm_sheet(workbook):
+    wb, _ = workbook
+    tot = keyed(wb, "LVU och LVM", "Lag_Totalt")
+    assert tot["LVU"][1:] == [2, 1, 1, 1]
+    assert tot["LVM"][1:] == [1, 1, 1, 0]
+    dec = {(r[0], r[1]): r[3:] for r in table(wb, "LVU och LVM", "Lag_Beslut")[1:]}
+    assert dec == {("LVU", "lvu_ansokan_vard"): [1, 0], ("LVU", "lvu_omedelbart_omhandertagande"): [1, 1],
+                   ("LVM", "lvm_omedelbart_omhandertagande"): [1, 1]}
+    persons = {(r[0], r[1]): r[2:] for r in table(wb, "LVU och LVM", "Lag_Personer")[1:]}
+    assert persons[("LVU", "18–20 år")] == [1, 1, 0, 0]
+    assert persons[("LVU", "0–12 år")] == [0, 0, 0, 0]
+    assert persons[("LVM", "21 år och äldre")] == [1, 0, 1, 0]
+
+
+def test_tidsbevakning_sheet(workbook):
+    wb, _ = workbook
+    rows = {(r[0], r[1]): r[3:] for r in table(wb, "Tidsbevakning", "Tid_Frister")[1:]}
+    # due in period, kept, missed, not yet due, share kept
+    assert rows == {("Barn och unga", "forhandsbedomning"): [3, 2, 1, 0, pytest.approx(2 / 3)],
+                    ("Barn och unga", "skyddsbedomning"): [1, 0, 1, 0, 0],
+                    ("Barn och unga", "utredning"): [1, 1, 0, 0, 1],
+                    ("Vuxen", "forhandsbedomning"): [1, 0, 1, 0, 0]}
+    assert table(wb, "Tidsbevakning", "Tid_Frister")[1][2] == "Förhandsbedömning"
+
+
+def test_kolada_sheet_uses_only_configured_ids(workbook):
+    wb, _ = workbook
+    rows = table(wb, "Kolada", "Kolada")
+    assert rows[0][:5] == ["KPI", "Kommun", "Period", "Kön", "Värde"]
+    configured = {k.id for k in st.load_kolada()}
+    assert {r[0] for r in rows[1:]} == configured
+    by = {(r[0], r[3]): r for r in rows[1:]}
+    assert by[("N33818", "T")][1:7] == ["9999", "2025", "T", "-", 3, "Täljare"]
+    assert by[("N33100", "T")][5:7] == [433, "Nämnare"]
+    assert by[("N33101", "T")][5:7] == [212, "Nämnare"]
+    assert by[("N31807", "T")][4:6] == ["-", "-"]  # not computable from case data
+
+
+def test_definitions_sheet_lists_every_measure(workbook):
+    wb, _ = workbook
+    ids = [r[0] for r in table(wb, "Definitioner", "Def_Matt")[1:]]
+    assert ids == [m.id for m in st.MEASURES]
+
+
+def test_export_is_audited_once(workbook, admin_ctx):
+    from ifodesk.services.audit import audit_trail
+
+    rows = [a for a in audit_trail(admin_ctx) if a.entity == "statistik"]
+    assert len(rows) == 1
+    assert rows[0].action == "export" and "2025" in rows[0].detail and rows[0].username == "ifodesk-admin"
+
+
+def test_suppression_hides_small_cells(data, admin_ctx, tmp_path):
+    from ifodesk.services.statistics import export_workbook
+
+    res = export_workbook(admin_ctx, Y2025, tmp_path / "s.xlsx", suppress=3)
+    wb = openpyxl.load_workbook(res.path)
+    assert "under 3" in wb["Anmälningar"]["A3"].value
+    tot = {r[0]: r[1] for r in table(wb, "Anmälningar", "Anm_Totalt")[1:]}
+    assert tot == {"Anmälningar": 7, "Anmälningar per barn": 8, "Unika barn": 7}
+    rep = keyed(wb, "Anmälningar", "Anm_Anmalare")
+    assert rep["skola"][2] == ".." and rep["anonym"][2] == ".." and rep["forskola"][2] == 0
+    assert rep["skola"][3] == ".."  # a share of a small count is hidden too
+    age = keyed(wb, "Anmälningar", "Anm_AlderKon")
+    assert age["0–12 år"][1:] == [4, 3, 0, ".."]
+    key = {r[1]: r[2] for r in table(wb, "Sammanfattning", "Nyckeltal")[1:]}
+    assert key["Förhandsbedömningar inom 14 dagar"] == ".."  # 2 of 8 outside: too few to show
+    assert key["Förhandsbedömning, median dagar"] == 13.5
+    kolada = {(r[0], r[3]): r[5] for r in table(wb, "Kolada", "Kolada")[1:]}
+    assert kolada[("N33818", "T")] == 3
+
+
+def test_unit_and_half_year(data, admin_ctx):
+    from ifodesk.services.statistics import compute_statistics, find_unit
+
+    bu = find_unit(admin_ctx, "bu")
+    assert find_unit(admin_ctx, "Barn och unga").id == bu.id
+    r = compute_statistics(admin_ctx, Y2025, bu.id)
+    assert r.unit_name == "Barn och unga"
+    assert r.anmalningar.reports == 6
+    assert r.beslut.total == 8
+    assert r.forhandsbedomningar.decided == 7
+    assert [x.unit for x in r.tidsbevakning] == ["Barn och unga"] * 3
+    h1 = compute_statistics(admin_ctx, st.parse_period("2025H1"))
+    assert h1.anmalningar.reports == 5  # A1, A2, A3 (23:30 on 30 June), A5, A8
+    assert [m.label for m in h1.anmalningar.per_month] == [f"2025-0{i}" for i in range(1, 7)]
+
+
+def test_unknown_unit_is_a_clear_error(data, admin_ctx):
+    from ifodesk.services.errors import NotFound
+    from ifodesk.services.statistics import find_unit
+
+    with pytest.raises(NotFound, match="Okänd enhet ”XX”. Enheter i kommunen: BU"):
+        find_unit(admin_ctx, "XX")
+
+
+# --- Socialstyrelsen -------------------------------------------------------------------------
+
+def test_validation_report_finds_every_planted_error(data, admin_ctx):
+    from ifodesk.services.statistics import register_extract
+
+    ex = register_extract(admin_ctx, 2025)
+    rep = ex.report
+    assert (rep.children, rep.insatser, rep.placements) == (6, 6, 7)
+    found = {(i.severity, i.code, i.case_number) for i in rep.issues}
+    n = data.case_numbers
+    assert found == {
+        ("fel", "utan_beslut", n["P2"]),  # HVB without a decision
+        ("fel", "slut_fore_start", n["P4"]),  # jourhem ending before it starts
+        ("fel", "saknar_datum", n["P5"]),  # familjehem without start date
+        ("fel", "saknar_kon", n["P5"]),  # no personnummer, no recorded gender
+        ("varning", "tillfalligt_id", n["P5"]),
+        ("varning", "tillfalligt_id", n["P7"]),
+        ("varning", "okand_placeringsform", n["P3"]),  # LVU care without a placement form
+    }
+    assert rep.has_errors and len(rep.errors) == 4 and len(rep.warnings) == 3
+    text = "\n".join(rep.lines())
+    assert "P5" not in text and "Test" not in text  # cases by number, never by name
+
+
+def test_register_export_is_blocked_by_errors_and_forced(data, admin_ctx, tmp_path):
+    from ifodesk.documents.socialstyrelsen import read_register
+    from ifodesk.services.errors import ValidationError
+    from ifodesk.services.statistics import export_register
+
+    out = tmp_path / "barn_unga_2025.txt"
+    with pytest.raises(ValidationError, match="4 fel"):
+        export_register(admin_ctx, 2025, out)
+    assert not out.exists()
+    res = export_register(admin_ctx, 2025, out, force=True)
+    assert res.forced and res.report_path.read_text(encoding="utf-8").startswith("Valideringsrapport")
+    raw = out.read_bytes()
+    assert b"\r\n" in raw and not any(line.endswith(b";") for line in raw.split(b"\r\n"))
+    recs = read_register(out)
+    kids = {r["barn_id"]: r for r in recs if r["post"] == "B"}
+    p1 = _pnr("2015-05-01", "K")
+    assert set(kids) == {p1, _pnr("2010-02-01", "M"), _pnr("2007-07-07", "K"), _pnr("2012-12-31", "M"),
+                         st.temporary_id(data.persons["P5"].hex), st.temporary_id(data.persons["P7"].hex)}
+    assert kids[p1] == {"post": "B", "kommunkod": "9999", "ar": "2025", "barn_id": p1, "id_typ": "P", "kon": "K",
+                        "fodelsedatum": "2015-05-01"}
+    t5 = kids[st.temporary_id(data.persons["P5"].hex)]
+    assert (t5["id_typ"], t5["kon"]) == ("T", "")
+    ins = [r for r in recs if r["post"] == "I" and r["barn_id"] == p1]
+    assert ins == [{"post": "I", "kommunkod": "9999", "ar": "2025", "barn_id": p1, "insatsnr": "1", "lag": "SoL",
+                    "lagrum": "11 kap. 1 § SoL, 9 kap. 1 § SoL", "beslutsmall": "placering_hvb",
+                    "beslutsdatum": "2025-05-20", "startdatum": "2025-05-25", "slutdatum": ""}]
+    pl = [(r["placeringsnr"], r["placeringsform"], r["startdatum"], r["slutdatum"])
+          for r in recs if r["post"] == "P" and r["barn_id"] == p1]
+    assert pl == [("1", "hvb", "2025-05-25", "2025-08-31"), ("2", "familjehem", "2025-09-01", "")]
+    lvu = [r for r in recs if r["post"] == "I" and r["barn_id"] == _pnr("2007-07-07", "K")]
+    assert [(r["lag"], r["lagrum"], r["beslutsdatum"]) for r in lvu] == [("LVU", "6 § LVU", "2025-12-01")]
+    assert len([r for r in recs if r["post"] == "P"]) == 7
+    assert "Grannkommun" not in raw.decode("utf-8") and "Test" not in raw.decode("utf-8")
+    from ifodesk.services.audit import audit_trail
+
+    acts = [(a.action, a.entity) for a in audit_trail(admin_ctx) if a.entity == "socialstyrelsen_register"]
+    assert acts.count(("export", "socialstyrelsen_register")) == 1
+
+
+# --- command line ------------------------------------------------------------------------------
+
+def cli(argv, capsys):
+    from ifodesk.cli import main
+
+    rc = main(argv)
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--from", "2025-13-01", "--to", "2025-12-31"], "Ogiltigt från-datum (--from) ”2025-13-01”"),
+    (["--from", "2025-02-30", "--to", "2025-12-31"], "det datumet finns inte i kalendern"),
+    (["--from", "1/1/2025", "--to", "2025-12-31"], "skriv datumet som ÅÅÅÅ-MM-DD"),
+    (["--from", "2025-12-31", "--to", "2025-01-01"], "Perioden är omvänd"),
+    (["--period", "2025Q5"], "Ogiltig period ”2025Q5”"),
+    (["--from", "2025-01-01"], "Ange perioden med --from DATUM och --to DATUM"),
+])
+def test_cli_bad_period(args, message, db, capsys, tmp_path):
+    rc, out, err = cli(["stats", "--database", db.url, *args, "--out", str(tmp_path / "x.xlsx")], capsys)
+    assert rc == 2
+    assert err.startswith("ifodesk-admin: fel: ") and message in err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_cli_unknown_unit_and_unwritable_output(data, db, capsys, tmp_path):
+    rc, _, err = cli(["stats", "--database", db.url, "--period", "2025", "--unit", "XYZ",
+                      "--out", str(tmp_path / "x.xlsx")], capsys)
+    assert rc == 2 and "Okänd enhet ”XYZ”" in err
+    rc, _, err = cli(["stats", "--database", db.url, "--period", "2025",
+                      "--out", str(tmp_path / "saknas" / "x.xlsx")], capsys)
+    assert rc == 2 and "mappen" in err and "finns inte" in err
+    rc, _, err = cli(["stats", "--database", db.url, "--period", "2025", "--out", str(tmp_path / "x.csv")], capsys)
+    assert rc == 2 and "ska sluta på .xlsx" in err
+
+
+def test_cli_stats_writes_workbook(data, db, capsys, tmp_path):
+    out = tmp_path / "bu.xlsx"
+    rc, stdout, _ = cli(["stats", "--database", db.url, "--from", "2025-01-01", "--to", "2025-12-31",
+                         "--unit", "BU", "--suppress", "2", "--out", str(out)], capsys)
+    assert rc == 0, stdout
+    assert "Barn och unga" in stdout and "6 anmälningar" in stdout
+    wb = openpyxl.load_workbook(out)
+    assert keyed(wb, "Sammanfattning", "Uppgifter")["Enhet"][1] == "Barn och unga"
+    assert {r[0]: r[1] for r in table(wb, "Anmälningar", "Anm_Totalt")[1:]}["Anmälningar"] == 6
+
+
+def test_cli_socialstyrelsen(data, db, capsys, tmp_path):
+    out = tmp_path / "reg.txt"
+    rc, stdout, err = cli(["socialstyrelsen", "--database", db.url, "--year", "2025", "--out", str(out)], capsys)
+    assert rc == 2
+    assert stdout.startswith("Valideringsrapport") and "FEL:" in stdout and "VARNING:" in stdout
+    assert "4 fel stoppar exporten" in err and not out.exists()
+    rc, stdout, _ = cli(["socialstyrelsen", "--database", db.url, "--year", "2025", "--out", str(out), "--force"],
+                        capsys)
+    assert rc == 0 and out.exists() and "6 barn" in stdout
+    rc, _, err = cli(["socialstyrelsen", "--database", db.url, "--year", "25", "--out", str(out)], capsys)
+    assert rc == 2 and "Ogiltigt år ”25” (--year): skriv fyra siffror" in err
+    rc, _, err = cli(["stats", "--database", db.url, "--period", "2025", "--suppress", "-1",
+                      "--out", str(tmp_path / "x.xlsx")], capsys)
+    assert rc == 2 and "Ogiltig gräns för små tal" in err
+
+
+# --- domain rules -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, start, end, label", [
+    ("2026", "2026-01-01", "2026-12-31", "2026"),
+    ("2026H1", "2026-01-01", "2026-06-30", "2026 första halvåret"),
+    ("2026h2", "2026-07-01", "2026-12-31", "2026 andra halvåret"),
+    ("2026Q3", "2026-07-01", "2026-09-30", "2026 kvartal 3"),
+    ("2026K1", "2026-01-01", "2026-03-31", "2026 kvartal 1"),
+    ("2024-02", "2024-02-01", "2024-02-29", "februari 2024"),
+    ("2026-01-15..2026-02-10", "2026-01-15", "2026-02-10", "2026-01-15 – 2026-02-10"),
+    ("2026-04-01..2026-06-30", "2026-04-01", "2026-06-30", "2026 kvartal 2"),
+])
+def test_parse_period(text, start, end, label):
+    p = st.parse_period(text)
+    assert (p.start, p.end, p.label) == (D(start), D(end), label)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2026-13", "månaden ska vara 01–12"),
+    ("26", "Ogiltig period"),
+    ("2026-02-01..2026-01-01", "Perioden är omvänd"),
+    ("2026-02-30..2026-03-01", "finns inte i kalendern"),
+])
+def test_parse_period_errors(text, message):
+    with pytest.raises(st.PeriodError, match=message):
+        st.parse_period(text)
+
+
+def test_age_bands_gender_and_helpers():
+    assert [st.age_band(st.age_reached(b, 2025)).code for b in (2025, 2013, 2012, 2008, 2007, 2005, 2004, None)] == [
+        "0-12", "0-12", "13-17", "13-17", "18-20", "18-20", "21+", "okand"]
+    assert st.gender_from_personnummer(_pnr("2015-05-01", "K")) == "K"
+    assert st.gender_from_personnummer(_pnr("2015-05-01", "M"), "K") == "M"  # the number decides
+    assert st.gender_from_personnummer(None, "K") == "K"
+    assert st.gender_from_personnummer(None, None) is None
+    assert st.median([3, 1, 2]) == 2 and st.median([4, 1, 3, 2]) == 2.5 and st.median([]) is None
+    assert st.median_from_counts({1: 1, 5: 1, 10: 1, 13: 1, 14: 2, 20: 2}) == 13.5
+    assert st.median_from_counts({7: 3}) == 7 and st.median_from_counts({}) is None
+    assert st.mean_from_counts({30: 1, 120: 2, 134: 1}) == 101
+    assert [st.suppress(v, 3) for v in (0, 1, 2, 3, None)] == [0, "..", "..", 3, "-"]
+    assert st.suppress(1, 0) == 1
+    assert st.suppress_share(6, 8, 3) == ".."  # the 2 outside would be revealed
+    assert st.suppress_share(6, 9, 3) == pytest.approx(6 / 9)
+    assert st.suppress_share(0, 0, 3) == "."
+
+
+def test_kolada_config_is_checked(tmp_path):
+    bad = tmp_path / "k.toml"
+    bad.write_text('[[kpi]]\nid = "X12345"\ntitle = "t"\ncertainty = "I"\n', encoding="utf-8")
+    with pytest.raises(st.KoladaConfigError, match="inget Kolada-id"):
+        st.load_kolada(bad)
+    ok = tmp_path / "ok.toml"
+    ok.write_text('[[kpi]]\nid = "N99999"\ntitle = "Test"\ncertainty = "I"\nfeeds = "varde"\n'
+                  'measure = "m"\ndivided_by_gender = true\n', encoding="utf-8")
+    kpis = st.load_kolada(ok)
+    rows = st.kolada_rows(kpis, "9999", "2025", {"m": {"T": 10, "K": 2, "M": 8}}, threshold=3)
+    assert [(r.gender, r.value) for r in rows] == [("T", 10), ("K", ".."), ("M", 8)]
+    # Every shipped id is in Kolada's form and every shipped certainty is one stats.md uses.
+    shipped = st.load_kolada()
+    assert shipped and all(k.certainty in ("V", "V2", "I") for k in shipped)

@@ -1,0 +1,104 @@
+"""The shell: who is signed in, page classes, shortcuts, Swedish, keyboard and screen-reader names."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from ui_support import MAJA, child, drafts, make_app, make_window, open_case, report, wait_idle  # noqa: F401
+
+from ifodesk.services import cases
+from ifodesk.ui.pages.base import Page
+
+pytestmark = pytest.mark.ui
+INPUTS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+
+def test_signed_in_user_role_and_delegation_are_always_visible(qtbot, make_window):
+    w = make_window("karin.berg")
+    status = w.findChild(QLabel, "signed_in_status").text()
+    assert status == "Inloggad: Karin Berg – 1:e socialsekreterare (delegation: 1:e socialsekreterare)"
+    assert "Karin Berg" in w.findChild(QLabel, "signed_in_header").text()
+    assert [w.nav.item(i).text() for i in range(w.nav.count())] == [
+        "Start", "Anmälningar", "Tidsbevakning", "Sök", "Administration"]
+    qtbot.keyClick(w, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert w.stack.currentWidget() is w.page("admin")
+
+
+class _ExtraPage(Page):
+    title = QT_TRANSLATE_NOOP("Page", "Att besluta")
+    page_id = "to_decide"
+    activated = 0
+
+    def activate(self) -> None:
+        type(self).activated += 1
+
+
+def test_the_shell_hosts_any_list_of_page_classes(qtbot, make_window):
+    from ui_support import my_pages
+
+    _ExtraPage.activated = 0
+    pages = my_pages()
+    pages.insert(3, _ExtraPage)
+    w = make_window(pages=pages)
+    assert w.nav.item(3).text() == "Att besluta" and w.nav.item(3).toolTip() == "Ctrl+4"
+    qtbot.keyClick(w, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert w.stack.currentWidget().objectName() == "page_to_decide" and _ExtraPage.activated == 1
+
+
+def test_default_pages_are_the_eight_of_the_issue_in_order():
+    from ifodesk.ui.pages import default_pages
+
+    assert [c.page_id for c in default_pages()] == [
+        "start", "inbox", "deadlines", "att_besluta", "iu", "search", "statistik", "admin"]
+
+
+def _unnamed_inputs(root: QWidget) -> list[str]:
+    out = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, INPUTS) or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if w.window() is not root.window() or isinstance(w.parent(), (QComboBox, QAbstractSpinBox)) \
+                or w.objectName().startswith("qt_"):
+            continue  # Qt's own parts of a compound widget
+        if not w.objectName() or not w.accessibleName():
+            out.append(f"{type(w).__name__} '{w.objectName()}' '{getattr(w, 'text', lambda: '')()}'")
+    return out
+
+
+def test_every_input_has_an_object_name_and_an_accessible_name(qtbot, make_window, ctx_for, org):
+    res = cases.register_anmalan(ctx_for(), report(org, child(MAJA, "Maja")))
+    w = make_window()
+    for i in range(len(w.pages)):
+        w.show_page(i)
+        wait_idle(qtbot, w.app)
+    open_case(qtbot, w, res.children[0].case_id)
+    w.new_anmalan()
+    wait_idle(qtbot, w.app)
+    assert _unnamed_inputs(w) == []
+    assert _unnamed_inputs(w._anmalan_dialog) == []
+
+
+def test_swedish_translations_are_installed_for_ours_and_qts_own_buttons(qapp):
+    from ifodesk.ui.i18n import install_translators
+
+    translators = install_translators(qapp)
+    try:
+        assert len(translators) == 2
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Ok)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"
+        assert QApplication.translate("Page", "Tidsbevakning") == "Tidsbevakning"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
