@@ -177,7 +177,7 @@ class _Gen:
             title=t.title, lagrum=list(self.catalog.lagrum_for(template_id, law_version, fields)), fields=fields,
             status="beslutad", drafted_by=drafter.id,
             content_hash=content_hash(template_id, law_version, fields), decided_by=decider.id,
-            decided_by_name=decider.full_name, decider_level=level, decided_on=on, decided_at=at,
+            decided_by_name=self.iu_name if level == "utskott" else decider.full_name, decider_level=level, decided_on=on, decided_at=at,
             delegated=delegated, version=1))
         return did
 
@@ -456,6 +456,7 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
+    _seed_live_work(db, municipality, unit, today)
     overdue = sum(1 for d in gen.rows[Deadline] if d["met_on"] is None and d["due_on"] < today)
     return DemoReport(gen.n_cases, len(gen.rows[Person]), len(gen.rows[Anmalan]), len(gen.rows[Utredning]),
                       len(gen.rows[Decision]), overdue)
@@ -467,3 +468,48 @@ def _write(db: Database, gen: _Gen, batch: int) -> None:
             rows = gen.rows.get(model, [])
             for k in range(0, len(rows), batch):
                 s.execute(insert(model.__table__), rows[k:k + batch])
+
+
+def _seed_live_work(db: Database, municipality: MunicipalityConfig, unit: Unit, today: date) -> None:
+    """A few proposals in flight, made through the real services: something on Att besluta and
+    an upcoming IU meeting with an agenda, so the demo shows the whole decision path."""
+    from . import decisions, meetings
+    from .admin import actor_for
+    from .context import ServiceContext
+
+    def ctx(username: str) -> ServiceContext:
+        return ServiceContext(db, actor_for(db, username), municipality)
+
+    with db.session() as s:
+        open_cases = s.execute(
+            select(Case.id, Case.assigned_to).join(Utredning, Utredning.case_id == Case.id)
+            .where(Case.unit_id == unit.id, Utredning.closed_on.is_(None), Case.assigned_to.is_not(None))
+            .order_by(Utredning.opened_on).limit(4)).all()
+        names = {u.id: u.username for u in s.scalars(select(User))}
+    if len(open_cases) < 4:
+        return
+    catalog = load_catalog()
+
+    def proposal(case_id, username: str, template_id: str):
+        c = ctx(username)
+        fields = decisions.suggest_fields(c, case_id, template_id)
+        for f in catalog.template(template_id).fields:
+            if not fields.get(f.name):
+                fields[f.name] = (today.isoformat() if f.kind == "date" else
+                                  f.options[0].value if f.kind == "choice" and f.options else
+                                  _Gen.DEMO_TEXT.get(f.name, "Enligt utredningen."))
+        d = decisions.draft_decision(c, case_id, template_id, fields)
+        return c, decisions.send_for_approval(c, d.id, d.version)
+
+    proposal(open_cases[0][0], names[open_cases[0][1]], "bistand_oppenvard")
+    proposal(open_cases[1][0], names[open_cases[1][1]], "kontaktperson_kontaktfamilj")
+    proposal(open_cases[2][0], names[open_cases[2][1]], "vard_familjehem")
+    _, fam = proposal(open_cases[3][0], names[open_cases[3][1]], "vard_familjehem")
+    approved = decisions.approve(ctx("karin.berg"), fam.id, fam.version)
+    secretary = ctx("helena.wallin")
+    users = {u: i for i, u in names.items()}
+    next_thursday = today + timedelta(days=(3 - today.weekday()) % 7 or 7)
+    m = meetings.create_meeting(secretary, meeting_date=next_thursday, time_place="Kl. 13.00, Nämndrummet",
+                                chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
+                                member_ids=[users["lars.eklund"], users["fatima.ali"]])
+    meetings.add_to_agenda(secretary, m.id, approved.id, approved.version)
