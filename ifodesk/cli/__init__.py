@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:  # output piped into e.g. head, which stopped reading
+        sys.stderr.close()
+        return 0
     except (CliError, ConfigError, SchemaError, ServiceError, ValueError, OSError) as exc:
         print(f"ifodesk-admin: fel: {exc}", file=sys.stderr)
         return 2
