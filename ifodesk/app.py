@@ -43,12 +43,26 @@ def open_services(database: str | None):
         cfg = load_config(database)
     except ConfigError as exc:
         raise StartError(f"Inställningarna kunde inte läsas:\n\n{exc}") from exc
+    check_legal_data()
     try:
         return cfg, open_database(cfg)
     except SchemaError as exc:
         raise StartError(f"Databasen kan inte användas:\n\n{exc}") from exc
     except Exception as exc:  # noqa: BLE001 - e.g. PostgreSQL unreachable: still a Swedish message
         raise StartError(f"Databasen kunde inte öppnas:\n\n{exc}") from exc
+
+
+def check_legal_data() -> None:
+    """The law catalog, templates and default delegationsordning are validated before anything
+    is shown: an error names the file, the entry and what is wrong."""
+    from ifodesk.domain.catalog import CatalogError, load_catalog
+    from ifodesk.domain.delegation import DelegationError, load_and_validate
+    from ifodesk.resources import resource_path
+
+    try:
+        load_and_validate(resource_path("delegation", "default.toml"), load_catalog())
+    except (CatalogError, DelegationError) as exc:
+        raise StartError(f"Lagkatalogen eller beslutsmallarna är felaktiga:\n\n{exc}") from exc
 
 
 def sign_in(db, args, pick_user) -> object:

@@ -39,3 +39,26 @@ def test_unknown_os_login_is_refused_in_swedish(db, org, monkeypatch):
     with pytest.raises(app.StartError) as exc:
         app.sign_in(db, _args(), None)
     assert "'okand' finns inte som aktiv användare" in str(exc.value)
+
+
+def test_a_broken_template_stops_the_start_naming_file_and_entry(tmp_path, monkeypatch):
+    import shutil
+
+    from ifodesk.domain import catalog
+    from ifodesk.resources import resources_dir
+
+    root = tmp_path / "resources"
+    shutil.copytree(resources_dir(), root)
+    f = root / "templates" / "vard_familjehem.toml"
+    f.write_text(f.read_text(encoding="utf-8").replace('lowest_decider = "utskott"', 'lowest_decider = "enhetschef"'),
+                 encoding="utf-8")
+    monkeypatch.setenv("IFODESK_RESOURCES", str(root))
+    catalog.clear_catalog_cache()
+    try:
+        with pytest.raises(app.StartError) as exc:
+            app.check_legal_data()
+        assert "vard_familjehem" in str(exc.value) and "Lagkatalogen" in str(exc.value)
+    finally:
+        monkeypatch.delenv("IFODESK_RESOURCES")
+        catalog.clear_catalog_cache()
+    app.check_legal_data()  # the shipped data is valid
