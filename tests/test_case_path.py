@@ -309,3 +309,26 @@ def test_search_never_crosses_municipality_lines(ctx, org, db):
     assert people.search_persons(other, "öb") == []
     assert people.lookup_personnummer(other, MAJA) is None
     assert caseview.case_ids(other, caseview.CaseQuery(text="öberg")) == []
+
+
+def test_new_report_during_utredning_is_added_to_it(ctx, org, clock):
+    ch, uid = _open_utredning(ctx, org, clock)
+    clock.set(2026, 4, 10)
+    second = cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "", ""), category="polis",
+                                                 received=at(2026, 4, 10, 8)))
+    child = second.children[0]
+    assert child.case_id == ch.case_id and not child.new_case
+    fb = next(f for f in caseview.get_case(ctx, ch.case_id).anmalningar if f.id == child.forhandsbedomning_id)
+    done = cases.attach_to_ongoing_utredning(ctx, fb.id, fb.version)
+    assert done.outcome == "pagaende_utredning" and done.decided_on == date(2026, 4, 10)
+    detail = caseview.get_case(ctx, ch.case_id)
+    assert detail.summary.status == "utredning"
+    fb_deadlines = [d for d in detail.deadlines if d.kind == "forhandsbedomning"]
+    assert all(d.met_on is not None for d in fb_deadlines)
+
+
+def test_attach_without_ongoing_utredning_is_refused(ctx, org):
+    res = cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
+    fb = caseview.get_case(ctx, res.children[0].case_id).anmalningar[0]
+    with pytest.raises(ValidationError, match="ingen pågående utredning"):
+        cases.attach_to_ongoing_utredning(ctx, fb.id, fb.version)

@@ -297,6 +297,21 @@ def _has_open_work(s: Session, case: Case, exclude_fb: uuid.UUID) -> bool:
     return open_fb is not None or open_ut is not None
 
 
+def attach_to_ongoing_utredning(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int) -> ForhandsbedomningInfo:
+    """A new report on a child already under investigation is added to that utredning; no
+    separate decision to open one is needed."""
+    with ctx.write() as s:
+        fb = get_or_404(s, Forhandsbedomning, fb_id, "Förhandsbedömningen")
+        check_version(s, fb, expected_version, "Förhandsbedömningen")
+        ongoing = s.scalar(select(Utredning.id).where(Utredning.case_id == fb.case_id, Utredning.closed_on.is_(None)))
+        if ongoing is None:
+            raise ValidationError("Det finns ingen pågående utredning i ärendet att föra anmälan till.")
+        conclude_forhandsbedomning(s, ctx, fb, "pagaende_utredning", "Anmälan tillförs pågående utredning.",
+                                   ctx.today(), ctx.actor.user_id, None)
+        s.flush()
+        return fb_info(s, fb)
+
+
 def mark_reporter_informed(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int,
                            informed_on: date) -> ForhandsbedomningInfo:
     with ctx.write() as s:
