@@ -108,9 +108,13 @@ def make_qapp(argv: list[str]):
 
 
 def fit_to_screen(window) -> None:
-    """1366×768 laptops first: fill most of a small screen, never more than it."""
+    """1366×768 laptops first: the whole of a small screen (maximized), 1366×768 on a larger one."""
+    from PySide6.QtCore import Qt
+
     screen = window.screen().availableGeometry()
-    window.resize(min(1280, screen.width()), min(760, screen.height()))
+    window.resize(min(1366, screen.width()), min(768, screen.height()))
+    if screen.width() <= 1440 or screen.height() <= 800:
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def _pick_user(users):

@@ -202,3 +202,16 @@ def test_decision_hooks_emit_requests_for_the_decision_editor(qtbot, make_window
         qtbot.mouseClick(view.decisions.new_button, Qt.MouseButton.LeftButton)
     assert sig.args[0].purpose == ""
     assert not view.utredning.extend_button.isEnabled()  # no utredning yet
+
+
+def test_opening_a_case_changes_nothing_and_leaves_no_draft(qtbot, make_window, siblings, drafts):
+    """Today's date in an empty note or assessment is a default, not something typed."""
+    w = make_window()
+    view = open_case(qtbot, w, siblings.children[0].case_id)
+    for tab in (view.skydd, view.journal):
+        view.tabs.setCurrentWidget(tab)
+    qtbot.wait(800)  # longer than the draft delay
+    assert not view.journal.form.dirty and not view.skydd.form.dirty
+    assert "Ändrat" not in view.journal.state.text() and "Ändrat" not in view.skydd.state.text()
+    assert view.journal.event_date.date().toString("yyyy-MM-dd") == "2026-03-02"
+    assert not list(drafts.root.glob("*.json"))

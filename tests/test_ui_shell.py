@@ -102,3 +102,32 @@ def test_swedish_translations_are_installed_for_ours_and_qts_own_buttons(qapp):
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_no_list_needs_sideways_scrolling_on_a_1366x768_screen(qtbot, make_window, ctx_for, org):
+    """Every column of every list on every page (and in the case view) is visible at 1366×768."""
+    from PySide6.QtWidgets import QTableView
+
+    from ifodesk.services import cases
+    from ifodesk.ui.pages import default_pages
+
+    child_case = cases.register_anmalan(ctx_for("karin.berg"), report(org, child(MAJA, "Maja"))).children[0]
+    w = make_window("karin.berg", pages=default_pages())
+    assert (w.width(), w.height()) == (1366, 768)
+    screens = [(page.page_id, lambda i=i: w.show_page(i)) for i, page in enumerate(w.pages)]
+    inbox = w.page("inbox")
+    screens.append(("inbox, alla öppna", lambda: (w.show_page(w.pages.index(inbox)), inbox.show_combo.setCurrentIndex(1))))
+    screens.append(("ärende", lambda: w.show_case(child_case.case_id)))
+    for name, show in screens:
+        show()
+        wait_idle(qtbot, w.app)
+        current = w.stack.currentWidget()
+        tabs = getattr(current, "tabs", None)
+        for t in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(t)
+            qtbot.wait(20)
+            for view in current.findChildren(QTableView):
+                if view.isVisible():
+                    bar = view.horizontalScrollBar()
+                    assert bar.maximum() == 0, f"{name}: {view.objectName()} rullar i sidled ({bar.maximum()} px)"

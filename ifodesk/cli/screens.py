@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from pathlib import Path
 
 from . import CliError, add_database_arg
@@ -51,7 +52,19 @@ def _first_case(app_ctx):
 
     ids = case_ids(app_ctx.services, CaseQuery(statuses=("utredning",)), limit=1) or \
         case_ids(app_ctx.services, CaseQuery(), limit=1)
-    return ids[0] if ids else None
+    return uuid.UUID(hex=ids[0]) if ids else None  # case_ids gives hex strings
+
+
+def _protected_case(app_ctx, look_at: int = 3000):
+    """A case about a person with protected identity, among the newest cases (None if none)."""
+    from ifodesk.services.caseview import CaseQuery, case_ids, case_rows
+
+    ids = case_ids(app_ctx.services, CaseQuery(), limit=look_at)
+    for start in range(0, len(ids), 100):
+        hit = next((r for r in case_rows(app_ctx.services, ids[start:start + 100]) if r.person.is_protected), None)
+        if hit is not None:
+            return hit.id
+    return None
 
 
 def cmd_screenshots(args) -> int:
@@ -96,6 +109,12 @@ def _shoot_case_and_dialog(qapp, app_ctx, window, out: Path) -> None:
             window.case_view.tabs.setCurrentIndex(tab)
             _settle(qapp, app_ctx)
             _save(window, out / f"2{tab}_arende_flik{tab}.png")
+    protected = _protected_case(app_ctx)
+    if protected is not None:  # the marking a caseworker must never miss
+        window.show_case(protected)
+        window.case_view.tabs.setCurrentIndex(0)
+        _settle(qapp, app_ctx)
+        _save(window, out / "29_skyddad_person.png")
     window.new_anmalan()
     _settle(qapp, app_ctx)
     dialog = window._anmalan_dialog

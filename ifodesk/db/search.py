@@ -29,6 +29,26 @@ def name_matches(s: Session, folded: str) -> ColumnElement[bool]:
     return Person.search_name.contains(folded, autoescape=True)
 
 
+def common_name_part(s: Session, folded: str, share: float) -> bool:
+    """Whether at least `share` (0–1) of all persons have `folded` in their name (SQLite only).
+
+    Counted in the trigram index, up to the number needed (≈ 1–2 ms); parts too short for the
+    index count as common (they are matched by scanning every name anyway). PostgreSQL's planner
+    weighs this itself: False there.
+    """
+    if s.get_bind().dialect.name != "sqlite":
+        return False
+    if len(folded) < FTS_MIN:
+        return True
+    conn = s.connection()
+    persons = conn.exec_driver_sql("SELECT max(rowid) FROM person").scalar() or 0  # ≈ count, at once
+    needed = max(1, int(persons * share))
+    phrase = '"' + folded.replace('"', '""') + '"'
+    n = conn.exec_driver_sql("SELECT count(*) FROM (SELECT rowid FROM person_fts WHERE person_fts MATCH ? "
+                             "LIMIT ?)", (phrase, needed)).scalar()
+    return n >= needed
+
+
 def match_order(column):
     """ORDER BY a sort key without its index: after a trigram match the matches are few, and
     walking the whole name index in order hoping to meet them is what makes rare names slow."""

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, Uuid, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import (
@@ -24,7 +24,7 @@ from ifodesk.db.models import (
     Utredning,
     UtredningExtension,
 )
-from ifodesk.db.search import name_matches
+from ifodesk.db.search import common_name_part, name_matches
 from ifodesk.domain.categories import load_categories
 from ifodesk.domain.swedish import search_fold
 
@@ -32,7 +32,7 @@ from . import audit, deadlines, journal
 from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, _earlier_reports, fb_info, ut_info
 from .common import check_version, get_or_404, touch, user_name
 from .context import STOCKHOLM, ServiceContext
-from .dto import CaseDetail, CaseSummary, TimelineEvent
+from .dto import CaseDetail, CaseSummary, PersonSummary, TimelineEvent
 from .errors import NotFound
 from .people import summary
 
@@ -61,19 +61,26 @@ class CaseQuery:
     descending: bool = True
 
 
-def _filtered(ctx: ServiceContext, s: Session, q: CaseQuery):
-    """Cases for the query; person is joined only through a narrowing subquery.
+HEAD_ROWS = 1000  # the common-name shortcut looks at this many cases in list order (see _head_matches)
+COMMON_SHARE = 0.12  # a name part in this share of all names gives ~120 matches in HEAD_ROWS cases
+_CASE_NUMBER = re.compile(r"^[A-Za-zÅÄÖåäö]{1,5}-\d")
 
-    Ids come back as 32-digit hex strings: converting 100 000 of them to UUID objects costs more
-    than the query itself.
-    """
-    stmt = select(type_coerce(Case.id, String))
+
+def _scoped(ctx: ServiceContext, s: Session, q: CaseQuery, stmt):
+    """stmt narrowed to the query's unit (or the municipality), handläggare and statuses."""
     if q.unit_id:
         # A unit belongs to one municipality; filtering on it alone keeps the index covering.
         unit = s.get(Unit, q.unit_id)
         if unit is None or unit.municipality_id != ctx.actor.municipality_id:
             raise NotFound("Enheten finns inte.")
-        stmt = stmt.where(Case.unit_id == q.unit_id)
+        if q.sort == "case_number" and s.get_bind().dialect.name == "sqlite":
+            # In case number order SQLite reads the municipality's case number index and skips
+            # other units' cases (unary + keeps it off the unit indexes, which would mean
+            # sorting the whole unit: ≈ 0.1 s for 100 000 cases).
+            stmt = stmt.where(Case.municipality_id == ctx.actor.municipality_id,
+                              type_coerce(literal_column("+case_file.unit_id"), Uuid) == q.unit_id)
+        else:
+            stmt = stmt.where(Case.unit_id == q.unit_id)
     else:
         stmt = stmt.where(Case.municipality_id == ctx.actor.municipality_id)
     if q.assigned_to:
@@ -82,6 +89,25 @@ def _filtered(ctx: ServiceContext, s: Session, q: CaseQuery):
         stmt = stmt.where(Case.assigned_to.is_(None))
     if q.statuses:
         stmt = stmt.where(Case.status.in_(q.statuses))
+    return stmt
+
+
+def _name_needle(text: str) -> str | None:
+    """The search_fold()-ed name searched for, or None when the text is a personnummer or case number."""
+    text = text.strip()
+    digits = re.sub(r"[-+ ]", "", text)
+    if not text or (digits.isdigit() and len(digits) >= 6) or _CASE_NUMBER.match(text):
+        return None
+    return search_fold(text)
+
+
+def _filtered(ctx: ServiceContext, s: Session, q: CaseQuery):
+    """Cases for the query; person is joined only through a narrowing subquery.
+
+    Ids come back as 32-digit hex strings: converting 100 000 of them to UUID objects costs more
+    than the query itself.
+    """
+    stmt = _scoped(ctx, s, q, select(type_coerce(Case.id, String)))
     text = q.text.strip()
     if text:
         digits = re.sub(r"[-+ ]", "", text)
@@ -91,26 +117,91 @@ def _filtered(ctx: ServiceContext, s: Session, q: CaseQuery):
             else:  # a prefix: an index range instead of LIKE, which SQLite would not index
                 match = Person.personnummer.between(digits, digits + "9" * (12 - len(digits)))
             stmt = stmt.where(Case.person_id.in_(select(Person.id).where(match)))
-        elif re.match(r"^[A-Za-zÅÄÖåäö]{1,5}-\d", text):
-            stmt = stmt.where(Case.case_number.startswith(text.upper()))
+        elif _CASE_NUMBER.match(text):
+            stmt = stmt.where(_case_number_prefix(s, text.upper()))
         else:
             stmt = stmt.where(Case.person_id.in_(select(Person.id).where(name_matches(s, search_fold(text)))))
     return stmt
 
 
+NARROW_NUMBERS = 2000  # a case number prefix shared by fewer cases is looked up by range
+
+
+def _case_number_prefix(s: Session, prefix: str):
+    """Case numbers starting with prefix.
+
+    On SQLite LIKE cannot use the case number index: a narrow prefix ("BU-2023-0012") would walk
+    the whole list. A range on the index finds it at once, but a broad one ("BU-2") would then sort
+    every case; the index tells which is which (a count that stops at NARROW_NUMBERS).
+    """
+    like = Case.case_number.startswith(prefix, autoescape=True)
+    if s.get_bind().dialect.name != "sqlite":
+        return like
+    in_range = Case.case_number.between(prefix, prefix + "\U0010ffff")  # BINARY collation: byte order
+    shared = s.scalar(select(func.count()).select_from(
+        select(Case.id).where(in_range).limit(NARROW_NUMBERS).subquery()))
+    return in_range if shared < NARROW_NUMBERS else like
+
+
+def _order(q: CaseQuery, col=None, id_col=None):
+    col = SORTS.get(q.sort, Case.opened_on) if col is None else col
+    id_col = Case.id if id_col is None else id_col
+    return (col.desc(), id_col.desc()) if q.descending else (col.asc(), id_col.asc())
+
+
+def _head_matches(ctx: ServiceContext, s: Session, q: CaseQuery, needle: str, limit: int) -> list[str] | None:
+    """The first `limit` matches of a common name part ("a", "son", "Ö"), found by walking the list.
+
+    SQLite cannot tell a name part in every third case from a rare one: it collects every match
+    through the trigram index and sorts them (≈ 150–300 ms for "son" in 100 000 cases). Walking the
+    first HEAD_ROWS cases in list order (an index) and testing each name finds a common part's
+    first page in ≈ 6 ms. If they hold `limit` matches, these are exactly the first `limit`
+    of the whole list (every later case sorts after them); otherwise None, and the index is used.
+    """
+    col = SORTS.get(q.sort, Case.opened_on)
+    head = (_scoped(ctx, s, q, select(Case.id.label("id"), Case.person_id.label("person_id"), col.label("k")))
+            .order_by(*_order(q)).limit(HEAD_ROWS).subquery())
+    stmt = (select(type_coerce(head.c.id, String)).join(Person, Person.id == head.c.person_id)
+            .where(Person.search_name.contains(needle, autoescape=True))
+            .order_by(*_order(q, head.c.k, head.c.id)).limit(limit))
+    ids = list(s.connection().execute(stmt).scalars())
+    return ids if len(ids) >= limit else None
+
+
+def _walkable(s: Session, q: CaseQuery, needle: str) -> bool:
+    """A common name part in a list SQLite reads in order from an index (opened, case number, or
+    unit + name), nothing else narrowing it."""
+    if s.get_bind().dialect.name != "sqlite" or q.assigned_to or q.unassigned or q.statuses:
+        return False
+    if not (q.sort in ("opened_on", "case_number") or (q.sort == "name" and q.unit_id is not None)):
+        return False
+    return common_name_part(s, needle, COMMON_SHARE)
+
+
 def case_ids(ctx: ServiceContext, q: CaseQuery, limit: int | None = None) -> list[str]:
     """The ordered ids for a filter; rows are fetched lazily with case_rows()."""
-    col = SORTS.get(q.sort, Case.opened_on)
-    order = (col.desc(), Case.id.desc()) if q.descending else (col.asc(), Case.id.asc())
     with ctx.db.session() as s:
-        stmt = _filtered(ctx, s, q).order_by(*order)
+        needle = _name_needle(q.text)
+        if limit and needle and _walkable(s, q, needle):
+            ids = _head_matches(ctx, s, q, needle, limit)
+            if ids is not None:
+                return ids
+        stmt = _filtered(ctx, s, q).order_by(*_order(q))
         if limit:
             stmt = stmt.limit(limit)
         return [x.hex if isinstance(x, uuid.UUID) else x for x in s.connection().execute(stmt).scalars()]
 
 
+_ROW_COLUMNS = (Case.id, Case.case_number, Case.unit_id, Case.status, Case.opened_on, Case.assigned_to,
+                User.full_name, Person.id, Person.personnummer, Person.reserve_number, Person.first_name,
+                Person.last_name, Person.birth_date, Person.legal_gender, Person.protection)
+
+
 def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
-    """Visible rows for a block of ids (str or UUID), in the given order, with each case's next deadline."""
+    """Visible rows for a block of ids (str or UUID), in the given order, with each case's next deadline.
+
+    Plain columns, not ORM objects: a block of 100 rows is read far more often than anything else.
+    """
     if not ids:
         return []
     ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(str(i)) for i in ids]
@@ -118,11 +209,20 @@ def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
         next_due = dict(s.execute(
             select(Deadline.case_id, func.min(Deadline.due_on))
             .where(Deadline.case_id.in_(ids), Deadline.met_on.is_(None)).group_by(Deadline.case_id)).all())
-        rows = s.execute(select(Case, User.full_name).outerjoin(User, User.id == Case.assigned_to)
-                         .where(Case.id.in_(ids))).all()
-        by_id = {c.id: _summary(c, name, next_due.get(c.id)) for c, name in rows}
+        rows = s.execute(select(*_ROW_COLUMNS).join(Person, Person.id == Case.person_id)
+                         .outerjoin(User, User.id == Case.assigned_to)
+                         .where(Case.id.in_(ids), Case.municipality_id == ctx.actor.municipality_id)).all()
+        by_id = {r[0]: _row_summary(r, next_due.get(r[0])) for r in rows}
         audit.record(s, ctx, "list", "case", None, None, detail=f"{len(by_id)} ärenden i lista")
         return [by_id[i] for i in ids if i in by_id]
+
+
+def _row_summary(r, next_due) -> CaseSummary:
+    (cid, number, unit_id, status, opened_on, assigned_to, assigned_name,
+     pid, pnr, reserve, first, last, birth, gender, protection) = r
+    display = f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or "")
+    return CaseSummary(cid, number, PersonSummary(pid, display, first, last, birth, gender, protection),
+                       unit_id, status, opened_on, assigned_to, assigned_name, next_due)
 
 
 def _summary(c: Case, assigned_name: str | None, next_due=None) -> CaseSummary:

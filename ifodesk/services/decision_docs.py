@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, Person, User
-from ifodesk.documents import pdf
 from ifodesk.documents.pdf_data import (
     AgendaItem,
     DecisionLetter,
@@ -91,6 +90,7 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
             delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
             appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
         audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
+        from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         return pdf.render_decision_letter(letter)
 
 
@@ -113,6 +113,7 @@ def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
                             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
                             items=tuple(rows))
         audit.record(s, ctx, "print", "meeting", m.id, None, detail="föredragningslista")
+        from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         return pdf.render_agenda(doc)
 
 
@@ -142,6 +143,7 @@ def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID) -> bytes:
             justerare=None, appeal_text=rendered.appeal_text if it.outcome == "bifall" else "",
             extract_certified_by=user_name(s, m.secretary_id) or "")
         audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, detail="protokollsutdrag")
+        from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         return pdf.render_protocol_extract(doc)
 
 
@@ -190,4 +192,5 @@ def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date)
         DelegationListRow(decision_date=r.decided_on, case_number=r.case_number, title=r.title, lagrum=r.lagrum,
                           decided_by=r.decided_by, level_label=r.level_label, party_initials=r.party_initials,
                           protected=r.protected) for r in rows))
+    from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
     return pdf.render_delegation_list(doc)

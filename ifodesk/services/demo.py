@@ -477,8 +477,12 @@ def _seed_live_work(db: Database, municipality: MunicipalityConfig, unit: Unit, 
     from .admin import actor_for
     from .context import ServiceContext
 
+    # The services check dates against their clock ("a meeting cannot lie in the past"): it reads
+    # the demo's `today`, which tests set to a fixed date.
+    noon = datetime.combine(today, time(12, 0), tzinfo=STOCKHOLM).astimezone(timezone.utc)
+
     def ctx(username: str) -> ServiceContext:
-        return ServiceContext(db, actor_for(db, username), municipality)
+        return ServiceContext(db, actor_for(db, username), municipality, clock=lambda: noon)
 
     with db.session() as s:
         open_cases = s.execute(

@@ -49,7 +49,7 @@ class ChildRow(QFrame):
         self.last = line_edit(self, f"child_{n}_last", self.tr("Barn %1: efternamn").replace("%1", n))
         self.birth = line_edit(self, f"child_{n}_birth", self.tr("Barn %1: födelsedatum om personnummer saknas")
                                .replace("%1", n))
-        self.birth.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD (reservnummer)"))
+        self.birth.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
         self.remove = button(self, f"child_{n}_remove", self.tr("Ta bort"))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         self.status = QLabel(self)

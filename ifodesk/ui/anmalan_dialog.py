@@ -73,6 +73,8 @@ class AnmalanDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.reasons.setCurrentRow(0)
+        rows = self.reasons.sizeHintForRow(0) * self.reasons.count()
+        self.reasons.setMinimumHeight(rows + 2 * self.reasons.frameWidth() + 2)  # all reasons, no scrolling
         self.text = text_edit(self, "anmalan_text", self.tr("Vad anmälan gäller"), 80)
         self.children_box = QVBoxLayout()
         self.add_child_button = button(self, "anmalan_add_child", self.tr("&Lägg till barn (Ctrl+B)"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import uuid
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -68,6 +68,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.conflict_dialog = self.pdf_dialog = self.meeting_menu = None
         self._build()
         self._timers()
+        self._update_preview()  # says where the letter will appear
         self._show_state()
 
     # --- building ----------------------------------------------------------------------------
@@ -142,8 +143,9 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 1)
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.status)
+        top.addWidget(self.heading, 2)
+        top.addWidget(self.status, 1)  # room for "Status: Beslutat 2026-03-02 av …" on one line
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(split, 1)

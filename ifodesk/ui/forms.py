@@ -74,6 +74,11 @@ class VersionedForm(QObject):
         self.dirty = False
         self.state_changed.emit(self.tr("Sparat") if info is not None else "")
 
+    def preset(self, values: dict[str, str]) -> None:
+        """Defaults for a new record (today's date …): shown, but not a change to save or keep."""
+        if not self.dirty:
+            self._fill({**self.values(), **values})
+
     def refresh(self, info: Any) -> None:
         """A newer read of the record: shown unless the user is typing (then saving checks it)."""
         if not self.dirty and (info is None or getattr(info, "version", None) != self.version):

@@ -48,6 +48,11 @@ def protection_label(protection: str) -> str:
     return translate("Labels", PROTECTION[protection]) if protection in PROTECTION else ""
 
 
+def protected_colour(p: PersonSummary) -> QColor | None:
+    """The name of a protected person is red in every list (with "[SKYDDAD]" in the text too)."""
+    return QColor(PROTECTED_RED) if p.is_protected else None
+
+
 def person_name(p: PersonSummary) -> str:
     """A protected person's name carries the marking wherever it is listed."""
     if p.is_protected:

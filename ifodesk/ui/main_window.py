@@ -25,6 +25,7 @@ from ifodesk.services.errors import ServiceError
 
 from .appctx import AppContext
 from .case_view import CaseView
+from .decision.launcher import DecisionEditorLauncher
 from .dialogs import show_error
 from .labels import level_label, role_label
 from .pages.base import Page
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.app = app
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("ifodesk – %1").replace("%1", app.actor.full_name))
+        # The one owner of the decision editors: pages ask through app.open_decision / new_decision.
+        self.decision_editors = DecisionEditorLauncher.install(app, self)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = [cls(app, self.stack) for cls in pages]
@@ -190,6 +193,9 @@ class MainWindow(QMainWindow):
                                      "kvar som utkast.").replace("%1", str(exc)))
 
     def closeEvent(self, event) -> None:
+        """Nothing typed is lost: forms keep their local drafts, open decision editors save to the case."""
         self.case_view.save_drafts_now()
+        self.decision_editors.close_all()
+        self.app.tasks.drain(10000, until=lambda: not self.decision_editors.editors)
         self.app.tasks.wait(5000)
         super().closeEvent(event)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 import traceback
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,19 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 10000) -> bool:
         """Wait for the threads; queued callbacks still need the event loop to run."""
         return self.pool.waitForDone(msecs)
+
+    def drain(self, msecs: int = 5000, until=None) -> bool:
+        """Run the event loop until no task is pending (and until() holds), at most msecs.
+
+        For closing: work started by callbacks (a save, then its follow-up) is waited for too.
+        """
+        end = time.monotonic() + msecs / 1000
+        while self._callbacks or (until is not None and not until()):
+            if time.monotonic() > end:
+                return False
+            self.pool.waitForDone(20)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        return True
 
     @property
     def pending(self) -> int:

@@ -2,56 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
 <context>
-    <name />
+    <name>ActionsMixin</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/summary.py" line="+26" />
-        <source>Ärende</source>
-        <translation>Ärende</translation>
+        <location filename="../../ifodesk/ui/decision/editor_actions.py" line="+19" />
+        <source>Arbetar …</source>
+        <translation>Arbetar …</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Person</source>
-        <translation>Person</translation>
+        <location line="+22" />
+        <source>Beslutet är fattat.</source>
+        <translation>Beslutet är fattat.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Status</source>
-        <translation>Status</translation>
+        <location line="+3" />
+        <source>Förslaget är skickat för godkännande.</source>
+        <translation>Förslaget är skickat för godkännande.</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Skrivet av</source>
-        <translation>Skrivet av</translation>
+        <location line="+3" />
+        <source>Förslaget är skickat brådskande till ordföranden.</source>
+        <translation>Förslaget är skickat brådskande till ordföranden.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Skickat till</source>
-        <translation>Skickat till</translation>
+        <location line="+4" />
+        <source>Utkastet är makulerat.</source>
+        <translation>Utkastet är makulerat.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>gäller</source>
-        <translation>gäller</translation>
+        <location line="+13" />
+        <source>Inget planerat sammanträde – skapa ett under IU-sammanträden</source>
+        <translation>Inget planerat sammanträde – skapa ett under IU-sammanträden</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>upphävt – förslaget har ändrats</source>
-        <translation>upphävt – förslaget har ändrats</translation>
+        <location line="+7" />
+        <source>Lägger på föredragningslistan …</source>
+        <translation>Lägger på föredragningslistan …</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Godkänt av</source>
-        <translation>Godkänt av</translation>
+        <location line="+6" />
+        <source>Förslaget står på föredragningslistan.</source>
+        <translation>Förslaget står på föredragningslistan.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Återvisat</source>
-        <translation>Återvisat</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Beslutat</source>
-        <translation>Beslutat</translation>
+        <location line="+10" />
+        <source>Beslutsbrev %1</source>
+        <translation>Beslutsbrev %1</translation>
     </message>
 </context>
 <context>
@@ -270,7 +265,7 @@
         <translation>Anledningar (mellanslag kryssar)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Vad anmälan gäller</source>
         <translation>Vad anmälan gäller</translation>
     </message>
@@ -363,7 +358,7 @@
         <translation>Visa skyddad adress (kräver skäl)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>← &amp;Tillbaka</source>
         <translation>← &amp;Tillbaka</translation>
     </message>
@@ -479,7 +474,7 @@
         <translation>Nästa frist</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+33" />
         <source>Ofördelad</source>
         <translation>Ofördelad</translation>
     </message>
@@ -487,12 +482,12 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+36" />
+        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+42" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>Läser in ärendet …</source>
         <translation>Läser in ärendet …</translation>
     </message>
@@ -571,8 +566,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>ÅÅÅÅ-MM-DD (reservnummer)</source>
-        <translation>ÅÅÅÅ-MM-DD (reservnummer)</translation>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
     <message>
         <location line="+1" />
@@ -701,7 +696,7 @@
 <context>
     <name>DeadlineTable</name>
     <message>
-        <location filename="../../ifodesk/ui/widgets/deadline_table.py" line="+22" />
+        <location filename="../../ifodesk/ui/widgets/deadline_table.py" line="+25" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -726,7 +721,7 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Handläggare</source>
         <translation>Handläggare</translation>
     </message>
@@ -749,7 +744,7 @@
 <context>
     <name>Deadlines</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/deadlines.py" line="+25" />
+        <location filename="../../ifodesk/ui/pages/deadlines.py" line="+27" />
         <source>Ofördelad</source>
         <translation>Ofördelad</translation>
     </message>
@@ -822,7 +817,7 @@
         <translation>⚠ Försenad (röd) · ● Förfaller inom tre dagar (gul) · Om N dagar (grön). Status står alltid i text.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&lt;h2&gt;Tidsbevakning&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Tidsbevakning&lt;/h2&gt;</translation>
     </message>
@@ -842,7 +837,7 @@
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>%1 frister, varav %2 försenade</source>
         <translation>%1 frister, varav %2 försenade</translation>
     </message>
@@ -850,40 +845,83 @@
 <context>
     <name>Decide</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/summary.py" line="-16" />
+        <location filename="../../ifodesk/ui/decision/summary.py" line="+26" />
         <source>%1 [SKYDDAD]</source>
         <translation>%1 [SKYDDAD]</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/decide.py" line="+30" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="+29" />
         <source>⚠ Brådskande – ordförande</source>
         <translation>⚠ Brådskande – ordförande</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../ifodesk/ui/decision/summary.py" line="+5" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="+1" />
         <location line="+12" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="+0" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
         <location line="+12" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location line="+4" />
+        <source>Skickat till</source>
+        <translation>Skickat till</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>gäller</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>upphävt – förslaget har ändrats</source>
+        <translation>upphävt – förslaget har ändrats</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Godkänt av</source>
+        <translation>Godkänt av</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Återvisat</source>
+        <translation>Återvisat</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Beslutat</source>
+        <translation>Beslutat</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>SKYDDADE PERSONUPPGIFTER</source>
+        <translation>SKYDDADE PERSONUPPGIFTER</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Brådskande – till ordföranden:</source>
+        <translation>Brådskande – till ordföranden:</translation>
+    </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
         <location line="+12" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location line="-11" />
+        <location filename="../../ifodesk/ui/decision/summary.py" line="-25" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
         <source>Skrivet av</source>
         <translation>Skrivet av</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="+1" />
         <source>Till</source>
         <translation>Till</translation>
     </message>
@@ -893,7 +931,8 @@
         <translation>Återvisat: %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location filename="../../ifodesk/ui/decision/summary.py" line="-1" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="+5" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -901,7 +940,7 @@
 <context>
     <name>DecidePage</name>
     <message>
-        <location line="+21" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="+20" />
         <source>Förslag som väntar på mig</source>
         <translation>Förslag som väntar på mig</translation>
     </message>
@@ -916,13 +955,7 @@
         <translation>Förslaget i sin helhet</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+66" />
-        <source>&lt;p&gt;Välj ett förslag i listan för att läsa det.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Välj ett förslag i listan för att läsa det.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="-54" />
+        <location line="+12" />
         <source>&amp;Godkänn</source>
         <translation>&amp;Godkänn</translation>
     </message>
@@ -937,12 +970,12 @@
         <translation>Fatta &amp;brådskande beslut</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Öppna i &amp;beslutsredigeraren</source>
         <translation>Öppna i &amp;beslutsredigeraren</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Öppna &amp;ärendet</source>
         <translation>Öppna &amp;ärendet</translation>
     </message>
@@ -962,7 +995,7 @@
         <translation>&lt;h2&gt;Att besluta&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+16" />
         <source>%1 förslag väntar på dig</source>
         <translation>%1 förslag väntar på dig</translation>
     </message>
@@ -970,6 +1003,16 @@
         <location line="+1" />
         <source>%1 egna förslag</source>
         <translation>%1 egna förslag</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;p&gt;Välj ett förslag i listan för att läsa det i sin helhet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Välj ett förslag i listan för att läsa det i sin helhet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;p&gt;Inga förslag väntar på ditt beslut just nu.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Inga förslag väntar på ditt beslut just nu.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+40" />
@@ -982,17 +1025,12 @@
         <translation>&amp;Godkänn och besluta</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Förslaget gäller ett brådskande beslut av ordföranden.</source>
-        <translation>Förslaget gäller ett brådskande beslut av ordföranden.</translation>
-    </message>
-    <message>
         <location line="+5" />
         <source>Förslaget väntar inte på godkännande.</source>
         <translation>Förslaget väntar inte på godkännande.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+34" />
         <source>Godkänt för utskottet: %1 (%2)</source>
         <translation>Godkänt för utskottet: %1 (%2)</translation>
     </message>
@@ -1025,12 +1063,12 @@
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../ifodesk/ui/decision_editor.py" line="+67" />
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+58" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>&lt;b&gt;Nytt beslut&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nytt beslut&lt;/b&gt;</translation>
     </message>
@@ -1050,7 +1088,7 @@
         <translation>Ä&amp;ndra förslaget</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Förhandsvisning av beslutet</source>
         <translation>Förhandsvisning av beslutet</translation>
     </message>
@@ -1100,12 +1138,12 @@
         <translation>&amp;Lagrum:</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>Nytt beslut</source>
         <translation>Nytt beslut</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Osparat utkast från %1 återställt – sparas strax</source>
         <translation>Osparat utkast från %1 återställt – sparas strax</translation>
     </message>
@@ -1125,7 +1163,12 @@
         <translation>&lt;p&gt;Förhandsvisningen av beslutet visas här.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+27" />
+        <source>Mallen kan inte bytas när utkastet är sparat. Makulera utkastet för att börja om med en annan mall.</source>
+        <translation>Mallen kan inte bytas när utkastet är sparat. Makulera utkastet för att börja om med en annan mall.</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -1179,81 +1222,11 @@
         <source>Bara ett sparat utkast som inte skickats kan makuleras.</source>
         <translation>Bara ett sparat utkast som inte skickats kan makuleras.</translation>
     </message>
-    <message>
-        <location line="+26" />
-        <source>Sparar …</source>
-        <translation>Sparar …</translation>
-    </message>
-    <message>
-        <location line="+16" />
-        <source>Utkast sparat i ärendet %1</source>
-        <translation>Utkast sparat i ärendet %1</translation>
-    </message>
-    <message>
-        <location line="+26" />
-        <source>Inte sparat – det du skrivit finns kvar som utkast på datorn</source>
-        <translation>Inte sparat – det du skrivit finns kvar som utkast på datorn</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Krock – någon annan har ändrat förslaget</source>
-        <translation>Krock – någon annan har ändrat förslaget</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
-        <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Arbetar …</source>
-        <translation>Arbetar …</translation>
-    </message>
-    <message>
-        <location line="+22" />
-        <source>Beslutet är fattat.</source>
-        <translation>Beslutet är fattat.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Förslaget är skickat för godkännande.</source>
-        <translation>Förslaget är skickat för godkännande.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Förslaget är skickat brådskande till ordföranden.</source>
-        <translation>Förslaget är skickat brådskande till ordföranden.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Utkastet är makulerat.</source>
-        <translation>Utkastet är makulerat.</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Inget planerat sammanträde – skapa ett under IU-sammanträden</source>
-        <translation>Inget planerat sammanträde – skapa ett under IU-sammanträden</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Lägger på föredragningslistan …</source>
-        <translation>Lägger på föredragningslistan …</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Förslaget står på föredragningslistan.</source>
-        <translation>Förslaget står på föredragningslistan.</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Beslutsbrev %1</source>
-        <translation>Beslutsbrev %1</translation>
-    </message>
 </context>
 <context>
     <name>DecisionFields</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="+104" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="+103" />
         <source>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</source>
         <translation>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</translation>
     </message>
@@ -1413,7 +1386,7 @@
         <translation>%1 dagar kvar (%2)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+18" />
         <source>Mottagen</source>
         <translation>Mottagen</translation>
     </message>
@@ -1438,12 +1411,12 @@
         <translation>Anmälare</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Anledning</source>
         <translation>Anledning</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Skyddsbedömning</source>
         <translation>Skyddsbedömning</translation>
     </message>
@@ -1526,7 +1499,7 @@
         <translation>&lt;h2&gt;Anmälningar som väntar på förhandsbedömning&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>%1 anmälningar (ett barn per rad)</source>
         <translation>%1 anmälningar (ett barn per rad)</translation>
     </message>
@@ -1722,7 +1695,7 @@
         <translation>SKYDDAD FOLKBOKFÖRING</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+36" />
         <source>%1 [SKYDDAD]</source>
         <translation>%1 [SKYDDAD]</translation>
     </message>
@@ -1770,12 +1743,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+42" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+43" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Navigering</source>
         <translation>Navigering</translation>
     </message>
@@ -1900,7 +1873,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/columns.py" line="+14" />
+        <location filename="../../ifodesk/ui/meeting/columns.py" line="+15" />
         <source>Bifall till förslaget</source>
         <translation>Bifall till förslaget</translation>
     </message>
@@ -1921,12 +1894,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+46" />
+        <location line="+48" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-47" />
         <source>Anmälan av ordförandebeslut</source>
         <translation>Anmälan av ordförandebeslut</translation>
     </message>
@@ -1956,22 +1929,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Ärenden</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Tid och plats</source>
-        <translation>Tid och plats</translation>
-    </message>
-    <message>
         <location line="+5" />
         <source>Ej behandlad</source>
         <translation>Ej behandlad</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>%1 [SKYDDAD]</source>
         <translation>%1 [SKYDDAD]</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>§</source>
         <translation>§</translation>
     </message>
@@ -1982,17 +1950,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+9" />
+        <location line="+10" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-9" />
         <source>Part</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Ärendet gäller</source>
         <translation>Ärendet gäller</translation>
     </message>
@@ -2050,7 +2018,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Utskottets beslut</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Anteckning till protokollet</source>
         <translation>Anteckning till protokollet</translation>
     </message>
@@ -2095,7 +2063,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Lägg på föredragningslistan</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Sammanträden</source>
         <translation>&amp;Sammanträden</translation>
     </message>
@@ -2120,7 +2088,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;h2&gt;IU-sammanträden&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+20" />
+        <source>Inga sammanträden ännu. Skapa ett med &lt;b&gt;Nytt sammanträde&lt;/b&gt;.</source>
+        <translation>Inga sammanträden ännu. Skapa ett med &lt;b&gt;Nytt sammanträde&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>&lt;b&gt;%1 %2&lt;/b&gt; – %3&lt;br&gt;Ordförande: %4 · Sekreterare: %5&lt;br&gt;Ledamöter: %6</source>
         <translation>&lt;b&gt;%1 %2&lt;/b&gt; – %3&lt;br&gt;Ordförande: %4 · Sekreterare: %5&lt;br&gt;Ledamöter: %6</translation>
     </message>
@@ -2130,7 +2103,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;br&gt;&lt;b&gt;Sammanträdet är avslutat.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Bara ett obehandlat beslutsärende kan tas bort från listan.</source>
         <translation>Bara ett obehandlat beslutsärende kan tas bort från listan.</translation>
     </message>
@@ -2140,7 +2113,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Protokollsutdrag skrivs ut när paragrafen är protokollförd.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Föredragningslistan är tom.</source>
         <translation>Föredragningslistan är tom.</translation>
     </message>
@@ -2151,32 +2124,27 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Sammanträdet är inte planerat.</source>
-        <translation>Sammanträdet är inte planerat.</translation>
+        <source>Sammanträdet är redan avslutat.</source>
+        <translation>Sammanträdet är redan avslutat.</translation>
     </message>
     <message>
         <location line="+4" />
-        <source>Välj ett planerat sammanträde.</source>
-        <translation>Välj ett planerat sammanträde.</translation>
+        <source>Skapa eller välj ett planerat sammanträde först.</source>
+        <translation>Skapa eller välj ett planerat sammanträde först.</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Inget godkänt förslag är valt.</source>
         <translation>Inget godkänt förslag är valt.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Välj en paragraf på föredragningslistan.</source>
-        <translation>Välj en paragraf på föredragningslistan.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+71" />
+        <location line="+7" />
+        <location line="+70" />
         <source>Sammanträdet är avslutat.</source>
         <translation>Sammanträdet är avslutat.</translation>
     </message>
     <message>
-        <location line="-69" />
+        <location line="-68" />
         <source>§ %1 är redan protokollförd.</source>
         <translation>§ %1 är redan protokollförd.</translation>
     </message>
@@ -2196,7 +2164,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Sammanträdet %1 är skapat.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+15" />
         <source>%1 är lagt på föredragningslistan.</source>
         <translation>%1 är lagt på föredragningslistan.</translation>
     </message>
@@ -2211,7 +2179,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>§ %1 är protokollförd.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>Föredragningslista %1</source>
         <translation>Föredragningslista %1</translation>
     </message>
@@ -2224,7 +2192,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="-81" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="-80" />
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
@@ -2237,12 +2205,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/deadlines.py" line="-74" />
+        <location filename="../../ifodesk/ui/pages/deadlines.py" line="-76" />
         <source>Tidsbevakning</source>
         <translation>Tidsbevakning</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/inbox.py" line="-93" />
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="-94" />
         <source>Anmälningar</source>
         <translation>Anmälningar</translation>
     </message>
@@ -2262,12 +2230,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-174" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-178" />
         <source>Att besluta</source>
         <translation>Att besluta</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/meetings.py" line="-255" />
+        <location filename="../../ifodesk/ui/pages/meetings.py" line="-266" />
         <source>IU-sammanträden</source>
         <translation>IU-sammanträden</translation>
     </message>
@@ -2322,6 +2290,36 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <source>[%1 saknas]</source>
         <translation>[%1 saknas]</translation>
     </message>
+    <message>
+        <location line="+9" />
+        <source>Inte klart:</source>
+        <translation>Inte klart:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Beslut</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lagrum</source>
+        <translation>Lagrum</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Beslutsfattare</source>
+        <translation>Beslutsfattare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hur man överklagar</source>
+        <translation>Hur man överklagar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tillämpad lydelse: %1</source>
+        <translation>Tillämpad lydelse: %1</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -2349,9 +2347,53 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Routing</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/actions.py" line="+29" />
+        <location filename="../../ifodesk/ui/decision/actions.py" line="+13" />
+        <source>Du får fatta beslutet själv</source>
+        <translation>Du får fatta beslutet själv</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>Beslutet fattas av %1</source>
+        <translation>Beslutet fattas av %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Brådskande beslut av %1</source>
+        <translation>Brådskande beslut av %1</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>&lt;b&gt;Vem får besluta?&lt;/b&gt; %1. %2</source>
         <translation>&lt;b&gt;Vem får besluta?&lt;/b&gt; %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>SavingMixin</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/saving.py" line="+49" />
+        <source>Sparar …</source>
+        <translation>Sparar …</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Utkast sparat i ärendet %1</source>
+        <translation>Utkast sparat i ärendet %1</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Inte sparat – det du skrivit finns kvar som utkast på datorn</source>
+        <translation>Inte sparat – det du skrivit finns kvar som utkast på datorn</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Krock – någon annan har ändrat förslaget</source>
+        <translation>Krock – någon annan har ändrat förslaget</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
+        <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
     </message>
 </context>
 <context>
@@ -2420,7 +2462,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Tidpunkt för bedömningen</source>
         <translation>Tidpunkt för bedömningen</translation>
     </message>
@@ -2741,7 +2783,67 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Kvartal %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+2" />
+        <source>januari</source>
+        <translation>januari</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>februari</source>
+        <translation>februari</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>mars</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>april</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>maj</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>juni</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>juli</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>augusti</source>
+        <translation>augusti</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>september</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>oktober</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>november</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>december</source>
+        <translation>december</translation>
+    </message>
+    <message>
+        <location line="+44" />
         <source>Räknar %1 (%2 av %3)</source>
         <translation>Räknar %1 (%2 av %3)</translation>
     </message>
@@ -2818,9 +2920,14 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>%1 fel och %2 varningar. Fel bör rättas i ärendena innan filen lämnas.</source>
         <translation>%1 fel och %2 varningar. Fel bör rättas i ärendena innan filen lämnas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Inga fel; %2 varningar. Varningarna hindrar inte exporten.</source>
+        <translation>Inga fel; %2 varningar. Varningarna hindrar inte exporten.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2828,7 +2935,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Inga fel eller varningar.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>Spara registerfilen</source>
         <translation>Spara registerfilen</translation>
     </message>
@@ -2915,7 +3022,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Beslutsmallar</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>&amp;Beslutsmall:</source>
         <translation>&amp;Beslutsmall:</translation>
     </message>
@@ -2928,7 +3035,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Templates</name>
     <message>
-        <location line="-147" />
+        <location line="-148" />
         <source>Barn och unga</source>
         <translation>Barn och unga</translation>
     </message>
@@ -3138,7 +3245,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Sparat</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+17" />
         <source>Ändrat – utkastet sparas på datorn</source>
         <translation>Ändrat – utkastet sparas på datorn</translation>
     </message>

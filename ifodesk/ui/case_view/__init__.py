@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ifodesk.services import caseview, people
@@ -17,6 +18,11 @@ from .journal_tab import JournalTab
 from .skydd_tab import SkyddTab
 from .timeline_tab import TimelineTab
 from .utredning_tab import UtredningTab
+
+
+# AppContext.data_changed kinds that can change what the case view shows (status, deadlines,
+# timeline, Beslut). "utkast" (a decision editor's quiet autosave) is not one of them.
+RELOAD_ON = frozenset({"case", "decision", "journal", "meeting"})
 
 
 def load_case(ctx, case_id):
@@ -38,6 +44,9 @@ class CaseView(QWidget):
         self.detail = None
         self.load_ms: float | None = None
         self._started = 0.0
+        self._stale = False
+        self._refresh = QTimer(self, singleShot=True, interval=0)  # one reload for a burst of changes
+        self._refresh.timeout.connect(self._refresh_now)
         self.header = CaseHeader(app, self)
         self.header.back_requested.connect(self._back)
         self.loading = QLabel(self.tr("Läser in ärendet …"), self)
@@ -62,21 +71,45 @@ class CaseView(QWidget):
         box.addWidget(self.header)
         box.addWidget(self.loading)
         box.addWidget(self.tabs, 1)
+        app.data_changed.connect(self._data_changed)
 
     def load(self, case_id) -> None:
+        if isinstance(case_id, str):
+            case_id = uuid.UUID(case_id)  # an id from a case list (hex)
+        same = self.detail is not None and self.detail.summary.id == case_id
         if case_id != self.case_id:
             self.save_drafts_now()
             self.tabs.setCurrentIndex(0)
         self.case_id = case_id
+        self._stale = False
         self._started = time.perf_counter()
-        self.loading.show()
-        self.tabs.setEnabled(self.detail is not None and self.detail.summary.id == case_id)
+        self.loading.setVisible(not same)  # a refresh of the case shown keeps it readable meanwhile
+        self.tabs.setEnabled(same)
         self.app.run(load_case, case_id, owner=self, on_done=self._show, on_error=self.app.report_error)
 
     def reload(self, *_args) -> None:
+        """After a tab saved: read the case again, and tell the rest of the app."""
+        if self.case_id is not None:
+            self._refresh.start()
+            self.app.data_changed.emit("case")
+
+    def _data_changed(self, what: str) -> None:
+        """A decision taken, a meeting recorded …: status, deadlines, timeline and Beslut follow."""
+        if what not in RELOAD_ON or self.case_id is None:
+            return
+        if self.isVisible():
+            self._refresh.start()
+        else:
+            self._stale = True  # read again when shown
+
+    def _refresh_now(self) -> None:
         if self.case_id is not None:
             self.load(self.case_id)
-            self.app.data_changed.emit("case")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh.start()
 
     def _show(self, result) -> None:
         detail, person = result

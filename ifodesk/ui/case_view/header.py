@@ -81,6 +81,7 @@ class CaseHeader(QWidget):
         self.show_address.setObjectName("show_address")
         self.show_address.setAccessibleName(self.tr("Visa skyddad adress (kräver skäl)"))
         self.show_address.clicked.connect(self._ask_reason)
+        self.show_address.hide()  # shown with a protected person's header
         self.back = QPushButton(self.tr("← &Tillbaka"), self)
         self.back.setObjectName("case_back")
         self.back.setAccessibleName(self.tr("Tillbaka till listan"))

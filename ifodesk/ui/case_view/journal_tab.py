@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ifodesk.services import caseview, journal
@@ -131,8 +131,8 @@ class JournalTab(QWidget):
                                   values_of=self._values_of, owner=self)
         self.form.state_changed.connect(self.state.setText)
         self.form.load(ref if kind == "draft" else None)
-        if kind != "draft" and not self.form.dirty:
-            self.event_date.setDate(QDate(self.app.services.today()))
+        if kind != "draft":
+            self.form.preset({"event_date": self.app.services.today().isoformat()})
         self.heading_label.setText(self._mode_text())
 
     def _mode_text(self) -> str:

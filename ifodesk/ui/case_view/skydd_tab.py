@@ -9,7 +9,7 @@ from ifodesk.services import cases
 from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import CaseDetail, ForhandsbedomningInfo
 
-from ..fields import from_wall_clock, wall_clock
+from ..fields import DATETIME_FORMAT, from_wall_clock, wall_clock
 from ..forms import VersionedForm
 from ..widgets.inputs import add_row, button, error_label, name, text_edit
 
@@ -42,6 +42,7 @@ class SkyddTab(QWidget):
         box.addWidget(self.choice)
         box.addWidget(self.done_text)
         box.addWidget(self.editor, 1)
+        box.addStretch(0)  # takes the room when the editor is hidden (assessment done)
 
     def _build_editor(self) -> None:
         self.assessed_at = name(QDateTimeEdit(self.editor), "skydd_assessed_at", self.tr("Tidpunkt för bedömningen"))
@@ -105,8 +106,7 @@ class SkyddTab(QWidget):
                                   values_of=lambda _i: {}, error_label=self.error, owner=self)
         self.form.state_changed.connect(self.state.setText)
         self.form.load(None)
-        if not self.form.dirty:
-            self.assessed_at.setDateTime(now)
+        self.form.preset({"assessed_at": now.toString(DATETIME_FORMAT)})
 
     def flush(self) -> None:
         if self.form is not None:

@@ -22,8 +22,13 @@ class DecisionEditorLauncher(QObject):
 
     @classmethod
     def install(cls, app, host: QWidget | None = None) -> "DecisionEditorLauncher":
+        """The AppContext's one launcher (made on first call); a host given later becomes its host."""
         existing = app.findChild(cls, LAUNCHER_NAME)
-        return existing if existing is not None else cls(app, host)
+        if existing is None:
+            return cls(app, host)
+        if host is not None:
+            existing.host = host
+        return existing
 
     def open_decision(self, decision_id):
         for e in self.editors:
@@ -57,6 +62,10 @@ class DecisionEditorLauncher(QObject):
         editor.deleteLater()
 
     def close_all(self) -> None:
-        """Before the application quits: close every editor (each saves what was typed)."""
+        """Before the application quits: close every editor (each saves what was typed).
+
+        An editor with unsaved text hides and saves on the worker; it is gone when `editors`
+        is empty (TaskRunner.drain waits for that).
+        """
         for e in list(self.editors):
             e.reject()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from ifodesk.domain.catalog import load_catalog
 
@@ -13,6 +14,11 @@ from .actions import routing_html
 from .preview import letter_html, render_preview
 
 translate = QCoreApplication.translate
+
+
+def person_colour(info):
+    """Red for a protected person, as in every other list."""
+    return QColor(PROTECTED_RED) if info.person_protected else None
 
 
 def person_text(info) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from ..decision.summary import person_text
+from ..decision.summary import person_colour, person_text
+from ..labels import PROTECTED_RED
 from ..models.record_table import Column
 
 translate = QCoreApplication.translate
@@ -55,7 +56,8 @@ def agenda_columns() -> list[Column]:
             Column(translate("Meetings", "Typ"), lambda i: label(KIND_LABELS, i.kind),
                    lambda i: QColor("#fff3cd") if i.kind == "anmalan" else None),
             Column(translate("Meetings", "Ärende"), lambda i: i.case_number),
-            Column(translate("Meetings", "Part"), _party),
+            Column(translate("Meetings", "Part"), _party,
+                   foreground=lambda i: QColor(PROTECTED_RED) if i.party_protected else None),
             Column(translate("Meetings", "Ärendet gäller"), lambda i: i.title),
             Column(translate("Meetings", "Föredragande"), lambda i: i.foredragande or ""),
             Column(translate("Meetings", "Utfall"), _outcome,
@@ -64,7 +66,7 @@ def agenda_columns() -> list[Column]:
 
 def approved_columns() -> list[Column]:
     return [Column(translate("Meetings", "Ärende"), lambda d: d.case_number),
-            Column(translate("Meetings", "Person"), person_text),
+            Column(translate("Meetings", "Person"), person_text, foreground=person_colour),
             Column(translate("Meetings", "Beslut"), lambda d: d.title),
             Column(translate("Meetings", "Skrivet av"), lambda d: d.drafted_by_name),
             Column(translate("Meetings", "Godkänt av"), lambda d: d.approved_by_name or "")]

@@ -58,10 +58,19 @@ def _all_ids(ctx, query: CaseQuery) -> list[str]:
     return _hex_ids(case_ids(ctx, query))
 
 
-def _cell(c: CaseSummary, column: int):
-    return (c.case_number, person_name(c.person), c.person.display_id,
-            STATUS_LABELS.get(c.status, c.status), c.opened_on,
-            c.assigned_name or QCoreApplication.translate("CaseTable", "Ofördelad"), c.next_due_on)[column]
+# data() runs for every visible cell and role on each paint (7 roles × ~190 cells): plain ints
+# and a per-row tuple of ready strings keep a repaint of the list at a few milliseconds.
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+RECORD = RecordRole.value if hasattr(RecordRole, "value") else int(RecordRole)
+NAME_COLUMN = 1
+
+
+def _cells(c: CaseSummary) -> tuple[str, ...]:
+    """The row as shown: every column's text, computed once per row."""
+    return tuple(display(v) for v in (
+        c.case_number, person_name(c.person), c.person.display_id, STATUS_LABELS.get(c.status, c.status),
+        c.opened_on, c.assigned_name or QCoreApplication.translate("CaseTable", "Ofördelad"), c.next_due_on))
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -75,6 +84,8 @@ class CaseTableModel(QAbstractTableModel):
         self._query = query or CaseQuery()
         self._ids: list[str] = []  # hex keys: 100 000 UUID objects would cost more than the query
         self._rows: dict[str, CaseSummary] = {}
+        self._text: dict[str, tuple[str, ...]] = {}  # display strings per row, filled as rows are shown
+        self._protected_red = QColor(PROTECTED_RED)
         self._pending: set[int] = set()
         self._wanted: set[int] = set()
         self._gen = 0
@@ -82,6 +93,11 @@ class CaseTableModel(QAbstractTableModel):
         self.complete = False
         self._fetch_timer = QTimer(self, singleShot=True, interval=0)
         self._fetch_timer.timeout.connect(self._fetch_wanted)
+        # Phase 2 starts after the first rows are painted: a QTimer event comes after the
+        # (low-priority) repaint request, so the count never competes with drawing the rows.
+        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        self._count_gen = 0
+        self._count_timer.timeout.connect(self._count_all)
 
     # --- queries -------------------------------------------------------------------------
 
@@ -111,6 +127,7 @@ class CaseTableModel(QAbstractTableModel):
         ids, rows = result
         self.beginResetModel()
         self._ids, self._rows = ids, {r.id.hex: r for r in rows}
+        self._text = {}
         self._pending.clear()
         self._wanted.clear()
         self.endResetModel()
@@ -121,7 +138,12 @@ class CaseTableModel(QAbstractTableModel):
         if self.complete:
             self.completed.emit()
         else:
-            self.app.run(_all_ids, self._query, owner=self, on_done=partial(self._all_arrived, gen))
+            self._count_gen = gen
+            self._count_timer.start()
+
+    def _count_all(self) -> None:
+        if self._count_gen == self._gen and not self.complete:
+            self.app.run(_all_ids, self._query, owner=self, on_done=partial(self._all_arrived, self._gen))
 
     def _all_arrived(self, gen: int, ids: list[str]) -> None:
         if gen != self._gen:
@@ -134,6 +156,7 @@ class CaseTableModel(QAbstractTableModel):
         elif ids != self._ids:
             self.beginResetModel()
             self._ids = ids
+            self._text = {}
             self.endResetModel()
         self.complete, self._loading = True, False
         self.count_changed.emit(len(ids))
@@ -159,6 +182,8 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._pending.discard(block)
         self._rows.update((r.id.hex, r) for r in rows)  # ids are hex strings (see case_ids)
+        for r in rows:
+            self._text.pop(r.id.hex, None)
         first, last = block * BLOCK, min((block + 1) * BLOCK, len(self._ids)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
@@ -197,20 +222,29 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._ids):
+        role = getattr(role, "value", role)
+        if role != DISPLAY and role != FOREGROUND and role != RECORD:
+            return None  # font, alignment, decoration …: Qt's defaults, answered at once
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
-        summary = self._rows.get(self._ids[index.row()])
+        key = self._ids[row]
+        if role == DISPLAY:
+            text = self._text.get(key)
+            if text is None:
+                summary = self._rows.get(key)
+                if summary is None:
+                    self._want(row // BLOCK)
+                    return PLACEHOLDER if index.column() == 0 else ""
+                text = self._text[key] = _cells(summary)
+            return text[index.column()]
+        summary = self._rows.get(key)
         if summary is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._want(index.row() // BLOCK)
-                return PLACEHOLDER if index.column() == 0 else ""
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display(_cell(summary, index.column()))
-        if role == RecordRole:
+        if role == RECORD:
             return summary
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and summary.person.is_protected:
-            return QColor(PROTECTED_RED)
+        if index.column() == NAME_COLUMN and summary.person.is_protected:
+            return self._protected_red
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

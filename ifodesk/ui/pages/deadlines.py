@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 from ifodesk.services import admin, deadlines
 
 from ..models.record_table import Column, RecordTableModel
-from ..widgets.deadline_table import deadline_columns
+from ..widgets.deadline_table import DEADLINE_WIDTHS, FRIST, deadline_columns
 from ..widgets.tables import make_table
 from .base import Page
+
+ENHET = 6  # the unit column, shown for "Alla enheter"
 
 translate = QCoreApplication.translate
 WITHIN = (7, 14, 30)
@@ -50,11 +52,11 @@ class DeadlinesPage(Page):
         self.model = RecordTableModel(deadline_columns() + [
             Column(self.tr("Enhet"), lambda d: self._units.get(d.unit_id, ""))], self)
         self.view = make_table("deadlines_table", self.tr("Tidsfrister"), self.model, self,
-                               (170, 170, 95, 125, 190, 150))
+                               DEADLINE_WIDTHS + (112, 118), stretch=FRIST)
         self.view.activated.connect(self._open)
         self.summary_model = RecordTableModel(summary_columns(), self)
         self.summary_view = make_table("deadlines_per_user", self.tr("Frister per handläggare"),
-                                       self.summary_model, self, (130, 75, 95))
+                                       self.summary_model, self, (0, 66, 92, 46), stretch=0)
         self.count = QLabel(self)
         self.count.setObjectName("deadlines_count")
         self._layout()
@@ -82,7 +84,8 @@ class DeadlinesPage(Page):
         split = QSplitter(self)
         split.addWidget(self.view)
         split.addWidget(self.summary_view)
-        split.setSizes([800, 300])
+        split.setSizes([824, 325])  # 1366 px: every column of both lists without scrolling sideways
+        split.setStretchFactor(0, 1)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("<h2>Tidsbevakning</h2>"), self))
         box.addLayout(top)
@@ -103,6 +106,7 @@ class DeadlinesPage(Page):
 
     def activate(self) -> None:
         kind, key = self.scope.currentData() or ("user", self.app.user_id())
+        self.view.setColumnHidden(ENHET, kind != "all")  # one unit's list: the column would repeat it
         kwargs = {"user_id": key} if kind == "user" else {"unit_id": key} if kind == "unit" else {}
         self.app.run(deadlines.overview, within_days=self.within.currentData() or 7, owner=self,
                      on_done=self._show, **kwargs)

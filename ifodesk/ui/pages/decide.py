@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWid
 from ifodesk.services import decisions
 
 from ..decision.actions import ActionBar
-from ..decision.launcher import DecisionEditorLauncher
 from ..decision.reason_dialog import ReasonDialog
-from ..decision.summary import person_text, summary_html
+from ..decision.summary import person_colour, person_text, summary_html
 from ..labels import level_label
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.inputs import button, name
@@ -29,7 +28,7 @@ def waiting_columns() -> list[Column]:
     def to(i):
         return translate("Decide", "⚠ Brådskande – ordförande") if _urgent(i) else level_label(i.approver_level or "")
     return [Column(translate("Decide", "Ärende"), lambda i: i.case_number),
-            Column(translate("Decide", "Person"), person_text),
+            Column(translate("Decide", "Person"), person_text, foreground=person_colour),
             Column(translate("Decide", "Beslut"), lambda i: i.title),
             Column(translate("Decide", "Skrivet av"), lambda i: i.drafted_by_name),
             Column(translate("Decide", "Till"), to, lambda i: QColor("#ffd54f") if _urgent(i) else None)]
@@ -41,7 +40,7 @@ def draft_columns() -> list[Column]:
             return translate("Decide", "Återvisat: %1").replace("%1", i.rejection_reason)
         return i.status_label
     return [Column(translate("Decide", "Ärende"), lambda i: i.case_number),
-            Column(translate("Decide", "Person"), person_text),
+            Column(translate("Decide", "Person"), person_text, foreground=person_colour),
             Column(translate("Decide", "Beslut"), lambda i: i.title),
             Column(translate("Decide", "Status"), status)]
 
@@ -60,7 +59,6 @@ class DecidePage(Page):
 
     def __init__(self, app, parent=None):
         super().__init__(app, parent)
-        DecisionEditorLauncher.install(app, self)
         self.current = None  # (DecisionInfo, Routing) shown on the right
         self.reason_dialog: ReasonDialog | None = None
         self.waiting_model = RecordTableModel(waiting_columns(), self)
@@ -190,6 +188,7 @@ class DecidePage(Page):
     # --- actions -----------------------------------------------------------------------------
 
     def _open_editor(self, info) -> None:
+        """The main window's DecisionEditorLauncher answers open_decision."""
         if info is not None:
             self.app.open_decision.emit(info.id)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ifodesk.domain.categories import load_categories
 from ifodesk.services import admin, caseview, inbox
 
-from ..labels import person_name
+from ..labels import person_name, protected_colour
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.tables import make_table
 from .base import Page
@@ -36,15 +36,20 @@ def _alarm_fg(ok) -> QColor:
     return QColor("#000000") if ok else QColor("#ffffff")
 
 
+ANLEDNING, HANDLAGGARE = 5, 8  # columns: the one that stretches, the one only "Alla öppna" needs
+
+
 def inbox_columns() -> list[Column]:
     cats = load_categories()
     return [
         Column(translate("Inbox", "Mottagen"), lambda i: i.received_at),
-        Column(translate("Inbox", "Barn"), lambda i: person_name(i.person)),
+        Column(translate("Inbox", "Barn"), lambda i: person_name(i.person), foreground=lambda i: protected_colour(i.person)),
         Column(translate("Inbox", "Personnummer"), lambda i: i.person.display_id),
         Column(translate("Inbox", "Ärende"), lambda i: i.case_number),
-        Column(translate("Inbox", "Anmälare"), lambda i: cats.label(i.reporter_category)),
-        Column(translate("Inbox", "Anledning"), lambda i: ", ".join(cats.label(r) for r in i.reasons)),
+        Column(translate("Inbox", "Anmälare"), lambda i: cats.label(i.reporter_category),
+               tooltip=lambda i: cats.label(i.reporter_category)),
+        Column(translate("Inbox", "Anledning"), lambda i: ", ".join(cats.label(r) for r in i.reasons),
+               tooltip=lambda i: ", ".join(cats.label(r) for r in i.reasons)),
         Column(translate("Inbox", "Skyddsbedömning"), _skydd, lambda i: _alarm(i.skyddsbedomning_done),
                lambda i: _alarm_fg(i.skyddsbedomning_done)),
         Column(translate("Inbox", "Förhandsbedömning"), _fb_state, lambda i: _alarm(i.days_left >= 0),
@@ -61,7 +66,7 @@ class InboxPage(Page):
         super().__init__(app, parent)
         self.model = RecordTableModel(inbox_columns(), self)
         self.view = make_table("inbox_table", self.tr("Nya anmälningar"), self.model, self,
-                               (120, 170, 120, 120, 130, 170, 120, 150))
+                               (120, 150, 105, 112, 140, 0, 112, 185, 110), stretch=ANLEDNING)
         self.view.activated.connect(self._open)
         self.show_combo = self._combo("inbox_show", self.tr("Visa anmälningar"),
                                       [self.tr("Ofördelade"), self.tr("Alla öppna")])
@@ -115,8 +120,9 @@ class InboxPage(Page):
         box.addLayout(bottom)
 
     def activate(self) -> None:
-        self.app.run(inbox.new_reports, unassigned_only=self.show_combo.currentIndex() == 0,
-                     owner=self, on_done=self._show)
+        unassigned = self.show_combo.currentIndex() == 0
+        self.view.setColumnHidden(HANDLAGGARE, unassigned)  # every row would say "Ofördelad"
+        self.app.run(inbox.new_reports, unassigned_only=unassigned, owner=self, on_done=self._show)
 
     def _show(self, items) -> None:
         self.model.set_records(items)

@@ -6,7 +6,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 
 def make_table(object_name: str, accessible_name: str, model, parent: QWidget | None = None,
-               widths: tuple[int, ...] = ()) -> QTableView:
+               widths: tuple[int, ...] = (), stretch: int | None = None) -> QTableView:
+    """stretch: the column that takes the width left over (default: the last visible one), so a
+    list never needs a horizontal scroll bar on a 1366×768 screen."""
     view = QTableView(parent)
     view.setObjectName(object_name)
     view.setAccessibleName(accessible_name)
@@ -22,8 +24,10 @@ def make_table(object_name: str, accessible_name: str, model, parent: QWidget | 
     vh.setDefaultSectionSize(24)
     vh.hide()
     hh = view.horizontalHeader()
-    hh.setStretchLastSection(True)
+    hh.setStretchLastSection(stretch is None)
     hh.setHighlightSections(False)
     for col, width in enumerate(widths):
         view.setColumnWidth(col, width)
+    if stretch is not None:
+        hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
