@@ -131,3 +131,49 @@ def test_render_letter_from_command_line(tmp_path, capsys):
     assert "finns inte" in capsys.readouterr().err
     assert main(["render", "delegation-list", "--from", "2026-01-01", "--to", "2025-01-01",
                  "--out", str(tmp_path / "d.pdf"), "--database", url]) == 2
+
+
+def test_adopt_a_municipal_delegationsordning_and_it_governs_decisions(tmp_path, capsys):
+    """The kommun moves 'inte inleda utredning' to the enhetschef; a 1:e socialsekreterare then may not."""
+    from ifodesk.resources import resource_path
+    from ifodesk.services import decisions
+    from ifodesk.services.admin import actor_for
+    from ifodesk.services.context import ServiceContext
+
+    url = f"sqlite:///{tmp_path / 'k.sqlite3'}"
+    assert main(["demo", "--cases", "30", "--database", url]) == 0
+    text = resource_path("delegation", "default.toml").read_text(encoding="utf-8")
+    ours = text.replace('template = "inte_inleda_utredning"\ndelegat = "forste_socialsekreterare"',
+                        'template = "inte_inleda_utredning"\ndelegat = "enhetschef"')
+    assert ours != text
+    f = tmp_path / "var.toml"
+    f.write_text(ours, encoding="utf-8")
+    assert main(["delegation", "adopt", str(f), "--adopted-on", "2026-02-01", "--database", url]) == 0
+    db = Database(url)
+    ctx = ServiceContext(db, actor_for(db, "karin.berg"))
+    rule = decisions.delegation_order(ctx).rule_for("inte_inleda_utredning")
+    assert rule.delegat == "enhetschef"
+    bad = tmp_path / "olaglig.toml"
+    bad.write_text(text.replace('template = "vard_familjehem"\ndelegat = "utskott"',
+                                'template = "vard_familjehem"\ndelegat = "handlaggare"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["delegation", "adopt", str(bad), "--database", url]) == 2
+    err = capsys.readouterr().err
+    assert "30 kap. 6 § SoL" in err and "antogs inte" in err
+    assert decisions.delegation_order(ctx).rule_for("inte_inleda_utredning").delegat == "enhetschef"
+    db.dispose()
+
+
+def test_add_and_list_users(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'u.sqlite3'}"
+    assert main(["init-db", "--database", url]) == 0
+    assert main(["user", "add", "--username", "sofia.ny", "--name", "Sofia Ny", "--role", "handlaggare",
+                 "--level", "handlaggare", "--units", "BU", "--employed-since", "2026-10-01", "--database", url]) == 0
+    assert main(["user", "list", "--database", url]) == 0
+    assert "Sofia Ny" in capsys.readouterr().out
+    assert main(["user", "add", "--username", "x", "--name", "X", "--role", "handlaggare", "--level", "kung",
+                 "--units", "BU", "--database", url]) == 2
+    assert "Okänd delegationsnivå" in capsys.readouterr().err
+    assert main(["user", "add", "--username", "y", "--name", "Y", "--role", "handlaggare", "--level", "handlaggare",
+                 "--units", "XX", "--database", url]) == 2
+    assert "Okänd enhet" in capsys.readouterr().err

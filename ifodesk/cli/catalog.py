@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import CliError
+from . import CliError, add_database_arg, open_db_from_args
 
 
 def register(sub) -> None:
@@ -18,6 +18,11 @@ def register(sub) -> None:
     chk = dsub.add_parser("check", help="granska en delegationsordning (TOML) mot lagens förbud")
     chk.add_argument("file", metavar="FIL")
     chk.set_defaults(func=cmd_delegation_check)
+    ad = dsub.add_parser("adopt", help="anta en granskad delegationsordning för kommunen i databasen")
+    ad.add_argument("file", metavar="FIL")
+    ad.add_argument("--adopted-on", metavar="DATUM", help="nämndens beslutsdatum (standard i dag)")
+    add_database_arg(ad)
+    ad.set_defaults(func=cmd_delegation_adopt)
     tbl = dsub.add_parser("show", help="visa standarddelegationsordningen som tabell")
     tbl.add_argument("file", metavar="FIL", nargs="?")
     tbl.set_defaults(func=cmd_delegation_show)
@@ -69,4 +74,36 @@ def cmd_delegation_show(args) -> int:
     order = load_and_validate(args.file or resource_path("delegation", "default.toml"), _catalog())
     for row in delegation_table(order, _catalog()):
         print(f"{row.nr:6} {row.arende:52} {row.lagrum:28} {row.delegat}")
+    return 0
+
+
+def cmd_delegation_adopt(args) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from ifodesk.db.models import Municipality
+    from ifodesk.domain.delegation import DelegationError
+    from ifodesk.services.delegation_admin import adopt_delegation
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"Filen {path} finns inte.")
+    try:
+        adopted_on = date.fromisoformat(args.adopted_on) if args.adopted_on else date.today()
+    except ValueError:
+        raise CliError(f"'{args.adopted_on}' är inget giltigt datum (ÅÅÅÅ-MM-DD).") from None
+    cfg, db = open_db_from_args(args)
+    with db.session() as s:
+        m = s.scalar(select(Municipality).where(Municipality.code == cfg.municipality.code))
+    if m is None:
+        raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
+    try:
+        adopt_delegation(db, m.id, path.read_text(encoding="utf-8"), adopted_on, _catalog())
+    except DelegationError as exc:
+        for issue in exc.issues:
+            print(str(issue), file=sys.stderr)
+        raise CliError(f"{path}: delegationsordningen antogs inte ({len(exc.issues)} fel).") from exc
+    print(f"Delegationsordningen i {path} gäller från {adopted_on.isoformat()} för {m.name}.")
     return 0

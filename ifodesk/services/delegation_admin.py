@@ -31,3 +31,15 @@ def active_delegation_text(db: Database, municipality_id: uuid.UUID) -> str:
                                                        DelegationOrdning.active.is_(True))
                        .order_by(DelegationOrdning.adopted_on.desc()))
         return row.content if row else default_delegation_text()
+
+
+def adopt_delegation(db: Database, municipality_id: uuid.UUID, text: str, adopted_on: date, catalog) -> None:
+    """Anta en ny delegationsordning: validated against the law first; the old one stays on record."""
+    from ifodesk.domain.delegation import load_and_validate
+
+    load_and_validate(text, catalog)  # raises DelegationError naming each forbidden row
+    with db.session(write=True) as s:
+        for row in s.scalars(select(DelegationOrdning).where(DelegationOrdning.municipality_id == municipality_id,
+                                                             DelegationOrdning.active.is_(True))):
+            row.active = False
+        s.add(DelegationOrdning(municipality_id=municipality_id, adopted_on=adopted_on, content=text, active=True))
