@@ -122,3 +122,30 @@ def test_the_case_view_follows_a_decision_taken_in_the_editor(qtbot, make_window
     assert len(loads) <= 2  # "decision" and "case" come together: not one read per signal and tab
     qtbot.mouseClick(editor.actions.buttons["close"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, w.app)
+
+
+def test_screenshots_show_a_reserved_proposal_with_fatta_beslut_disabled_and_save_nothing(
+        qtbot, qapp, make_window, maja, ctx_for, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from ifodesk.cli import screens
+
+    shown = []
+    original = screens._save
+
+    def save(widget, path):
+        if widget.objectName() == "decision_editor":
+            sign = widget.actions.buttons["sign"]
+            shown.append((sign.isVisible(), sign.isEnabled(), widget.actions.reason("sign"),
+                          widget.actions.reasons.isVisible(), widget.template.id))
+        original(widget, path)
+
+    monkeypatch.setattr(screens, "_save", save)
+    w = make_window("karin.berg")
+    screens._shoot_decision_editor(qapp, w.app, w, tmp_path)
+    assert shown == [(True, False, "Beslutet är förbehållet utskottet enligt 30 kap. 6 § SoL", True,
+                      "vard_familjehem")]
+    image = QImage(str(tmp_path / "40_beslut_forbehallet_utskottet.png"))
+    assert (image.width(), image.height()) == (1300, 720)
+    assert decisions.decisions_for_case(ctx_for(), maja.case_id) == []  # shown only, never saved
+    assert w.decision_editors.editors == []

@@ -1,4 +1,8 @@
-"""screenshots DIR: a PNG of every main page, the case view and the anmälan dialog (offscreen Qt)."""
+"""screenshots DIR: a PNG of every main page, the case view, the anmälan dialog and the decision editor.
+
+Offscreen Qt, on the configured database. Nothing is written to it: the decision editor is shown
+with an unsaved proposal (filled in without counting as typing, so it is never autosaved).
+"""
 
 from __future__ import annotations
 
@@ -86,6 +90,7 @@ def cmd_screenshots(args) -> int:
     window.show()
     _shoot_pages(qapp, app_ctx, window, out)
     _shoot_case_and_dialog(qapp, app_ctx, window, out)
+    _shoot_decision_editor(qapp, app_ctx, window, out)
     window.close()
     app_ctx.tasks.wait()
     db.dispose()
@@ -120,3 +125,45 @@ def _shoot_case_and_dialog(qapp, app_ctx, window, out: Path) -> None:
     dialog = window._anmalan_dialog
     _save(dialog, out / "30_ny_anmalan.png")
     dialog.reject()
+
+
+RESERVED_TEMPLATE = "vard_familjehem"  # reserved for the utskott (30 kap. 6 § SoL): nobody signs it alone
+SAMPLE_FACTS = {
+    "familjehem": "Familjen Berg, Småby",
+    "samtycke": "Vårdnadshavarna samtycker till vården.",
+    "fakta": "Barnet kan inte bo kvar hemma under utredningen; skolan och BUP beskriver en allvarlig oro.",
+    "motivering": "Barnet behöver vård utanför hemmet i ett utrett familjehem för att få sina behov tillgodosedda.",
+}
+
+
+def _reserved_template(catalog):
+    reserved = [t for t in catalog.templates.values() if t.utskott_only]
+    return catalog.templates.get(RESERVED_TEMPLATE) or (reserved[0] if reserved else None)
+
+
+def _shoot_decision_editor(qapp, app_ctx, window, out: Path) -> None:
+    """A proposal reserved for the IU: "Fatta beslut" disabled, with the reason shown."""
+    from ifodesk.ui.appctx import DecisionRequest
+
+    case_id = _first_case(app_ctx)
+    if case_id is None:
+        return
+    editor = window.decision_editors.new_decision(DecisionRequest(case_id))
+    template = _reserved_template(editor.catalog)
+    if template is None:
+        editor.reject()
+        return
+    editor.resize(SIZE[0] - 66, SIZE[1] - 48)  # as it opens on a 1366×768 laptop
+    editor.picker.select(template.id)
+    editor.choose_template(template)
+    _settle(qapp, app_ctx)  # the facts the case already knows are filled in
+    today = app_ctx.services.today().isoformat()
+    current = editor.fields.values()
+    sample = {f.name: SAMPLE_FACTS.get(f.name, today if f.kind == "date" else "") for f in template.fields}
+    editor.fields.set_values({**current, **{k: v for k, v in sample.items() if v and not current.get(k)}})
+    editor.refresh_routing()
+    _settle(qapp, app_ctx)
+    _save(editor, out / "40_beslut_forbehallet_utskottet.png")
+    editor.dirty = False  # shown only: nothing is saved
+    editor.reject()
+    _settle(qapp, app_ctx)

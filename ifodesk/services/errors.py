@@ -20,7 +20,9 @@ class NotFound(ServiceError):
 
 
 class PermissionDenied(ServiceError):
-    pass
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field  # the input the refusal concerns, when there is one
 
 
 class ConflictError(ServiceError):

@@ -150,7 +150,8 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: i
             if protection not in PROTECTIONS:
                 raise ValidationError(f"Okänd skyddsmarkering: {protection}", "protection")
             if p.protection != "none" and protection == "none" and ctx.actor.role not in ("systemansvarig", "chef"):
-                raise PermissionDenied("Bara chef eller systemansvarig kan ta bort en skyddsmarkering.")
+                raise PermissionDenied("Bara chef eller systemansvarig kan ta bort en skyddsmarkering.",
+                                       "protection")
             p.protection = protection
         for attr, val in (("address_street", address_street), ("address_postal", address_postal), ("phone", phone)):
             if val is not None:

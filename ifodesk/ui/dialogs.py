@@ -25,3 +25,21 @@ def show_error(parent: QWidget | None, text: str, title: str | None = None) -> Q
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
     return _box(parent, QMessageBox.Icon.Information, title or translate("Dialogs", "ifodesk"), text,
                 "info_message")
+
+
+def ask(parent: QWidget | None, text: str, yes_text: str, on_yes, name: str, title: str | None = None) -> QMessageBox:
+    """A question with a named yes button and Avbryt; on_yes() runs only when yes is clicked."""
+    box = QMessageBox(QMessageBox.Icon.Question, title or translate("Dialogs", "ifodesk"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    yes.setObjectName(f"{name}_yes")
+    yes.setAccessibleName(yes_text.replace("&", ""))
+    no = box.addButton(translate("Dialogs", "Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    no.setObjectName(f"{name}_no")
+    no.setAccessibleName(no.text())
+    box.setDefaultButton(no)  # an action that cannot be undone is never the default
+    box.buttonClicked.connect(lambda b: b is yes and on_yes())
+    box.open()
+    return box

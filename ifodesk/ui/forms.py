@@ -1,8 +1,10 @@
 """A form saved against one record version: local drafts, Swedish errors at the field, conflicts.
 
-Every keystroke reaches the local draft store within DRAFT_DELAY_MS. Saving runs on the worker;
-a ValidationError is shown next to its field, a ConflictError opens the conflict dialog, which
-names who saved in between. Nothing typed is ever dropped without the user choosing to.
+Every keystroke reaches the local draft store within DRAFT_DELAY_MS (unless the form holds what
+must not lie on the workstation's disk, such as a protected address: local_drafts=False). Saving
+runs on the worker; a ValidationError or a PermissionDenied is shown next to its field, a
+ConflictError opens the conflict dialog, which names who saved in between. Nothing typed is ever
+dropped without the user choosing to.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QDateTime, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ifodesk.services.errors import ConflictError, ValidationError
+from ifodesk.services.errors import ConflictError, PermissionDenied, ValidationError
 
 from .conflict_dialog import ConflictDialog
 from .fields import changed_signal, get_value, mark_invalid, set_value
@@ -29,8 +31,9 @@ class VersionedForm(QObject):
 
     def __init__(self, app, key: str, fields: dict[str, QWidget], labels: dict[str, str], *,
                  save: SaveFn, reload: ReloadFn, values_of: Callable[[Any], dict[str, str]],
-                 error_label: QLabel, owner: QWidget):
+                 error_label: QLabel, owner: QWidget, local_drafts: bool = True):
         super().__init__(owner)
+        self.local_drafts = local_drafts
         self.app, self.key, self.fields, self.labels = app, key, fields, labels
         self._save_fn, self._reload_fn, self._values_of = save, reload, values_of
         self.error_label, self.owner = error_label, owner
@@ -59,7 +62,7 @@ class VersionedForm(QObject):
         """Show the saved record; an unsaved local draft of it wins and is never dropped."""
         self.server = self._values_of(info) if info is not None else {}
         self.version = getattr(info, "version", None)
-        draft = self.app.drafts.load(self.key) if use_draft else None
+        draft = self.app.drafts.load(self.key) if use_draft and self.local_drafts else None
         if draft is not None and draft.values != self.server:
             self._fill({**self.server, **draft.values})
             # Typed against an older version: saving must go through the conflict check.
@@ -88,12 +91,15 @@ class VersionedForm(QObject):
         if self._loading:
             return
         self.dirty = True
+        if not self.local_drafts:
+            self.state_changed.emit(self.tr("Ändrat – inte sparat än"))
+            return
         self._timer.start()
         self.state_changed.emit(self.tr("Ändrat – utkastet sparas på datorn"))
 
     def write_draft(self) -> None:
         self._timer.stop()
-        if self.dirty:
+        if self.dirty and self.local_drafts:
             self.app.drafts.save(self.key, self.version, self.values())
             self.state_changed.emit(self.tr("Utkast sparat på datorn %1, inte i ärendet än")
                                     .replace("%1", QDateTime.currentDateTime().toString("HH:mm:ss")))
@@ -127,7 +133,7 @@ class VersionedForm(QObject):
             then(info)
 
     def _failed(self, exc: Exception) -> None:
-        if isinstance(exc, ValidationError):
+        if isinstance(exc, (ValidationError, PermissionDenied)):
             self.show_error(str(exc), exc.field)
         elif isinstance(exc, ConflictError):
             self.state_changed.emit(self.tr("Krock – någon annan har sparat"))
@@ -162,8 +168,11 @@ class VersionedForm(QObject):
         dialog.open()
 
     def _take_theirs(self, exc: ConflictError, current: Any) -> None:
-        self.app.drafts.keep_copy(self.key, f"krock-v{exc.your_version}")  # mine stays on disk
         self.load(current, use_draft=False)
+        if not self.local_drafts:
+            self.state_changed.emit(self.tr("Sparad version inläst"))
+            return
+        self.app.drafts.keep_copy(self.key, f"krock-v{exc.your_version}")  # mine stays on disk
         self.state_changed.emit(self.tr("Sparad version inläst; din text finns kvar som kopia på datorn"))
 
     def _keep_mine(self, current: Any) -> None:

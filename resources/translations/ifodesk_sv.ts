@@ -52,7 +52,7 @@
 <context>
     <name>AddressReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+37" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+39" />
         <source>Skyddad adress</source>
         <translation>Skyddad adress</translation>
     </message>
@@ -348,7 +348,7 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+22" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+25" />
         <source>Visa &amp;adress …</source>
         <translation>Visa &amp;adress …</translation>
     </message>
@@ -356,6 +356,16 @@
         <location line="+2" />
         <source>Visa skyddad adress (kräver skäl)</source>
         <translation>Visa skyddad adress (kräver skäl)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Personuppgifter …</source>
+        <translation>&amp;Personuppgifter …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Personuppgifter: adress, telefon och skyddsmarkering</source>
+        <translation>Personuppgifter: adress, telefon och skyddsmarkering</translation>
     </message>
     <message>
         <location line="+3" />
@@ -368,7 +378,7 @@
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
         <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
     </message>
@@ -378,7 +388,7 @@
         <translation>ofördelat</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</source>
         <translation>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</translation>
     </message>
@@ -1291,14 +1301,20 @@
     </message>
     <message>
         <location line="+5" />
+        <location line="+6" />
         <source>ifodesk</source>
         <translation>ifodesk</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
     <name>FbTab</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/fb_tab.py" line="+37" />
+        <location filename="../../ifodesk/ui/case_view/fb_tab.py" line="+52" />
         <source>Förhandsbedömning</source>
         <translation>Förhandsbedömning</translation>
     </message>
@@ -1318,12 +1334,17 @@
         <translation>Beslut om förhandsbedömning …</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+2" />
+        <source>Fö&amp;r till pågående utredning</source>
+        <translation>Fö&amp;r till pågående utredning</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>&amp;Anteckningar (vad som framkommit, kontakter, bedömning):</source>
         <translation>&amp;Anteckningar (vad som framkommit, kontakter, bedömning):</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Anmälan %1 – %2</source>
         <translation>Anmälan %1 – %2</translation>
     </message>
@@ -1338,7 +1359,7 @@
         <translation>Ingen anmälan i ärendet.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+16" />
         <source>Påbörjad %1 · ska vara klar senast &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Påbörjad %1 · ska vara klar senast &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
@@ -1349,18 +1370,76 @@
     </message>
     <message>
         <location line="+4" />
-        <source>inte än</source>
-        <translation>inte än</translation>
+        <source>&lt;br&gt;Anmälaren vill ha återkoppling: informera inom en vecka från beslutet.</source>
+        <translation>&lt;br&gt;Anmälaren vill ha återkoppling: informera inom en vecka från beslutet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;br&gt;Barnet utreds redan: anmälan kan föras till den pågående utredningen i stället för ett nytt beslut om att inleda utredning.</source>
+        <translation>&lt;br&gt;Barnet utreds redan: anmälan kan föras till den pågående utredningen i stället för ett nytt beslut om att inleda utredning.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Föra anmälan från %1 till den pågående utredningen? Förhandsbedömningen avslutas då, och det kan inte ångras.</source>
+        <translation>Föra anmälan från %1 till den pågående utredningen? Förhandsbedömningen avslutas då, och det kan inte ångras.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Fö&amp;r till utredningen</source>
+        <translation>Fö&amp;r till utredningen</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&lt;br&gt;Anmälaren vill ha återkoppling – informerad: %1</source>
-        <translation>&lt;br&gt;Anmälaren vill ha återkoppling – informerad: %1</translation>
+        <source>För till pågående utredning</source>
+        <translation>För till pågående utredning</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-21" />
         <source>Anteckningar</source>
         <translation>Anteckningar</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/fb_feedback.py" line="+58" />
+        <source>Datum då anmälaren informerades</source>
+        <translation>Datum då anmälaren informerades</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Anmälaren &amp;har informerats</source>
+        <translation>Anmälaren &amp;har informerats</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Återkopplingsdatu&amp;m:</source>
+        <translation>Återkopplingsdatu&amp;m:</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): inom en vecka från beslutet, när anmälaren har bett om det</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): inom en vecka från beslutet, när anmälaren har bett om det</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Återkopplingsdatum</source>
+        <translation>Återkopplingsdatum</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Beslutet fattades %1 · anmälaren ska informeras senast &lt;b&gt;%2&lt;/b&gt; %3</source>
+        <translation>Beslutet fattades %1 · anmälaren ska informeras senast &lt;b&gt;%2&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;br&gt;Anmälaren informerades %1.</source>
+        <translation>&lt;br&gt;Anmälaren informerades %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;br&gt;Anmälaren är inte informerad än.</source>
+        <translation>&lt;br&gt;Anmälaren är inte informerad än.</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2360,118 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+3" />
         <source>Sparad: %1</source>
         <translation>Sparad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+25" />
+        <source>Ingen skyddsmarkering</source>
+        <translation>Ingen skyddsmarkering</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sekretessmarkering</source>
+        <translation>Sekretessmarkering</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skyddad folkbokföring</source>
+        <translation>Skyddad folkbokföring</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Personuppgifter – %1</source>
+        <translation>Personuppgifter – %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+54" />
+        <source>Gatuadress</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location line="-53" />
+        <location line="+53" />
+        <source>Postnummer och ort</source>
+        <translation>Postnummer och ort</translation>
+    </message>
+    <message>
+        <location line="-52" />
+        <location line="+53" />
+        <source>Telefon</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="-52" />
+        <location line="+52" />
+        <source>Skyddsmarkering</source>
+        <translation>Skyddsmarkering</translation>
+    </message>
+    <message>
+        <location line="-49" />
+        <source>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</source>
+        <translation>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Visa &amp;adress …</source>
+        <translation>Visa &amp;adress …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visa skyddad adress (kräver skäl)</source>
+        <translation>Visa skyddad adress (kräver skäl)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Spara</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Gatuadress:</source>
+        <translation>&amp;Gatuadress:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;ostnummer och ort:</source>
+        <translation>P&amp;ostnummer och ort:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;kyddsmarkering:</source>
+        <translation>S&amp;kyddsmarkering:</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Skyddad folkbokföring och sekretessmarkering beslutas av Skatteverket. Bara chef eller systemansvarig kan ta bort en markering.</source>
+        <translation>Skyddad folkbokföring och sekretessmarkering beslutas av Skatteverket. Bara chef eller systemansvarig kan ta bort en markering.</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>dold – visa adressen först</source>
+        <translation>dold – visa adressen först</translation>
     </message>
 </context>
 <context>
@@ -3235,7 +3426,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>VersionedForm</name>
     <message>
-        <location filename="../../ifodesk/ui/forms.py" line="+68" />
+        <location filename="../../ifodesk/ui/forms.py" line="+71" />
         <source>Osparat utkast från %1 återställt</source>
         <translation>Osparat utkast från %1 återställt</translation>
     </message>
@@ -3246,6 +3437,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+17" />
+        <source>Ändrat – inte sparat än</source>
+        <translation>Ändrat – inte sparat än</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Ändrat – utkastet sparas på datorn</source>
         <translation>Ändrat – utkastet sparas på datorn</translation>
     </message>
@@ -3276,6 +3472,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+24" />
+        <source>Sparad version inläst</source>
+        <translation>Sparad version inläst</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
         <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
     </message>

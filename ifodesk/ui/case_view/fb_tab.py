@@ -1,4 +1,8 @@
-"""Förhandsbedömning: notes while it is open; its decision is taken in the decision editor."""
+"""Förhandsbedömning: notes while it is open; its decision is taken in the decision editor.
+
+A new report on a child under investigation is instead added to the ongoing utredning
+(cases.attach_to_ongoing_utredning). After the decision, the reporter who asked is informed.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,23 @@ from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import CaseDetail, ForhandsbedomningInfo
 
 from ..appctx import DecisionRequest
+from ..dialogs import ask
 from ..forms import VersionedForm
 from ..widgets.inputs import button, error_label, name, text_edit
+from .fb_feedback import FeedbackBox
 
 
 def _save_notes(fb_id):
     return lambda ctx, version, v: cases.save_forhandsbedomning_notes(ctx, fb_id, version, v["notes"])
+
+
+def _attach(fb_id, notes_changed: bool):
+    """Unsaved notes first (a concluded förhandsbedömning takes no more), then the attachment."""
+    def attach(ctx, version, v):
+        if notes_changed:
+            version = cases.save_forhandsbedomning_notes(ctx, fb_id, version, v["notes"]).version
+        return cases.attach_to_ongoing_utredning(ctx, fb_id, version)
+    return attach
 
 
 def _reload_fb(case_id, fb_id):
@@ -47,12 +62,21 @@ class FbTab(QWidget):
         self.save_button.clicked.connect(self._save)
         self.decide_button = button(self, "fb_decide", self.tr("Beslut om förhandsbedömning …"))
         self.decide_button.clicked.connect(self._decide)
+        self.attach_button = button(self, "fb_attach", self.tr("Fö&r till pågående utredning"))
+        self.attach_button.clicked.connect(self._ask_attach)
+        self.attach_button.hide()  # only while the case has an ongoing utredning
+        self.confirm = None
+        self.feedback = FeedbackBox(app, lambda fb_id: _reload_fb(self.detail.summary.id, fb_id), self)
+        self.feedback.setObjectName("fb_feedback")
+        self.feedback.saved.connect(self.saved)
+        self.feedback.hide()
         self._layout()
 
     def _layout(self) -> None:
         row = QHBoxLayout()
         row.addWidget(self.state, 1)
         row.addWidget(self.save_button)
+        row.addWidget(self.attach_button)
         row.addWidget(self.decide_button)
         box = QVBoxLayout(self)
         box.addWidget(self.choice)
@@ -62,6 +86,7 @@ class FbTab(QWidget):
         box.addWidget(self.notes, 1)
         box.addWidget(self.error)
         box.addLayout(row)
+        box.addWidget(self.feedback)
 
     def show_case(self, detail: CaseDetail) -> None:
         self.detail, self.items = detail, list(detail.anmalningar)
@@ -88,8 +113,15 @@ class FbTab(QWidget):
         for w in (self.notes, self.save_button, self.decide_button):
             w.setEnabled(is_open)
         self.notes.setReadOnly(not is_open)
+        self.attach_button.setVisible(is_open and self._ongoing_utredning())
+        self.feedback.setVisible(FeedbackBox.applies(fb))
         if fb is not None:
             self._form_for(fb).refresh(fb)
+        if FeedbackBox.applies(fb):
+            self.feedback.show_fb(fb)
+
+    def _ongoing_utredning(self) -> bool:
+        return self.detail is not None and any(u.closed_on is None for u in self.detail.utredningar)
 
     def _describe(self, fb: ForhandsbedomningInfo) -> str:
         text = self.tr("Påbörjad %1 · ska vara klar senast <b>%2</b>").replace(
@@ -98,9 +130,11 @@ class FbTab(QWidget):
             text += self.tr("<br>Beslut %1 av %2: <b>%3</b> %4").replace("%1", str(fb.decided_on)).replace(
                 "%2", fb.decided_by_name or "").replace("%3", FB_OUTCOMES.get(fb.outcome, fb.outcome)).replace(
                 "%4", fb.outcome_reason or "")
-        if fb.reporter_wants_feedback:
-            informed = fb.reporter_informed_on.isoformat() if fb.reporter_informed_on else self.tr("inte än")
-            text += self.tr("<br>Anmälaren vill ha återkoppling – informerad: %1").replace("%1", informed)
+        if fb.reporter_wants_feedback and fb.decided_on is None:
+            text += self.tr("<br>Anmälaren vill ha återkoppling: informera inom en vecka från beslutet.")
+        if fb.outcome is None and self._ongoing_utredning():
+            text += self.tr("<br>Barnet utreds redan: anmälan kan föras till den pågående utredningen i "
+                            "stället för ett nytt beslut om att inleda utredning.")
         return text
 
     def _form_for(self, fb: ForhandsbedomningInfo) -> VersionedForm:
@@ -122,6 +156,20 @@ class FbTab(QWidget):
         if fb is not None:
             self._form_for(fb).save(lambda _i: self.saved.emit())
 
+    def _ask_attach(self) -> None:
+        fb = self._selected()
+        if fb is None:
+            return
+        self.confirm = ask(self, self.tr("Föra anmälan från %1 till den pågående utredningen? Förhandsbedömningen "
+                                         "avslutas då, och det kan inte ångras.")
+                           .replace("%1", fb.received_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d")),
+                           self.tr("Fö&r till utredningen"), lambda: self._attach(fb), "fb_attach_confirm",
+                           self.tr("För till pågående utredning"))
+
+    def _attach(self, fb: ForhandsbedomningInfo) -> None:
+        form = self._form_for(fb)
+        form.save(lambda _i: self.saved.emit(), fn=_attach(fb.id, form.dirty))
+
     def _decide(self) -> None:
         fb = self._selected()
         if fb is not None:
@@ -131,3 +179,4 @@ class FbTab(QWidget):
     def flush(self) -> None:
         for form in self.forms.values():
             form.write_draft()
+        self.feedback.flush()

@@ -1,7 +1,8 @@
 """The person and case header: name, personnummer, case, and an unmistakable protection banner.
 
 A protected person's address is never shown until the user gives a reason, which the service
-logs (people.get_person(..., address_reason=...)).
+logs (people.get_person(..., address_reason=...)). "Personuppgifter …" edits address, phone and
+the marking (person_dialog.py), revealing a protected address through the same flow.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ifodesk.services.caseview import STATUS_LABELS
 from ifodesk.services.dto import CaseDetail, PersonDetail
 
 from ..labels import PROTECTED_RED, protection_label
+from .person_dialog import PersonDialog
 
 
 class AddressReasonDialog(QDialog):
@@ -64,12 +66,15 @@ class AddressReasonDialog(QDialog):
 
 class CaseHeader(QWidget):
     back_requested = Signal()
+    person_shown = Signal(object)  # PersonDetail, each time the header shows one
 
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
         self.person: PersonDetail | None = None
         self.reason_dialog: AddressReasonDialog | None = None
+        self.person_dialog = None
+        self.address_reason: str | None = None  # the logged reason the shown address was read with
         self.banner = self._label("protection_banner")
         self.banner.setStyleSheet(f"background: {PROTECTED_RED}; color: white; font-weight: bold; "
                                   "font-size: 15pt; padding: 6px;")
@@ -80,8 +85,13 @@ class CaseHeader(QWidget):
         self.show_address = QPushButton(self.tr("Visa &adress …"), self)
         self.show_address.setObjectName("show_address")
         self.show_address.setAccessibleName(self.tr("Visa skyddad adress (kräver skäl)"))
-        self.show_address.clicked.connect(self._ask_reason)
+        self.show_address.clicked.connect(lambda: self.ask_reason())
         self.show_address.hide()  # shown with a protected person's header
+        self.edit_person = QPushButton(self.tr("&Personuppgifter …"), self)
+        self.edit_person.setObjectName("edit_person")
+        self.edit_person.setAccessibleName(self.tr("Personuppgifter: adress, telefon och skyddsmarkering"))
+        self.edit_person.clicked.connect(self.open_person_dialog)
+        self.edit_person.setEnabled(False)  # until a person is shown
         self.back = QPushButton(self.tr("← &Tillbaka"), self)
         self.back.setObjectName("case_back")
         self.back.setAccessibleName(self.tr("Tillbaka till listan"))
@@ -103,6 +113,7 @@ class CaseHeader(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.address, 1)
         row.addWidget(self.show_address)
+        row.addWidget(self.edit_person)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.banner)
@@ -121,6 +132,9 @@ class CaseHeader(QWidget):
 
     def show_person(self, person: PersonDetail) -> None:
         self.person = person
+        if person.address_hidden:
+            self.address_reason = None
+        self.edit_person.setEnabled(True)
         marking = protection_label(person.summary.protection)
         self.banner.setVisible(bool(marking))
         self.banner.setText(self.tr("⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen "
@@ -132,13 +146,29 @@ class CaseHeader(QWidget):
         else:
             parts = [p for p in (person.address_street, person.address_postal, person.phone) if p]
             self.address.setText(self.tr("Adress: %1").replace("%1", ", ".join(parts) or self.tr("saknas")))
+        self.person_shown.emit(person)
 
-    def _ask_reason(self) -> None:
-        self.reason_dialog = AddressReasonDialog(self)
+    def ask_reason(self, parent: QWidget | None = None) -> None:
+        """Ask why the protected address is needed; then read it (the service logs the reason)."""
+        self.reason_dialog = AddressReasonDialog(parent or self)
         self.reason_dialog.reason_given.connect(self._reveal)
         self.reason_dialog.open()
 
     def _reveal(self, reason: str) -> None:
         pid = self.person.summary.id
-        self.app.run(people.get_person, pid, address_reason=reason, owner=self, on_done=self.show_person,
-                     on_error=self.app.report_error)
+        self.app.run(people.get_person, pid, address_reason=reason, owner=self,
+                     on_done=lambda person: self._revealed(reason, person), on_error=self.app.report_error)
+
+    def _revealed(self, reason: str, person: PersonDetail) -> None:
+        if self.person is None or person.summary.id != self.person.summary.id:
+            return  # another case was opened meanwhile
+        self.address_reason = reason
+        self.show_person(person)
+
+    def open_person_dialog(self) -> None:
+        if self.person is None:
+            return
+        if self.person_dialog is not None:
+            self.person_dialog.deleteLater()
+        self.person_dialog = PersonDialog(self.app, self, self.window())
+        self.person_dialog.open()
