@@ -69,6 +69,8 @@ def test_marking_skyddad_folkbokforing_shows_in_header_and_lists_and_a_handlagga
     view = open_case(qtbot, w, maja.case_id)
     dlg = open_dialog(qtbot, view)
     assert not dlg.banner.isHidden() and not dlg.street.isEnabled() and dlg.street.text() == ""
+    lift = dlg.protection.model().item(dlg.protection.findData("none"))
+    assert not lift.isEnabled()  # not offered to a handläggare; the service refuses it regardless
     choose(dlg, "none")
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.error.text() != "", timeout=10000)

@@ -24,6 +24,8 @@ from .dto import ChildInput, PersonDetail, PersonSummary
 from .errors import PermissionDenied, ValidationError
 
 PROTECTIONS = ("none", "sekretessmarkering", "skyddad_folkbokforing")
+# Who may lift a marking that Skatteverket set (a mistaken lift exposes a person in hiding).
+MAY_REMOVE_PROTECTION = ("chef", "ifo_chef", "systemansvarig")
 PROTECTION_LABELS = {
     "none": "",
     "sekretessmarkering": "SEKRETESSMARKERING",
@@ -149,7 +151,7 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: i
         if protection is not None:
             if protection not in PROTECTIONS:
                 raise ValidationError(f"Okänd skyddsmarkering: {protection}", "protection")
-            if p.protection != "none" and protection == "none" and ctx.actor.role not in ("systemansvarig", "chef"):
+            if p.protection != "none" and protection == "none" and ctx.actor.role not in MAY_REMOVE_PROTECTION:
                 raise PermissionDenied("Bara chef eller systemansvarig kan ta bort en skyddsmarkering.",
                                        "protection")
             p.protection = protection

@@ -63,7 +63,7 @@ class ConflictDialog(QDialog):
         e = self.err
         when = e.changed_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M") if e.changed_at else self.tr("okänd tid")
         return self.tr("<b>%1 ändrades av %2 %3</b> medan du skrev (du utgick från version %4, sparad "
-                       "version är %5).<br>Inget har skrivits över, och din text finns kvar som utkast. "
+                       "version är %5).<br>Inget har skrivits över, och det du skrev finns kvar här tills du väljer. "
                        "Läs in den sparade versionen, eller jämför texterna först.") \
             .replace("%1", e.entity).replace("%2", e.changed_by).replace("%3", when) \
             .replace("%4", str(e.your_version)).replace("%5", str(e.current_version))

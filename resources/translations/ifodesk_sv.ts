@@ -674,8 +674,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och din text finns kvar som utkast. Läs in den sparade versionen, eller jämför texterna först.</source>
-        <translation>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och din text finns kvar som utkast. Läs in den sparade versionen, eller jämför texterna först.</translation>
+        <source>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och det du skrev finns kvar här tills du väljer. Läs in den sparade versionen, eller jämför texterna först.</source>
+        <translation>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och det du skrev finns kvar här tills du väljer. Läs in den sparade versionen, eller jämför texterna först.</translation>
     </message>
     <message>
         <location line="+8" />
@@ -2386,30 +2386,35 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+54" />
+        <location line="+58" />
         <source>Gatuadress</source>
         <translation>Gatuadress</translation>
     </message>
     <message>
-        <location line="-53" />
-        <location line="+53" />
+        <location line="-57" />
+        <location line="+57" />
         <source>Postnummer och ort</source>
         <translation>Postnummer och ort</translation>
     </message>
     <message>
-        <location line="-52" />
-        <location line="+53" />
+        <location line="-56" />
+        <location line="+57" />
         <source>Telefon</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location line="-52" />
-        <location line="+52" />
+        <location line="-56" />
+        <location line="+56" />
         <source>Skyddsmarkering</source>
         <translation>Skyddsmarkering</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-50" />
+        <source>Bara chef eller systemansvarig kan ta bort en markering.</source>
+        <translation>Bara chef eller systemansvarig kan ta bort en markering.</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</source>
         <translation>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</translation>
     </message>
