@@ -303,3 +303,23 @@ def test_the_lasting_reason_comes_before_missing_fields(ctx, child_case):
     r = decisions.preview_routing(ctx, "vard_familjehem", {"barnets_namn": "Maja"})
     assert not r.can_sign and "30 kap. 6 § SoL" in r.sign_reason
     assert not r.can_send and "Obligatoriska fält saknas" in r.send_reason
+
+
+def test_without_socionom_competence_a_child_decision_goes_for_approval(ctx_for, org, db):
+    """The competence rule for child matters: a caseworker without socionom examen may draft but not decide."""
+    from ifodesk.services.admin import UserSpec, create_user
+    from ifodesk.services.context import ServiceContext
+
+    create_user(db, org.municipality_id, UserSpec("ny.behandlare", "Ny Behandlare", "handlaggare", "handlaggare",
+                                                  ("BU",), date(2020, 1, 1), socionom=False))
+    me = ctx_for("ny.behandlare")
+    res = case_svc.register_anmalan(me, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
+    d = decisions.draft_decision(me, res.children[0].case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Oro.",
+                                  "motivering": "Oro."})
+    r = decisions.routing(me, d.id)
+    assert not r.can_sign and "25 kap. 1 § SoL" in r.sign_reason and r.can_send
+    sent = decisions.send_for_approval(me, d.id, d.version)
+    anna = ctx_for("anna.lind")  # a socionom colleague may take the decision
+    assert decisions.routing(anna, d.id).can_approve
+    assert decisions.approve(anna, d.id, sent.version).decided_by_name == "Anna Lind"

@@ -19,6 +19,8 @@ def register(sub) -> None:
                                                     "enhetschef, ifo_chef, socialchef, ordforande, utskott")
     add.add_argument("--units", required=True, help="enheternas förkortningar, t.ex. BU,VU")
     add.add_argument("--employed-since", metavar="DATUM", help="anställningsdatum (nyanställdas beslutanderätt)")
+    add.add_argument("--no-socionom", action="store_true",
+                     help="saknar socionomexamen eller motsvarande: får inte besluta i barnärenden som kräver det")
     add_database_arg(add)
     add.set_defaults(func=cmd_add)
     ls = usub.add_parser("list", help="lista användarna")
@@ -51,7 +53,7 @@ def cmd_add(args) -> int:
     cfg, db = open_db_from_args(args)
     units = tuple(u.strip().upper() for u in args.units.split(",") if u.strip())
     u = create_user(db, _municipality_id(cfg, db), UserSpec(args.username, args.name, args.role, args.level,
-                                                              units, since))
+                                                              units, since, socionom=not args.no_socionom))
     print(f"Användaren {u.username} ({u.full_name}, {u.title}) är upplagd.")
     return 0
 

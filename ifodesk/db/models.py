@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -81,6 +82,8 @@ class User(Tracked, Base):
     role: Mapped[str] = mapped_column(String(30))  # handlaggare, forste, chef, ordforande, ledamot, sekreterare, systemansvarig
     delegate_level: Mapped[str] = mapped_column(String(30))
     employed_since: Mapped[date | None] = mapped_column(Date)
+    # Socionom or equivalent with enough experience (SoL's competence rule for child matters).
+    socionom: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     units: Mapped[list[Unit]] = relationship(secondary="user_unit", lazy="selectin")
 

@@ -29,6 +29,7 @@ class Actor:
     municipality_id: uuid.UUID
     unit_ids: tuple[uuid.UUID, ...]
     employed_since: date | None = None
+    socionom: bool = True
 
 
 def _utc_now() -> datetime:

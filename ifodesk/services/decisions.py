@@ -117,9 +117,9 @@ def delegation_order(ctx: ServiceContext) -> deleg.DelegationOrder:
 def decider_for(actor_or_user) -> deleg.Decider:
     if isinstance(actor_or_user, Actor):
         return deleg.Decider(str(actor_or_user.user_id), actor_or_user.full_name, actor_or_user.delegate_level,
-                             actor_or_user.employed_since)
+                             actor_or_user.employed_since, actor_or_user.socionom)
     u: User = actor_or_user
-    return deleg.Decider(str(u.id), u.full_name, u.delegate_level, u.employed_since)
+    return deleg.Decider(str(u.id), u.full_name, u.delegate_level, u.employed_since, u.socionom)
 
 
 # --- drafting ------------------------------------------------------------------------------

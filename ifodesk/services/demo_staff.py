@@ -29,8 +29,10 @@ STAFF = (
     UserSpec("birgitta.strom", "Birgitta Ström", "ordforande", "ordforande", ("BU", "VU", "EB"), None),
     UserSpec("lars.eklund", "Lars Eklund", "ledamot", "utskott", ("BU", "VU", "EB"), None),
     UserSpec("fatima.ali", "Fatima Ali", "ledamot", "utskott", ("BU", "VU", "EB"), None),
-    UserSpec("helena.wallin", "Helena Wallin", "sekreterare", "handlaggare", ("BU", "VU", "EB"), None),
-    UserSpec("admin", "Systemansvarig Demokommun", "systemansvarig", "handlaggare", ("BU", "VU", "EB"), None),
+    UserSpec("helena.wallin", "Helena Wallin", "sekreterare", "handlaggare", ("BU", "VU", "EB"), None,
+             socionom=False),
+    UserSpec("admin", "Systemansvarig Demokommun", "systemansvarig", "handlaggare", ("BU", "VU", "EB"), None,
+             socionom=False),
 )
 
 
