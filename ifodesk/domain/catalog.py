@@ -25,6 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ifodesk.domain.deadlines import DeadlineConfigError, load_deadline_rules
 from ifodesk.domain.delegation import LEVELS
 from ifodesk.resources import resources_dir
 
@@ -34,7 +35,6 @@ __all__ = [
     "KINDS",
     "FIELD_KINDS",
     "MARKS",
-    "DEFAULT_DEADLINE_IDS",
     "Paragraph",
     "LawVersion",
     "Law",
@@ -70,27 +70,6 @@ INSATS_TYPES = (
 STATISTICS_LEGAL_BASES = ("SoL", "LVU", "LVM")
 # Placeholder filled by the system with the template's lagrum for the decision's law version.
 LAGRUM_PLACEHOLDER = "lagrum"
-
-# Used only when resources/deadlines.toml does not exist (it is the deadline module's file).
-DEFAULT_DEADLINE_IDS = frozenset(
-    {
-        "skyddsbedomning",
-        "forhandsbedomning",
-        "aterkoppling_anmalare",
-        "utredning",
-        "overvagande_sol",
-        "jourhem",
-        "uppfoljning",
-        "lvu_understallning",
-        "lvu_ansokan_efter_6",
-        "overvagande_lvu",
-        "lvu_14_omprovning",
-        "lvm_understallning",
-        "lvm_ansokan",
-        "ordforandebeslut_anmalan",
-        "ivo_rapport_ej_verkstallt",
-    }
-)
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _LAW_ID_RE = re.compile(r"^[A-Za-z]+$")
@@ -649,24 +628,13 @@ def _load_appeal_texts(root: Path, problems: _Problems) -> dict[str, tuple[str, 
 
 
 def _load_deadline_ids(root: Path, problems: _Problems) -> frozenset[str]:
+    """The deadline ids a template may start: those resources/deadlines.toml defines."""
     path = root / "deadlines.toml"
-    if not path.exists():
-        return DEFAULT_DEADLINE_IDS
-    file = _rel(root, path)
-    data = _read_toml(root, path, problems)
-    if data is None:
+    try:
+        return frozenset(load_deadline_rules(path))
+    except (DeadlineConfigError, OSError) as exc:
+        problems.add(_rel(root, path), "[[deadline]]", str(exc))
         return frozenset()
-    entries = data.get("deadline")
-    if not isinstance(entries, list) or not entries:
-        problems.add(file, "[[deadline]]", "inga fristar hittades")
-        return frozenset()
-    ids = set()
-    for i, e in enumerate(entries):
-        if isinstance(e, dict) and isinstance(e.get("id"), str):
-            ids.add(e["id"])
-        else:
-            problems.add(file, f"deadline[{i}]", "'id' saknas")
-    return frozenset(ids)
 
 
 _TEMPLATE_KEYS = {

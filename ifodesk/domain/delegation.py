@@ -11,7 +11,6 @@ The legal limits come from the catalog (template ``utskott_only``/``utskott_basi
 
 from __future__ import annotations
 
-import calendar
 import re
 import tomllib
 from collections.abc import Mapping
@@ -19,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ifodesk.domain.deadlines import add_months
 
 if TYPE_CHECKING:  # the catalog imports LEVELS from here; no runtime import the other way
     from ifodesk.domain.catalog import Catalog, DecisionTemplate
@@ -514,19 +515,13 @@ def check_delegation_file(path: str | Path, catalog: Catalog) -> list[Delegation
 # --- Deciding -------------------------------------------------------------------------------
 
 
-def _add_months(d: date, n: int) -> date:
-    idx = d.year * 12 + d.month - 1 + n
-    year, month0 = divmod(idx, 12)
-    return date(year, month0 + 1, min(d.day, calendar.monthrange(year, month0 + 1)[1]))
-
-
 def probation_end(order: DelegationOrder, decider: Decider) -> date | None:
     """First day a new employee may decide (None: no probation applies)."""
     if decider.employed_since is None or decider.level not in EMPLOYEE_LEVELS:
         return None
     if order.options.probation_months <= 0:
         return None
-    return _add_months(decider.employed_since, order.options.probation_months)
+    return add_months(decider.employed_since, order.options.probation_months)
 
 
 def _effective_rule(order: DelegationOrder, t: DecisionTemplate) -> DelegationRule:
