@@ -11,6 +11,21 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PG_URL_ENV = "IFODESK_TEST_PG_URL"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_user_files(tmp_path_factory):
+    """Tests never read or write the developer's drafts or config (nor leave any behind)."""
+    base = tmp_path_factory.mktemp("user")
+    saved = {k: os.environ.get(k) for k in ("IFODESK_DRAFTS_DIR", "IFODESK_CONFIG")}
+    os.environ["IFODESK_DRAFTS_DIR"] = str(base / "data")
+    os.environ["IFODESK_CONFIG"] = str(base / "config.toml")
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 BACKENDS = ["sqlite", "postgresql"]
 
 
