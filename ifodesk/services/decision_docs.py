@@ -64,6 +64,15 @@ def _delegation_note(ctx: ServiceContext, s: Session, d: Decision) -> str | None
     return f"Beslutet är fattat med stöd av delegation enligt {ctx.municipality.board_name.lower()}s delegationsordning{punkt}."
 
 
+def _participants(s: Session, d: Decision) -> tuple[str, ...]:
+    """Who took part without deciding (FL 31 §): at an utskott meeting, its secretary."""
+    item = s.get(MeetingItem, d.meeting_item_id) if d.meeting_item_id and not d.delegated else None
+    if item is None:
+        return ()
+    m = s.get(Meeting, item.meeting_id)
+    return (f"{user_name(s, m.secretary_id)}, sekreterare",)
+
+
 def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
     """Beslutsmeddelande with everything FL 31–33 §§ require."""
     with ctx.write() as s:
@@ -86,7 +95,7 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
             lagrum=rendered.lagrum, motivering=(d.fields or {}).get("motivering", ""),
             decided_by_name=d.decided_by_name or "",
             decided_by_title=("" if not d.delegated else (decider.title if decider else "")),
-            foredragande_name=user_name(s, d.drafted_by), participants=(),
+            foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
             delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
             appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
         audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
