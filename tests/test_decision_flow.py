@@ -12,7 +12,6 @@ from sqlalchemy import select
 from ifodesk.db.models import AuditLog
 from ifodesk.services import caseview, decision_docs, decisions, meetings, people
 from ifodesk.services import cases as case_svc
-from ifodesk.services import deadlines as dl
 from ifodesk.services.dto import ChildInput
 from ifodesk.services.errors import PermissionDenied, ValidationError
 
@@ -86,15 +85,16 @@ def test_nobody_approves_their_own_proposal(ctx_for, org):
     assert not r.can_approve and "eget förslag" in r.approve_reason
 
 
+def _user_ids(db) -> dict:
+    from ifodesk.services.admin import list_users
+
+    return {u.username: u.id for u in list_users(db)}
+
+
 def _familjehem_fields():
     return {"barnets_namn": "Maja Öberg", "familjehem": "Familjen Berg, Småby", "hemmet_utrett": "2026-02-20",
             "startdatum": "2026-03-10", "fakta": "Barnet kan inte bo hemma.", "motivering": "Behov av vård utanför hemmet.",
             "samtycke": "Vårdnadshavarna samtycker."}
-
-
-def _iu_setup(ctx, ctx_for, child_case):
-    d = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
-    return d
 
 
 def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(ctx, ctx_for, org, child_case, clock):
@@ -114,7 +114,7 @@ def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(c
     assert approved.status == "godkand" and approved.approval_valid
 
     secretary = ctx_for("helena.wallin")
-    users = {u.username: u.id for u in __import__("ifodesk.services.admin", fromlist=["x"]).list_users(ctx.db)}
+    users = _user_ids(ctx.db)
     m = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 12), time_place="Kl. 13.00, Nämndrummet",
                                 chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
                                 member_ids=[users["lars.eklund"], users["fatima.ali"]], first_paragraph=41)
@@ -177,7 +177,7 @@ def test_urgent_lvu_6_by_ordforande_starts_clocks_and_is_reported_at_next_meetin
     assert kinds["lvu_understallning"].due_on == date(2026, 3, 9)
     # The next meeting gets the decision on its list of urgent decisions to report.
     secretary = ctx_for("helena.wallin")
-    users = {u.username: u.id for u in __import__("ifodesk.services.admin", fromlist=["x"]).list_users(ctx.db)}
+    users = _user_ids(ctx.db)
     m = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 19), time_place="Kl. 13",
                                 chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
                                 member_ids=[users["lars.eklund"], users["fatima.ali"]])
@@ -189,7 +189,7 @@ def test_urgent_lvu_6_by_ordforande_starts_clocks_and_is_reported_at_next_meetin
 
 
 def test_utskott_meeting_needs_three_members(ctx_for, ctx):
-    users = {u.username: u.id for u in __import__("ifodesk.services.admin", fromlist=["x"]).list_users(ctx.db)}
+    users = _user_ids(ctx.db)
     with pytest.raises(ValidationError, match="minst 3"):
         meetings.create_meeting(ctx_for("helena.wallin"), meeting_date=date(2026, 3, 19), time_place="",
                                 chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
@@ -309,7 +309,6 @@ def test_the_lasting_reason_comes_before_missing_fields(ctx, child_case):
 def test_without_socionom_competence_a_child_decision_goes_for_approval(ctx_for, org, db):
     """The competence rule for child matters: a caseworker without socionom examen may draft but not decide."""
     from ifodesk.services.admin import UserSpec, create_user
-    from ifodesk.services.context import ServiceContext
 
     create_user(db, org.municipality_id, UserSpec("ny.behandlare", "Ny Behandlare", "handlaggare", "handlaggare",
                                                   ("BU",), date(2020, 1, 1), socionom=False))

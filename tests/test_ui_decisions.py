@@ -16,13 +16,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
 from ifodesk.services import cases as case_svc
-from ifodesk.services import caseview, decisions
+from ifodesk.services import decisions
 from ifodesk.services.dto import ChildInput
 from ifodesk.ui.appctx import AppContext, DecisionRequest
 from ifodesk.ui.decision.launcher import DecisionEditorLauncher
 from ifodesk.ui.drafts import DraftStore
 
-from test_case_path import MAJA, NILS, anmalan
+from test_case_path import MAJA, anmalan
 
 pytestmark = pytest.mark.ui
 

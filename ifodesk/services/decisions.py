@@ -222,8 +222,10 @@ def routing(ctx: ServiceContext, decision_id: uuid.UUID) -> Routing:
         return _routing(ctx, s, d)
 
 
-def _routing(ctx: ServiceContext, s: Session, d: Decision) -> Routing:
-    order, catalog, today = delegation_order(ctx), load_catalog(), ctx.today()
+def _routing(ctx: ServiceContext, s: Session, d: Decision,
+             order: deleg.DelegationOrder | None = None) -> Routing:
+    """`order` lets a list pass the delegationsordning it read once, instead of once per row."""
+    order, catalog, today = order or delegation_order(ctx), load_catalog(), ctx.today()
     me = decider_for(ctx.actor)
     route = deleg.route_for(order, catalog, d.template_id, _drafter(s, d), today)
     mine = deleg.may_decide(order, catalog, d.template_id, me, today)
@@ -496,9 +498,9 @@ def waiting_for_me(ctx: ServiceContext) -> list[DecisionInfo]:
                                                 Decision.status == "for_godkannande")
                          .order_by(Decision.updated_at)).all()
         out = []
-        catalog = load_catalog()
+        catalog, order = load_catalog(), delegation_order(ctx)
         for d in rows:
-            r = _routing(ctx, s, d)
+            r = _routing(ctx, s, d, order)
             urgent_for_me = r.can_sign_urgent and d.approver_level == "ordforande"
             if (r.can_approve and d.approver_level != "ordforande") or urgent_for_me or (
                     r.can_sign and d.drafted_by != ctx.actor.user_id):
@@ -513,8 +515,8 @@ def approved_for_agenda(ctx: ServiceContext) -> list[DecisionInfo]:
         rows = s.scalars(select(Decision).where(Decision.municipality_id == ctx.actor.municipality_id,
                                                 Decision.status == "godkand")
                          .order_by(Decision.approved_at, Decision.created_at)).all()
-        catalog = load_catalog()
-        out = [_info(s, d, catalog) for d in rows if _routing(ctx, s, d).can_place_on_agenda]
+        catalog, order = load_catalog(), delegation_order(ctx)
+        out = [_info(s, d, catalog) for d in rows if _routing(ctx, s, d, order).can_place_on_agenda]
         audit.record(s, ctx, "list", "decision", None, None, detail=f"{len(out)} godkända för utskottet")
         return out
 

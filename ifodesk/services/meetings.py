@@ -125,8 +125,7 @@ def get_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingInfo:
 
 
 def _renumber(s: Session, m: Meeting) -> None:
-    items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id)
-                      .order_by(MeetingItem.kind.desc(), MeetingItem.position)).all()
+    items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id)).all()
     # Decisions first, reported urgent decisions after them, as a föredragningslista reads.
     for i, it in enumerate(sorted(items, key=lambda x: (x.kind != "beslut", x.position))):
         it.position = i
