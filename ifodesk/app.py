@@ -97,9 +97,11 @@ def build_window(cfg, db, actor, pages=None):
 def make_qapp(argv: list[str]):
     from PySide6.QtWidgets import QApplication
 
+    from ifodesk.ui import gc_guard
     from ifodesk.ui.i18n import install_translators
 
     qapp = QApplication.instance() or QApplication(argv)
+    gc_guard.install(qapp)  # cyclic garbage is collected on the GUI thread only (see gc_guard)
     qapp.setApplicationName("ifodesk")
     qapp.setOrganizationName("ifodesk")
     qapp.setStyle("Fusion")

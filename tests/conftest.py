@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from datetime import date, datetime, timezone
 
@@ -26,6 +27,29 @@ def _isolated_user_files(tmp_path_factory):
             os.environ.pop(k, None)
         else:
             os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args, qapp_cls):
+    """pytest-qt's QApplication, with garbage collection on the GUI thread as in the app (issue 8)."""
+    from ifodesk.ui import gc_guard
+
+    app = qapp_cls.instance() or qapp_cls(qapp_args)
+    gc_guard.install(app)
+    yield app
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once the GUI collector runs, tests without an event loop still get their garbage collected
+    (on the main thread, like the timer would)."""
+    yield
+    gc_guard = sys.modules.get("ifodesk.ui.gc_guard")  # not imported: no Qt, nothing to do
+    guard = gc_guard.installed() if gc_guard else None
+    if guard is not None:
+        guard.check()
+
+
 BACKENDS = ["sqlite", "postgresql"]
 
 

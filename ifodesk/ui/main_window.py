@@ -111,10 +111,13 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
     def _connect_app(self) -> None:
         self.app.open_case.connect(self.show_case)
         self.app.new_anmalan.connect(self.new_anmalan)
-        self.app.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.app.status_message.connect(self._show_status)
         self.app.tasks.failed.connect(self._show_error)
         self.app.tasks.busy_changed.connect(self._busy_changed)
 

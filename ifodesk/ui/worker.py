@@ -2,6 +2,11 @@
 
 A task runs on a small thread pool. Its result is handed to the runner by a queued signal, so
 callbacks always run on the GUI thread, and only while their owner widget still exists.
+
+A worker never drops the last reference to anything the GUI gave it (a bound method of a widget, a
+progress callback): the runner keeps the call until the result has been handled on the GUI thread,
+and the worker lets go of it before it reports, because a QObject destroyed on a worker can
+deadlock the application (issue 8, item 1).
 """
 
 from __future__ import annotations
@@ -32,13 +37,18 @@ class _Task(QRunnable):
 
     @Slot()
     def run(self) -> None:
+        fn, args, kwargs = self.fn, self.args, self.kwargs
+        self.fn = self.args = self.kwargs = None
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - every error reaches the user
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.finished.emit(self.task_id, False, exc)
+            exc.__traceback__ = None  # its frames hold the call's arguments
+            ok, payload = False, exc
         else:
-            self.relay.finished.emit(self.task_id, True, result)
+            ok, payload = True, result
+        del fn, args, kwargs  # before the GUI thread may release its copy of the call
+        self.relay.finished.emit(self.task_id, ok, payload)
 
 
 class TaskRunner(QObject):
@@ -63,7 +73,8 @@ class TaskRunner(QObject):
             on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None,
             **kwargs) -> int:
         task_id = next(self._ids)
-        self._callbacks[task_id] = (on_done, on_error, owner)
+        # The call stays referenced here until _finish: released on the GUI thread, not the worker.
+        self._callbacks[task_id] = (on_done, on_error, owner, (fn, args, kwargs))
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
         self.pool.start(_Task(task_id, self._relay, fn, args, kwargs))
@@ -71,7 +82,7 @@ class TaskRunner(QObject):
 
     @Slot(int, bool, object)
     def _finish(self, task_id: int, ok: bool, payload: object) -> None:
-        on_done, on_error, owner = self._callbacks.pop(task_id, (None, None, None))
+        on_done, on_error, owner, _call = self._callbacks.pop(task_id, (None, None, None, None))
         try:
             if owner is not None and not shiboken6.isValid(owner):
                 return  # the widget that asked is gone: drop the result

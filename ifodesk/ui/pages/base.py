@@ -32,6 +32,11 @@ class Page(QWidget):
     def activate(self) -> None:
         """Called each time the page is shown: load or refresh data (off the GUI thread)."""
 
+    def refresh_if_visible(self, *_args) -> None:
+        """For app-wide signals: a bound method, so the connection never keeps the page alive."""
+        if self.isVisible():
+            self.activate()
+
     def focus_search(self) -> bool:
         """Ctrl+F: put the cursor in this page's search field; False if it has none."""
         return False

@@ -61,13 +61,13 @@ class DeadlinesPage(Page):
         self.count.setObjectName("deadlines_count")
         self._layout()
         app.run(_units_for, owner=self, on_done=self._fill_scope)
-        app.data_changed.connect(lambda _w: self.isVisible() and self.activate())
+        app.data_changed.connect(self.refresh_if_visible)
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
-        combo.currentIndexChanged.connect(lambda _i: self.isVisible() and self.activate())
+        combo.currentIndexChanged.connect(self.refresh_if_visible)
         return combo
 
     def _layout(self) -> None:

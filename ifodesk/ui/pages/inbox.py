@@ -84,7 +84,7 @@ class InboxPage(Page):
         self.new_button.setAccessibleName(self.tr("Registrera ny anmälan"))
         self.new_button.clicked.connect(app.new_anmalan)
         self._layout()
-        app.data_changed.connect(lambda _w: self.isVisible() and self.activate())
+        app.data_changed.connect(self.refresh_if_visible)
         if app.can_distribute():
             app.run(_staff, owner=self, on_done=self._show_staff)
 

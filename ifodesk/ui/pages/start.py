@@ -40,7 +40,7 @@ class StartPage(Page):
         self.cases = CaseListWidget(app, "start_cases", query, self)
         self.cases.case_activated.connect(app.open_case)
         self._layout()
-        app.data_changed.connect(lambda _what: self._refresh_if_visible())
+        app.data_changed.connect(self.refresh_if_visible)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -62,10 +62,6 @@ class StartPage(Page):
             self.app.run(inbox.new_reports, unassigned_only=True, owner=self, on_done=self._show_unassigned)
         self.app.run(deadlines.overview, user_id=self.app.user_id(), within_days=WITHIN_DAYS,
                      owner=self, on_done=self._show_deadlines)
-
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.activate()
 
     def _show_deadlines(self, items) -> None:
         self.deadline_model.set_records(items)
