@@ -107,3 +107,29 @@ def test_no_attach_button_without_an_ongoing_utredning(qtbot, make_window, ctx_f
     assert view.fb.attach_button.isHidden() and view.fb.feedback.isHidden()
     assert "informera inom en vecka från beslutet" in view.fb.info.text()
     wait_idle(qtbot, w.app)
+
+
+def test_notes_typed_before_the_decision_are_saved_in_the_case_before_the_editor_opens(
+        qtbot, make_window, ctx_for, org, drafts):
+    """Issue 8, item 2: the notes used to stay a local draft for ever once the decision was signed."""
+    res = cases.register_anmalan(ctx_for(), report(org, child(MAJA, "Maja"))).children[0]
+    w = make_window()
+    view = open_case(qtbot, w, res.case_id)
+    view.tabs.setCurrentWidget(view.fb)
+    tab = view.fb
+    type_text(qtbot, tab.notes, "Ringt skolan: hon har inte ätit frukost.")
+    before = len(w.decision_editors.editors)
+    qtbot.mouseClick(tab.decide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(w.decision_editors.editors) == before + 1, timeout=10000)
+    wait_idle(qtbot, w.app)
+
+    saved = next(f for f in caseview.get_case(ctx_for(), res.case_id).anmalningar if f.id == res.forhandsbedomning_id)
+    assert saved.notes == "Ringt skolan: hon har inte ätit frukost."
+    form = tab.forms[res.forhandsbedomning_id]
+    assert not form.dirty and tab.state.text() == "Sparat"
+    assert drafts.load(f"fb-{res.forhandsbedomning_id}") is None
+    assert tab.save_button.isEnabled()
+    editor = w.decision_editors.editors[-1]
+    editor.dirty = False
+    editor.reject()
+    wait_idle(qtbot, w.app)

@@ -171,10 +171,22 @@ class FbTab(QWidget):
         form.save(lambda _i: self.saved.emit(), fn=_attach(fb.id, form.dirty))
 
     def _decide(self) -> None:
+        """Unsaved notes are saved first: once the decision is signed the förhandsbedömning takes
+        no more notes, so a local draft would be stranded for good."""
         fb = self._selected()
-        if fb is not None:
-            self.flush()
-            self.app.new_decision.emit(DecisionRequest(self.detail.summary.id, "forhandsbedomning", fb.id))
+        if fb is None:
+            return
+        request = DecisionRequest(self.detail.summary.id, "forhandsbedomning", fb.id)
+        form = self._form_for(fb)
+        self.feedback.flush()
+        if form.dirty:
+            form.save(lambda _i: self._saved_then_decide(request))
+        else:
+            self.app.new_decision.emit(request)
+
+    def _saved_then_decide(self, request: DecisionRequest) -> None:
+        self.saved.emit()
+        self.app.new_decision.emit(request)
 
     def flush(self) -> None:
         for form in self.forms.values():
