@@ -112,3 +112,90 @@ def test_service_validation_is_shown_next_to_the_field(qtbot, make_app):
     qtbot.waitUntil(lambda: dlg.error.text() != "", timeout=10000)
     assert dlg.error.text() == "Ange minst en anledning till anmälan."
     assert dlg.submit.isEnabled()
+
+
+def _discard_box(qtbot, dlg):
+    qtbot.waitUntil(lambda: dlg.discard_box is not None and dlg.discard_box.isVisible())
+    return dlg.discard_box
+
+
+def _press(qtbot, box, name):
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(box.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def test_a_telephone_anmalan_is_kept_as_a_draft_and_esc_asks_before_throwing_it_away(qtbot, make_app, drafts):
+    """Issue 8, item 3: Esc or Avbryt used to throw a whole anmälan away without a word."""
+    from ifodesk.ui.anmalan_dialog import AnmalanDialog
+
+    app = make_app()
+    dlg = AnmalanDialog(app)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.unit.count() > 0)
+    _type(qtbot, dlg.reporter_name, "Lena Rektor")
+    _type(qtbot, dlg.text, "Maja kommer ofta hungrig till skolan.")
+    dlg.reasons.setFocus()
+    qtbot.keyClick(dlg.reasons, Qt.Key.Key_Space)
+    _type(qtbot, dlg.children[0].first, "Maja")
+    qtbot.waitUntil(lambda: drafts.load("anmalan-ny") is not None
+                    and drafts.load("anmalan-ny").values["children"].count("Maja") == 1, timeout=5000)
+    assert "Utkast sparat på datorn" in dlg.draft_state.text()
+
+    # Esc asks; "Fortsätt skriva" (the default) keeps the dialog as it was.
+    qtbot.keyClick(dlg.text, Qt.Key.Key_Escape)
+    box = _discard_box(qtbot, dlg)
+    assert box.defaultButton().objectName() == "anmalan_discard_back"
+    _press(qtbot, box, "anmalan_discard_back")
+    assert dlg.isVisible() and dlg.text.toPlainText() == "Maja kommer ofta hungrig till skolan."
+
+    # Avbryt, "Stäng och spara utkast": the next Ny anmälan has it all back.
+    qtbot.mouseClick(dlg.cancel, Qt.MouseButton.LeftButton)
+    _press(qtbot, _discard_box(qtbot, dlg), "anmalan_discard_keep")
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    again = AnmalanDialog(app)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.unit.count() > 0)
+    assert again.reporter_name.text() == "Lena Rektor"
+    assert again.text.toPlainText() == "Maja kommer ofta hungrig till skolan."
+    assert again.checked_reasons() == dlg.checked_reasons() != ()
+    assert again.children[0].first.text() == "Maja"
+    assert again.unit.currentData() == dlg.unit.currentData()
+    assert "Osparad anmälan från" in again.draft_state.text()
+
+    # "Kasta anmälan" is a choice the user makes: then the draft is gone.
+    qtbot.keyClick(again.text, Qt.Key.Key_Escape)
+    _press(qtbot, _discard_box(qtbot, again), "anmalan_discard_throw")
+    qtbot.waitUntil(lambda: not again.isVisible())
+    assert drafts.load("anmalan-ny") is None
+    empty = AnmalanDialog(app)
+    qtbot.addWidget(empty)
+    assert empty.text.toPlainText() == "" and empty.draft_state.text() == ""
+    empty.show()
+    qtbot.keyClick(empty.received, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert not empty.isVisible() and empty.discard_box is None
+    wait_idle(qtbot, app)
+
+
+def test_registering_removes_the_draft(qtbot, make_app, drafts):
+    from ifodesk.ui.anmalan_dialog import AnmalanDialog
+
+    app = make_app()
+    dlg = AnmalanDialog(app)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.unit.count() > 0)
+    dlg.reporter_name.setText("Lena Rektor")
+    _type(qtbot, dlg.text, "Barnet är ofta ensamt hemma.")
+    dlg.reasons.item(0).setCheckState(Qt.CheckState.Checked)
+    _type(qtbot, dlg.children[0].pnr, MAJA)
+    dlg.children[0].first.setText("Maja")
+    dlg.children[0].last.setText("Öberg")
+    dlg.write_draft()
+    assert drafts.load("anmalan-ny") is not None
+    with qtbot.waitSignal(dlg.registered, timeout=10000):
+        qtbot.mouseClick(dlg.submit, Qt.MouseButton.LeftButton)
+    assert drafts.load("anmalan-ny") is None
+    wait_idle(qtbot, app)

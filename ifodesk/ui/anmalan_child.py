@@ -59,6 +59,7 @@ class ChildRow(QFrame):
         self.earlier.setObjectName(f"child_{n}_earlier")
         self.earlier.setWordWrap(True)
         self.earlier_count: int | None = None
+        self.protected = False  # a protected person's details never go into a local draft
         self._looked_up_for = ""
         self._layout(n)
         self.pnr.textChanged.connect(self._pnr_changed)
@@ -112,6 +113,7 @@ class ChildRow(QFrame):
             self._show_status(self.tr("Ny person i systemet – fyll i förnamn och efternamn."))
         else:
             marking = protection_label(person.protection)
+            self.protected = bool(marking)
             self._show_status(self.tr("Känd person: %1 %2").replace("%1", person.name).replace("%2", marking),
                               error=bool(marking))
             if not self.first.text():

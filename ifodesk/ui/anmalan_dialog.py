@@ -1,8 +1,12 @@
-"""Register an anmälan fast from the keyboard: reporter, reasons, text, and one or more children."""
+"""Register an anmälan fast from the keyboard: reporter, reasons, text, and one or more children.
+
+What is typed is kept as a local draft (anmalan_draft) and comes back with the next "Ny anmälan";
+Esc or Avbryt asks before anything is thrown away.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,8 +29,10 @@ from ifodesk.services import admin, cases
 from ifodesk.services.dto import AnmalanInput
 from ifodesk.services.errors import ValidationError
 
+from . import anmalan_draft
 from .anmalan_child import ChildRow
-from .fields import from_wall_clock, get_value, wall_clock
+from .fields import changed_signal, from_wall_clock, get_value, wall_clock
+from .forms import DRAFT_DELAY_MS
 from .widgets.inputs import add_row, button, error_label, line_edit, name, text_edit
 
 MAX_CHILDREN = 8
@@ -39,12 +46,22 @@ class AnmalanDialog(QDialog):
         self.app = app
         self.cats = load_categories()
         self.children: list[ChildRow] = []
+        self.pending_unit: str | None = None  # a draft's unit, chosen once the units are read
+        self.discard_box: QMessageBox | None = None
+        self._restoring = True
         self.setObjectName("anmalan_dialog")
         self.setWindowTitle(self.tr("Ny anmälan"))
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
         self._build_fields()
         self._build_layout()
         self.add_child()
         self._category_changed()
+        self._watch(self.received, self.unit, self.channel, self.category, self.reporter_name, self.reporter_org,
+                    self.reporter_contact, self.anonymous, self.feedback, self.text)
+        self.reasons.itemChanged.connect(self._changed)
+        self._restore_draft()
+        self._restoring = False
         app.run(_my_units, owner=self, on_done=self._fill_units)
         self.received.setFocus()
 
@@ -81,6 +98,8 @@ class AnmalanDialog(QDialog):
         self.add_child_button.clicked.connect(lambda: self.add_child(focus=True))
         QShortcut(QKeySequence("Ctrl+B"), self, lambda: self.add_child(focus=True))
         self.error = error_label(self, "anmalan_error")
+        self.draft_state = QLabel(self)
+        self.draft_state.setObjectName("anmalan_draft_state")
         self.submit = button(self, "anmalan_submit", self.tr("&Registrera"))
         self.submit.setDefault(True)
         self.submit.clicked.connect(self.register)
@@ -122,7 +141,7 @@ class AnmalanDialog(QDialog):
         self.children_scroll.setWidget(kids)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_child_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.draft_state, 1)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.submit)
         box = QVBoxLayout(self)
@@ -141,6 +160,7 @@ class AnmalanDialog(QDialog):
             return None
         row = ChildRow(self.app, len(self.children) + 1, self)
         row.remove_requested.connect(self._remove_child)
+        self._watch(row.pnr, row.first, row.last, row.birth)
         self.children.append(row)
         self.children_box.addWidget(row)
         self._fix_tab_order()
@@ -153,6 +173,7 @@ class AnmalanDialog(QDialog):
             self.children.remove(row)
             row.deleteLater()
             self._fix_tab_order()
+            self._changed()
 
     def _fix_tab_order(self) -> None:
         """Children come right after the text, before the buttons."""
@@ -181,8 +202,13 @@ class AnmalanDialog(QDialog):
         self.feedback.setEnabled(not anonymous)
 
     def _fill_units(self, units) -> None:
+        self._restoring = True
         for u in units:
             self.unit.addItem(u.name, u.id)
+            if self.pending_unit == str(u.id):
+                self.unit.setCurrentIndex(self.unit.count() - 1)
+        self.pending_unit = None
+        self._restoring = False
 
     def checked_reasons(self) -> tuple[str, ...]:
         items = (self.reasons.item(i) for i in range(self.reasons.count()))
@@ -216,6 +242,8 @@ class AnmalanDialog(QDialog):
                      on_error=self._failed)
 
     def _done(self, result) -> None:
+        self._draft_timer.stop()
+        self.app.drafts.discard(anmalan_draft.DRAFT_KEY)
         self.registered.emit(result)
         self.accept()
 
@@ -237,6 +265,79 @@ class AnmalanDialog(QDialog):
         self.error.setText(text)
         self.error.show()
         widget.setFocus()
+
+    # --- the local draft ---------------------------------------------------------------------
+
+    def _watch(self, *widgets: QWidget) -> None:
+        for w in widgets:
+            changed_signal(w).connect(self._changed)
+
+    def _changed(self, *_args) -> None:
+        if not self._restoring:
+            self._draft_timer.start()
+
+    def _restore_draft(self) -> None:
+        draft = self.app.drafts.load(anmalan_draft.DRAFT_KEY)
+        if draft is None or not anmalan_draft.has_content(draft.values):
+            return
+        anmalan_draft.restore(self, draft.values)
+        self.draft_state.setText(self.tr("Osparad anmälan från %1 återställd")
+                                 .replace("%1", draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+
+    def has_content(self) -> bool:
+        return anmalan_draft.has_content(anmalan_draft.snapshot(self))
+
+    def write_draft(self) -> None:
+        """On disk now; a protected child's details never are (they stay only in the window)."""
+        self._draft_timer.stop()
+        if any(row.protected for row in self.children):
+            self.app.drafts.discard(anmalan_draft.DRAFT_KEY)
+            self.draft_state.setText(self.tr("Skyddade personuppgifter: inget utkast sparas på datorn"))
+            return
+        values = anmalan_draft.snapshot(self)
+        if not anmalan_draft.has_content(values):
+            self.app.drafts.discard(anmalan_draft.DRAFT_KEY)
+            return
+        self.app.drafts.save(anmalan_draft.DRAFT_KEY, None, values)
+        self.draft_state.setText(self.tr("Utkast sparat på datorn %1, inte registrerat än")
+                                 .replace("%1", QDateTime.currentDateTime().toString("HH:mm:ss")))
+
+    def reject(self) -> None:
+        """Esc, Avbryt or closing the window: nothing typed goes without the user choosing so."""
+        if not self.has_content():
+            self._draft_timer.stop()
+            self.app.drafts.discard(anmalan_draft.DRAFT_KEY)
+            super().reject()
+            return
+        self.write_draft()
+        if self.discard_box is not None and self.discard_box.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Ny anmälan"),
+                          self.tr("Anmälan är inte registrerad. Vad vill du göra med det du skrivit?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("anmalan_discard")
+        keep = box.addButton(self.tr("Stäng och spara &utkast"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("anmalan_discard_keep")
+        throw = box.addButton(self.tr("&Kasta anmälan"), QMessageBox.ButtonRole.DestructiveRole)
+        throw.setObjectName("anmalan_discard_throw")
+        back = box.addButton(self.tr("&Fortsätt skriva"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("anmalan_discard_back")
+        for b in (keep, throw, back):
+            b.setAccessibleName(b.text().replace("&", ""))
+        box.setDefaultButton(back)  # Esc twice never throws anything away
+        box.setEscapeButton(back)
+        box.setInformativeText(self.tr("Ett sparat utkast kommer tillbaka nästa gång du väljer Ny anmälan."))
+        box.buttonClicked.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, clicked) -> None:
+        answer = clicked.objectName()
+        if answer == "anmalan_discard_throw":
+            self._draft_timer.stop()
+            self.app.drafts.discard(anmalan_draft.DRAFT_KEY)
+        if answer in ("anmalan_discard_keep", "anmalan_discard_throw"):
+            QDialog.reject(self)  # "Fortsätt skriva": the dialog stays as it was
 
 
 def _my_units(ctx):

@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         """Nothing typed is lost: forms keep their local drafts, open decision editors save to the case."""
         self.case_view.save_drafts_now()
+        if self._anmalan_dialog is not None:
+            self._anmalan_dialog.write_draft()
         self.decision_editors.close_all()
         self.app.tasks.drain(10000, until=lambda: not self.decision_editors.editors)
         self.app.tasks.wait(5000)
