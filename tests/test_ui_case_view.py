@@ -215,3 +215,54 @@ def test_opening_a_case_changes_nothing_and_leaves_no_draft(qtbot, make_window, 
     assert "Ändrat" not in view.journal.state.text() and "Ändrat" not in view.skydd.state.text()
     assert view.journal.event_date.date().toString("yyyy-MM-dd") == "2026-03-02"
     assert not list(drafts.root.glob("*.json"))
+
+
+@pytest.fixture
+def under_investigation(ctx_for, org):
+    """Maja's förhandsbedömning concluded with "inleda": an open utredning with its sections."""
+    from datetime import date
+
+    from ifodesk.db.models import Forhandsbedomning
+
+    ctx = ctx_for("anna.lind")
+    first = cases.register_anmalan(ctx, report(org, child(MAJA, "Maja"))).children[0]
+    with ctx.write() as s:
+        cases.conclude_forhandsbedomning(s, ctx, s.get(Forhandsbedomning, first.forhandsbedomning_id), "inleda",
+                                         None, date(2026, 3, 2), ctx.actor.user_id, None)
+    return first
+
+
+def test_utredning_never_says_sparat_while_a_section_is_only_a_local_draft(qtbot, make_app, under_investigation,
+                                                                          drafts):
+    """Issue 8, item 4: a restored draft in one section was hidden behind the last section's "Sparat"."""
+    from ifodesk.ui.case_view import CaseView
+
+    first = CaseView(make_app(), None)
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.loaded, timeout=10000):
+        first.load(under_investigation.case_id)
+    tab = first.utredning
+    assert len(tab.forms) >= 3 and tab.state.text() == "Allt sparat"
+    key, form = next((k, f) for k, f in tab.forms.items() if k.startswith("section-"))
+    edit = next(iter(form.fields.values()))
+    type_text(qtbot, edit, "Skolan beskriver god närvaro.")
+    qtbot.waitUntil(lambda: drafts.load(form.key) is not None, timeout=5000)
+    assert tab.state.text() == f"1 avsnitt osparat: {tab.titles[key]}"
+    wait_idle(qtbot, first.app)
+
+    # Reopened (after a crash): the draft comes back, and both its own line and the summary say so.
+    second = CaseView(make_app(), None)
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(second.loaded, timeout=10000):
+        second.load(under_investigation.case_id)
+    tab = second.utredning
+    assert next(iter(tab.forms[key].fields.values())).toPlainText() == "Skolan beskriver god närvaro."
+    assert "återställt" in tab.section_states[key].text()
+    assert all(tab.section_states[k].text() == "Sparat" for k in tab.forms if k != key)
+    assert tab.state.text() == f"1 avsnitt osparat: {tab.titles[key]}"
+    assert "Sparat" not in tab.state.text()
+
+    with qtbot.waitSignal(second.loaded, timeout=10000):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.state.text() == "Allt sparat" and tab.section_states[key].text() == "Sparat"
+    wait_idle(qtbot, second.app)

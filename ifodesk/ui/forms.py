@@ -40,6 +40,7 @@ class VersionedForm(QObject):
         self.version: int | None = None
         self.server: dict[str, str] = {}
         self.dirty = False
+        self.saving = False
         self.conflict_dialog: ConflictDialog | None = None
         self._loading = False
         self._timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
@@ -121,11 +122,13 @@ class VersionedForm(QObject):
         """Save with the form's save function, or another one (e.g. save and sign)."""
         self.write_draft()
         self._clear_errors()
+        self.saving = True
         self.state_changed.emit(self.tr("Sparar …"))
         self.app.run(fn or self._save_fn, self.version, self.values(), owner=self.owner,
                      on_done=lambda info: self._saved(info, then), on_error=self._failed)
 
     def _saved(self, info: Any, then) -> None:
+        self.saving = False
         self.app.drafts.discard(self.key)
         self.load(info, use_draft=False)
         self.saved.emit(info)
@@ -133,6 +136,7 @@ class VersionedForm(QObject):
             then(info)
 
     def _failed(self, exc: Exception) -> None:
+        self.saving = False
         if isinstance(exc, (ValidationError, PermissionDenied)):
             self.show_error(str(exc), exc.field)
         elif isinstance(exc, ConflictError):

@@ -41,6 +41,8 @@ class UtredningTab(QWidget):
         self.case_id = None
         self.utredning: UtredningInfo | None = None
         self.forms: dict[str, VersionedForm] = {}
+        self.titles: dict[str, str] = {}  # form key -> what the user calls that part
+        self.section_states: dict[str, QLabel] = {}
         self.info = QLabel(self)
         self.info.setObjectName("utredning_info")
         self.info.setWordWrap(True)
@@ -91,7 +93,7 @@ class UtredningTab(QWidget):
     def _rebuild(self, u: UtredningInfo | None) -> None:
         for form in self.forms.values():
             form.detach()
-        self.forms = {}
+        self.forms, self.titles, self.section_states = {}, {}, {}
         page = QWidget()
         if u is not None:
             self._build_forms(page, u)
@@ -110,7 +112,8 @@ class UtredningTab(QWidget):
             add_row(layout, labels[k] + ":", fields[k])
             fields[k].setReadOnly(u.closed_on is not None)
         layout.addRow(main_error)
-        self._add_form("main", f"utredning-{u.id}", fields, labels, _save_main(u.id), lambda ctx: cases.get_utredning(ctx, u.id),
+        self._add_form(layout, "main", self.tr("Plan, berättelser och analys"), f"utredning-{u.id}", fields, labels,
+                       _save_main(u.id), lambda ctx: cases.get_utredning(ctx, u.id),
                        lambda i: {k: getattr(i, k) for k in MAIN_FIELDS}, main_error, u)
         for sec in u.sections:
             self._add_section(page, layout, u, sec)
@@ -121,22 +124,45 @@ class UtredningTab(QWidget):
         err = error_label(page, f"section_{sec.heading_key}_error")
         add_row(layout, sec.heading + ":", edit)
         layout.addRow(err)
-        self._add_form(f"section-{sec.id}", f"avsnitt-{sec.id}", {"text": edit}, {"text": sec.heading}, _save_section(sec.id),
-                       _reload_section(u.id, sec.id), lambda i: {"text": i.text}, err, sec)
+        self._add_form(layout, f"section-{sec.id}", sec.heading, f"avsnitt-{sec.id}", {"text": edit},
+                       {"text": sec.heading}, _save_section(sec.id), _reload_section(u.id, sec.id),
+                       lambda i: {"text": i.text}, err, sec)
 
-    def _add_form(self, key, draft_key, fields, labels, save, reload, values_of, err, info) -> None:
+    def _add_form(self, layout, key, title, draft_key, fields, labels, save, reload, values_of, err, info) -> None:
+        """Each part shows its own state under it; the bar at the bottom sums them up."""
+        state = QLabel(layout.parentWidget())
+        state.setObjectName(f"{draft_key.split('-')[0]}_{len(self.forms)}_state")
+        layout.addRow("", state)
         form = VersionedForm(self.app, draft_key, fields, labels, save=save, reload=reload,
                              values_of=values_of, error_label=err, owner=self)
-        form.state_changed.connect(self.state.setText)
+        form.state_changed.connect(state.setText)
+        form.state_changed.connect(self._summarize)
+        self.forms[key], self.titles[key], self.section_states[key] = form, title, state
         form.load(info)
-        self.forms[key] = form
+
+    def _summarize(self, *_args) -> None:
+        """One line for all parts: never "Sparat" while any part is only a draft on this computer."""
+        unsaved = [self.titles[k] for k, f in self.forms.items() if f.dirty]
+        if any(f.saving for f in self.forms.values()):
+            text = self.tr("Sparar …")
+        elif len(unsaved) == 1:
+            text = self.tr("1 avsnitt osparat: %1").replace("%1", unsaved[0])
+        elif unsaved:
+            text = self.tr("%1 avsnitt osparade: %2").replace("%1", str(len(unsaved))).replace("%2", ", ".join(unsaved))
+        else:
+            text = self.tr("Allt sparat") if self.forms else ""
+        self.state.setText(text)
 
     def save_all(self) -> None:
         dirty = [f for f in self.forms.values() if f.dirty]
         if not dirty:
             self.state.setText(self.tr("Inget att spara"))
         for form in dirty:
-            form.save(lambda _i: self.saved.emit())
+            form.save(self._part_saved)
+
+    def _part_saved(self, _info) -> None:
+        if not any(f.saving for f in self.forms.values()):
+            self.saved.emit()  # one reload of the case once every save is back
 
     def _decide(self, purpose: str) -> None:
         if self.utredning is not None:
