@@ -266,3 +266,28 @@ def test_utredning_never_says_sparat_while_a_section_is_only_a_local_draft(qtbot
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.state.text() == "Allt sparat" and tab.section_states[key].text() == "Sparat"
     wait_idle(qtbot, second.app)
+
+
+def test_saving_a_skyddsbedomning_keeps_the_user_in_the_case(qtbot, make_window, siblings):
+    """Issue 8, item 5: the hidden save button handed focus to the navigation, which opened Start."""
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    view = open_case(qtbot, w, siblings.children[0].case_id)
+    view.tabs.setCurrentWidget(view.skydd)
+    tab = view.skydd
+    tab.need.setCurrentIndex(0)
+    type_text(qtbot, tab.assessment, "Barnet är tryggt hemma i kväll.")
+    tab.save_button.setFocus()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        qtbot.keyClick(tab.save_button, Qt.Key.Key_Space)
+    wait_idle(qtbot, w.app)
+    qtbot.wait(50)
+    assert w.stack.currentWidget() is view and view.tabs.currentWidget() is tab
+    assert w.nav.currentRow() == -1
+    focus = QApplication.focusWidget()
+    assert focus is not None and view.isAncestorOf(focus), focus
+    assert "Inget omedelbart skyddsbehov" in tab.done_text.text()
+    w.nav.setFocus()  # the navigation getting focus by itself never opens a page either
+    qtbot.wait(20)
+    assert w.stack.currentWidget() is view and w.nav.currentRow() == -1

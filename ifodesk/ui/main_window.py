@@ -33,6 +33,21 @@ from .pages.base import Page
 NAV_WIDTH = 190
 
 
+class NavList(QListWidget):
+    """The navigation: getting focus never opens a page (Qt would make the first row current)."""
+
+    def focusInEvent(self, event) -> None:
+        if self.currentRow() >= 0:
+            super().focusInEvent(event)
+            return
+        blocked = self.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            self.setCurrentRow(-1)
+        finally:
+            self.blockSignals(blocked)
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # the first page has shown its data: the window is usable
 
@@ -43,7 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ifodesk – %1").replace("%1", app.actor.full_name))
         # The one owner of the decision editors: pages ask through app.open_decision / new_decision.
         self.decision_editors = DecisionEditorLauncher.install(app, self)
-        self.nav = QListWidget(self)
+        self.nav = NavList(self)
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = [cls(app, self.stack) for cls in pages]
         self.case_view = CaseView(app, self.stack)

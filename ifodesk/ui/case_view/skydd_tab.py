@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ifodesk.services import cases
 from ifodesk.services.context import STOCKHOLM
@@ -80,6 +80,9 @@ class SkyddTab(QWidget):
     def _show_selected(self, row: int) -> None:
         fb = self.items[row] if 0 <= row < len(self.items) else None
         sb = fb.skyddsbedomning if fb else None
+        focused = QApplication.focusWidget()
+        if sb is not None and focused is not None and self.editor.isAncestorOf(focused):
+            self.choice.setFocus()  # before the editor hides: focus stays in the case, not the navigation
         self.editor.setVisible(fb is not None and sb is None)
         self.done_text.setVisible(sb is not None)
         if sb is not None:
