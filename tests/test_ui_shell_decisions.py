@@ -149,3 +149,33 @@ def test_screenshots_show_a_reserved_proposal_with_fatta_beslut_disabled_and_sav
     assert (image.width(), image.height()) == (1300, 720)
     assert decisions.decisions_for_case(ctx_for(), maja.case_id) == []  # shown only, never saved
     assert w.decision_editors.editors == []
+
+
+def test_the_protection_marking_stays_in_the_heading_and_the_letter_after_a_template_is_picked(
+        qtbot, make_window, maja, ctx_for):
+    """Issue 8, item 6: picking a template used to wipe the marking; the preview never had one."""
+    from ifodesk.services import people
+
+    ctx = ctx_for("anna.lind")
+    p = people.get_person(ctx, maja.person.id)
+    people.update_person(ctx, maja.person.id, p.version, protection="skyddad_folkbokforing")
+    w = make_window()
+    editor = new_editor(qtbot, w, DecisionRequest(maja.case_id, "forhandsbedomning"))
+    qtbot.waitUntil(lambda: "SKYDDADE PERSONUPPGIFTER" in editor.heading.text(), timeout=10000)
+    pick(qtbot, editor, "att inleda", "Beslut att inleda utredning")
+    assert "Beslut att inleda utredning" in editor.heading.text()
+    assert "SKYDDADE PERSONUPPGIFTER" in editor.heading.text()
+    assert "SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut" in editor.preview.toPlainText()
+    editor.dirty = False
+    editor.reject()
+    wait_idle(qtbot, w.app)
+
+
+def test_no_marking_for_a_person_without_protection(qtbot, make_window, maja):
+    w = make_window()
+    editor = new_editor(qtbot, w, DecisionRequest(maja.case_id, "forhandsbedomning"))
+    pick(qtbot, editor, "att inleda", "Beslut att inleda utredning")
+    assert "SKYDDADE" not in editor.heading.text() and "SKYDDADE" not in editor.preview.toPlainText()
+    editor.dirty = False
+    editor.reject()
+    wait_idle(qtbot, w.app)

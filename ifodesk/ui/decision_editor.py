@@ -65,6 +65,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.dirty = self.busy = self._closing = self._unlocked = False
         self._routing_seq = 0
         self._case_text = ""
+        self._protected = False  # skyddade personuppgifter: heading and letter preview say so
         self.conflict_dialog = self.pdf_dialog = self.meeting_menu = None
         self._build()
         self._timers()
@@ -179,9 +180,15 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
 
     def _show_case(self, summary) -> None:
         self._case_text = f"{summary.case_number} · {summary.person.name}"
-        self._set_heading(self.tr("Nytt beslut"), summary.person.is_protected)
+        self._set_heading(self.template.title if self.template else self.tr("Nytt beslut"),
+                          summary.person.is_protected)
+        self._update_preview()
 
-    def _set_heading(self, title: str, protected: bool) -> None:
+    def _set_heading(self, title: str, protected: bool | None = None) -> None:
+        """protected=None keeps what is known about the person (picking a template changes nothing)."""
+        if protected is not None:
+            self._protected = protected
+        protected = self._protected
         mark = (f" <span style='background:{PROTECTED_RED};color:white;padding:2px'>&nbsp;"
                 f"{self.tr('SKYDDADE PERSONUPPGIFTER')}&nbsp;</span>") if protected else ""
         self.heading.setText(f"<b>{html.escape(title)}</b> – {html.escape(self._case_text)}{mark}")
@@ -232,7 +239,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.fields.build(template)
         self.form_title.setText(f"<b>{html.escape(template.title)}</b>")
         self.lagrum.setText(", ".join(template.lagrum))
-        self._set_heading(template.title, self.info.person_protected if self.info else False)
+        self._set_heading(template.title, self.info.person_protected if self.info else None)
         first = self.fields.first_widget()
         if first is not None:
             QWidget.setTabOrder(self.lagrum, first)
@@ -286,7 +293,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
             p, heading=self._case_text,
             decided_by=(self.info.decided_by_name or "") if decided else "",
             decided_on=self.info.decided_on.isoformat() if decided and self.info.decided_on else "",
-            routing_text=routing_text(self.routing) if self.routing and not decided else ""))
+            routing_text=routing_text(self.routing) if self.routing and not decided else "",
+            protected=self._protected))
         self.fields.mark(set())
 
     # --- state -------------------------------------------------------------------------------

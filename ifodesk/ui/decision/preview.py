@@ -57,8 +57,9 @@ def _text_html(text: str) -> str:
 
 
 def letter_html(p: Preview, *, heading: str = "", decided_by: str = "", decided_on: str = "",
-                routing_text: str = "") -> str:
-    """The letter's sections in the order the printed letter has them."""
+                routing_text: str = "", protected: bool = False) -> str:
+    """The letter's sections in the order the printed letter has them; a protected person's marking
+    at the top, as on the printed letter (which never shows the address)."""
     r = p.rendered
     h = {"unfinished": translate("Preview", "Inte klart:"), "decision": translate("Preview", "Beslut"),
          "lagrum": translate("Preview", "Lagrum"), "decider": translate("Preview", "Beslutsfattare"),
@@ -67,6 +68,9 @@ def letter_html(p: Preview, *, heading: str = "", decided_by: str = "", decided_
     parts = [f"<h3 style='margin-bottom:2px'>{html.escape(r.title)}</h3>"]
     if heading:
         parts.append(f"<p style='color:#455a64;margin-top:0'>{html.escape(heading)}</p>")
+    if protected:
+        mark = translate("Preview", "SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut")
+        parts.append(f"<p id='protection_marking' style='color:#b00020'><b>{html.escape(mark)}</b></p>")
     if p.problem:
         parts.append(f"<p style='background:#fff3cd;padding:4px'><b>{h['unfinished']}</b> "
                      f"{html.escape(p.problem)}</p>")
