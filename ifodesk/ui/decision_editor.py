@@ -240,9 +240,14 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.form_title.setText(f"<b>{html.escape(template.title)}</b>")
         self.lagrum.setText(", ".join(template.lagrum))
         self._set_heading(template.title, self.info.person_protected if self.info else None)
-        first = self.fields.first_widget()
-        if first is not None:
-            QWidget.setTabOrder(self.lagrum, first)
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        """Template, lagrum, the generated fields, then the preview and the buttons: in reading order."""
+        chain = [self.picker.view, self.lagrum, self.unlock_button, *self.fields.tab_chain(), self.preview,
+                 *self.actions.buttons.values()]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
 
     def _suggested(self, known: dict) -> None:
         """Facts the case already knows fill only the fields still empty."""

@@ -31,6 +31,11 @@ class DateEdit(QDateEdit):
         if event.reason() != Qt.FocusReason.MouseFocusReason:
             self.setSelectedSection(QDateEdit.Section.YearSection)
 
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab leaves the field (QDateEdit would step through its sections, and never leaves a
+        blank one); the parts are reached by typing, "-" or the arrow keys."""
+        return QWidget.focusNextPrevChild(self, next_)
+
     def keyPressEvent(self, event) -> None:
         line = self.lineEdit()
         if event.text() == "-" and line.cursorPosition() > 0 and line.text()[line.cursorPosition() - 1] == "-":
@@ -166,6 +171,10 @@ class DecisionFields(QWidget):
 
     def first_widget(self) -> QWidget | None:
         return next(iter(self.widgets.values()), None)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The inputs in the template's order (they are made after the rest of the window)."""
+        return list(self.widgets.values())
 
 
 def _get(w: QWidget) -> str:
