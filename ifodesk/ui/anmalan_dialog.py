@@ -81,7 +81,7 @@ class AnmalanDialog(QDialog):
         self.anonymous = name(QCheckBox(self.tr("Anmälaren är a&nonym"), self), "anmalan_anonymous",
                               self.tr("Anmälaren är anonym"))
         self.anonymous.toggled.connect(self._anonymous_changed)
-        self.feedback = name(QCheckBox(self.tr("Vill ha åter&koppling"), self), "anmalan_feedback",
+        self.feedback = name(QCheckBox(self.tr("Vill ha återko&ppling"), self), "anmalan_feedback",
                              self.tr("Anmälaren vill ha återkoppling"))
         self.reasons = name(QListWidget(self), "anmalan_reasons", self.tr("Anledningar (mellanslag kryssar)"))
         for r in self.cats.reasons:
@@ -115,10 +115,10 @@ class AnmalanDialog(QDialog):
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        add_row(form, self.tr("&Mottagen:"), self.received)
+        add_row(form, self.tr("Motta&gen:"), self.received)
         add_row(form, self.tr("&Enhet:"), self.unit)
         add_row(form, self.tr("&Kanal:"), self.channel)
-        add_row(form, self.tr("Anmäla&re:"), self.category)
+        add_row(form, self.tr("Anm&älare:"), self.category)
         add_row(form, self.tr("Na&mn:"), self.reporter_name)
         add_row(form, self.tr("&Organisation:"), self.reporter_org)
         add_row(form, self.tr("Kon&takt:"), self.reporter_contact)

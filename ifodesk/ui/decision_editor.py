@@ -109,9 +109,9 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         a.add("save", button(self, "editor_save", self.tr("&Spara utkast"))).clicked.connect(lambda: self.save())
         a.add("sign", button(self, "editor_sign", self.tr("&Fatta beslut"))).clicked.connect(self.sign)
         a.add("send", button(self, "editor_send", self.tr("Skicka för &godkännande"))).clicked.connect(self.send)
-        a.add("urgent", button(self, "editor_send_urgent", self.tr("Skicka &brådskande till ordföranden"))) \
+        a.add("urgent", button(self, "editor_send_urgent", self.tr("Skicka brådskande till &ordföranden"))) \
             .clicked.connect(self.send_urgent)
-        a.add("agenda", button(self, "editor_agenda", self.tr("Till &föredragningslista …"))) \
+        a.add("agenda", button(self, "editor_agenda", self.tr("Till fö&redragningslista …"))) \
             .clicked.connect(self.choose_meeting)
         a.add("letter", button(self, "editor_letter", self.tr("Förhandsgranska &brev")), stretch_before=True) \
             .clicked.connect(self.show_letter)

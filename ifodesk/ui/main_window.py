@@ -6,6 +6,7 @@ they show. Everything a page needs comes through the AppContext.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Sequence
 
 from PySide6.QtCore import Signal
@@ -29,6 +30,7 @@ from .decision.launcher import DecisionEditorLauncher
 from .dialogs import show_error
 from .labels import level_label, role_label
 from .pages.base import Page
+from .widgets.focus import focus_first_in
 
 NAV_WIDTH = 190
 
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         for i in range(min(len(self.pages), 9)):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_page(i))
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, partial(self.show_page_from_keyboard, i))
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
@@ -148,6 +150,12 @@ class MainWindow(QMainWindow):
             if self.nav.currentRow() == index:
                 self._nav_changed(index)  # e.g. back from the case view: refresh the page
             self.nav.setCurrentRow(index)
+
+    def show_page_from_keyboard(self, index: int) -> None:
+        """Ctrl+n: the page, with the focus in it (not left in the navigation or a case)."""
+        self.show_page(index)
+        if 0 <= index < len(self.pages) and not self.pages[index].focus_search():
+            focus_first_in(self.pages[index])
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)

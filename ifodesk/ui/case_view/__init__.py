@@ -6,11 +6,12 @@ import time
 import uuid
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ifodesk.services import caseview, people
 
 from ..widgets.deadline_table import make_deadline_table
+from ..widgets.focus import focus_first_in
 from .decisions_tab import DecisionsTab
 from .fb_tab import FbTab
 from .header import CaseHeader
@@ -67,6 +68,7 @@ class CaseView(QWidget):
             self.tabs.addTab(w, title)
         for tab in (self.skydd, self.fb, self.utredning, self.journal):
             tab.saved.connect(self.reload)
+        self.tabs.currentChanged.connect(self._tab_changed)
         box = QVBoxLayout(self)
         box.addWidget(self.header)
         box.addWidget(self.loading)
@@ -124,6 +126,15 @@ class CaseView(QWidget):
         self.tabs.setEnabled(True)
         self.load_ms = (time.perf_counter() - self._started) * 1000
         self.loaded.emit(detail)
+
+    def _tab_changed(self, _index: int) -> None:
+        """Alt+letter on a tab: the focus follows into it (not left in the navigation or a hidden
+        tab). Arrow keys on the tab bar itself keep the focus there."""
+        focused = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+        if page is None or focused is self.tabs.tabBar() or (focused is not None and page.isAncestorOf(focused)):
+            return
+        focus_first_in(page)
 
     def save_drafts_now(self) -> None:
         for tab in (self.skydd, self.fb, self.utredning, self.journal):

@@ -81,7 +81,7 @@ class FbTab(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(self.choice)
         box.addWidget(self.info)
-        box.addWidget(QLabel(self.tr("&Anteckningar (vad som framkommit, kontakter, bedömning):"), self))
+        box.addWidget(QLabel(self.tr("A&nteckningar (vad som framkommit, kontakter, bedömning):"), self))
         box.itemAt(box.count() - 1).widget().setBuddy(self.notes)
         box.addWidget(self.notes, 1)
         box.addWidget(self.error)

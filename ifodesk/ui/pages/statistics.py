@@ -126,8 +126,8 @@ class StatisticsPage(Page):
         form = QGridLayout()
         rows = ((self.tr("&Period:"), self.kind, self.year, self.part),
                 (self.tr("&Datum:"), self.date_from, self.date_to, None),
-                (self.tr("&Enhet:"), self.unit, None, None),
-                (self.tr("&Dölj tal under:"), self.suppress, None, None))
+                (self.tr("E&nhet:"), self.unit, None, None),
+                (self.tr("Dö&lj tal under:"), self.suppress, None, None))
         for r, (text, *widgets) in enumerate(rows):
             label = QLabel(text, self)
             label.setBuddy(widgets[0])
