@@ -126,3 +126,53 @@ def test_a_save_conflict_on_the_person_goes_through_the_conflict_dialog(qtbot, m
     qtbot.mouseClick(dlg.form.conflict_dialog.reload_button, Qt.MouseButton.LeftButton)
     assert dlg.phone.text() == "070-222" and dlg.isVisible()
     wait_idle(qtbot, w.app)
+
+
+def test_a_conflict_is_resolved_field_by_field_in_plain_words(qtbot, make_window, maja, ctx_for):
+    """Issue 8, item 8: choose per field, differences marked, no "version 1 … version 2"."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QRadioButton, QTextEdit
+
+    w = make_window()
+    view = open_case(qtbot, w, maja.case_id)
+    dlg = open_dialog(qtbot, view)
+    type_text(qtbot, dlg.street, "Storgatan 1")
+    type_text(qtbot, dlg.phone, "070-111 11 11")
+    p = people.get_person(ctx_for("karin.berg"), maja.person.id)
+    people.update_person(ctx_for("karin.berg"), p.summary.id, p.version, phone="070-222 22 22",
+                         address_street="Lillgatan 2")
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.form.conflict_dialog is not None and dlg.form.conflict_dialog.isVisible(),
+                    timeout=10000)
+    conflict = dlg.form.conflict_dialog
+    text = conflict.message.text()
+    assert "Karin Berg sparade" in text and "2 fält skiljer sig" in text
+    assert "version" not in text.lower() and "version" not in conflict.windowTitle().lower()
+    assert set(conflict.choices) == {"address_street", "phone"}  # only what differs is asked about
+
+    # The differing words are marked (underlined, not only coloured); the equal ones are not.
+    mine_phone = conflict.findChild(QTextEdit, "conflict_mine_phone")
+    assert mine_phone.toPlainText() == "070-111 11 11"
+    marked = mine_phone.toHtml()
+    assert "underline" in marked and marked.count("underline") >= 1
+    assert "070-222 22 22" == conflict.findChild(QTextEdit, "conflict_theirs_phone").toPlainText()
+
+    # Nothing is applied until each field has a choice.
+    assert not conflict.apply_button.isEnabled()
+    def pick(name):
+        radio = conflict.findChild(QRadioButton, name)
+        qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))  # on the circle
+
+    pick("conflict_pick_mine_address_street")
+    assert not conflict.apply_button.isEnabled()
+    pick("conflict_pick_theirs_phone")
+    assert conflict.apply_button.isEnabled()
+    qtbot.mouseClick(conflict.apply_button, Qt.MouseButton.LeftButton)
+    assert dlg.street.text() == "Storgatan 1" and dlg.phone.text() == "070-222 22 22"
+    assert people.get_person(ctx_for(), maja.person.id).phone == "070-222 22 22"  # saved only when asked
+
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    saved = people.get_person(ctx_for(), maja.person.id)
+    assert (saved.address_street, saved.phone) == ("Storgatan 1", "070-222 22 22")
+    wait_idle(qtbot, w.app)

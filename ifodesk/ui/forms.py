@@ -168,6 +168,7 @@ class VersionedForm(QObject):
         dialog = ConflictDialog(exc, self.values(), self._values_of(current), self.labels, self.owner)
         dialog.reload_chosen.connect(lambda: self._take_theirs(exc, current))
         dialog.keep_mine_chosen.connect(lambda: self._keep_mine(current))
+        dialog.merged.connect(lambda values: self._take_merged(exc, current, values))
         self.conflict_dialog = dialog
         dialog.open()
 
@@ -178,6 +179,17 @@ class VersionedForm(QObject):
             return
         self.app.drafts.keep_copy(self.key, f"krock-v{exc.your_version}")  # mine stays on disk
         self.state_changed.emit(self.tr("Sparad version inläst; din text finns kvar som kopia på datorn"))
+
+    def _take_merged(self, exc: ConflictError, current: Any, values: dict[str, str]) -> None:
+        """Some fields mine, some theirs: filled in, saved only when the user saves."""
+        if self.local_drafts:
+            self.app.drafts.keep_copy(self.key, f"krock-v{exc.your_version}")  # all I wrote stays on disk
+        self.server = self._values_of(current)
+        self.version = getattr(current, "version", None)
+        self._fill(values)
+        self.dirty = True
+        self.write_draft()
+        self.state_changed.emit(self.tr("Dina val är ifyllda – spara för att de ska gälla"))
 
     def _keep_mine(self, current: Any) -> None:
         self.version = getattr(current, "version", None)

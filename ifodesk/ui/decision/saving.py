@@ -104,6 +104,7 @@ class SavingMixin:
         dialog = ConflictDialog(exc, self.fields.values(), self._server_values(current), self.fields.labels(), self)
         dialog.reload_chosen.connect(lambda: self._take_theirs(exc, current))
         dialog.keep_mine_chosen.connect(lambda: self._keep_mine(current))
+        dialog.merged.connect(lambda values: self._take_merged(exc, current, values))
         self.conflict_dialog = dialog
         dialog.open()
 
@@ -113,6 +114,14 @@ class SavingMixin:
         self._fill(current.fields)
         self._say(self.tr("Sparad version inläst; din text finns kvar som kopia på datorn"))
         self.refresh_routing()
+
+    def _take_merged(self, exc: ConflictError, current, values: dict) -> None:
+        """Field by field: the chosen texts become the proposal and are saved at once."""
+        self.app.drafts.keep_copy(self._draft_key(), f"krock-v{exc.your_version}")
+        self._set_info(current)
+        self._fill(values, dirty=True)
+        self.fields.set_editable(self._editable())
+        self.save()
 
     def _keep_mine(self, current) -> None:
         self._set_info(current)
