@@ -23,7 +23,13 @@ def test_skyddsbedomning_is_recorded_and_its_deadline_met(qtbot, make_window, si
     view.tabs.setCurrentWidget(view.skydd)
     tab = view.skydd
     assert not tab.editor.isHidden() and "SAKNAS" in tab.choice.currentText()
+    assert tab.need.currentIndex() == -1 and tab.need.currentText() == ""  # no answer given in advance
     type_text(qtbot, tab.assessment, "Barnet är i skolan och säger att det är tryggt hemma i kväll.")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.error.text() != "", timeout=10000)
+    assert tab.error.text() == "Ange om barnet har ett omedelbart skyddsbehov."
+    assert tab.need.property("invalid") is True
+    tab.need.setCurrentIndex(0)
     with qtbot.waitSignal(view.loaded, timeout=10000):
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.editor.isHidden() and "Inget omedelbart skyddsbehov" in tab.done_text.text()
@@ -289,3 +295,43 @@ def test_saving_a_skyddsbedomning_keeps_the_user_in_the_case(qtbot, make_window,
     w.nav.setFocus()  # the navigation getting focus by itself never opens a page either
     qtbot.wait(20)
     assert w.stack.currentWidget() is view and w.nav.currentRow() == -1
+
+
+def test_header_next_deadline_and_a_timeline_without_invented_times(qtbot, make_window, ctx_for, org, clock):
+    """Issue 8, item 12: the next deadline in the header; date-only events keep their day's order."""
+    from datetime import date, datetime
+
+    from ifodesk.db.models import Forhandsbedomning
+    from ifodesk.services.context import STOCKHOLM
+
+    clock.set(2026, 3, 2, 16, 0)
+    ctx = ctx_for("anna.lind")
+    afternoon = datetime(2026, 3, 2, 15, 0, tzinfo=STOCKHOLM)
+    res = cases.register_anmalan(ctx, report(org, child(MAJA, "Maja"), received=afternoon)).children[0]
+    w = make_window()
+    view = open_case(qtbot, w, res.case_id)
+    pending = [d for d in view.detail.deadlines if d.met_on is None]
+    first = min(pending, key=lambda d: d.due_on)
+    text = view.header.next_deadline.text()
+    assert text.startswith("Nästa tidsfrist:") and first.title in text and first.due_on.isoformat() in text
+
+    with ctx.write() as s:
+        cases.conclude_forhandsbedomning(s, ctx, s.get(Forhandsbedomning, res.forhandsbedomning_id), "inleda",
+                                         None, date(2026, 3, 2), ctx.actor.user_id, None)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.load(view.case_id)
+    model = view.timeline.model
+    rows = [(model.index(r, 0).data(), model.record(r).kind) for r in range(model.rowCount())]
+    kinds = [k for _, k in rows]
+    # Decided that day, after the report came in at 15:00: listed above it (newest first) ...
+    assert kinds.index("forhandsbedomning") < kinds.index("anmalan")
+    assert kinds.index("utredning") < kinds.index("anmalan")
+    # ... and shown with its date only, not an invented 12:00.
+    shown = dict((k, t) for t, k in rows)
+    assert shown["forhandsbedomning"] == "2026-03-02" and shown["anmalan"] == "2026-03-02 15:00"
+    assert not any(t.endswith("12:00") for t, _ in rows)
+    # The reasons are kept apart from the reporter's text.
+    anm = model.record(kinds.index("anmalan"))
+    cell = model.index(kinds.index("anmalan"), 3).data()
+    assert anm.text.startswith("Anledning: ") and " · Barnet kommer ofta hungrig" in cell
+    wait_idle(qtbot, w.app)

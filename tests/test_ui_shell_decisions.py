@@ -115,9 +115,9 @@ def test_the_case_view_follows_a_decision_taken_in_the_editor(qtbot, make_window
     deadlines = {d.kind: d for d in view.deadline_model.records()}
     assert deadlines["utredning"].due_on == date(2026, 7, 2)  # four months from the förhandsbedömning decision
     timeline = [(e.kind, e.title) for e in view.timeline.model.records()]
-    assert ("beslut", "Beslut: Beslut att inleda utredning") in timeline and ("utredning", "Utredning inledd") in timeline
+    assert ("beslut", "Beslut att inleda utredning") in timeline and ("utredning", "Utredning inledd") in timeline
     assert [e.title for e in view.decisions.model.records()] == ["Förhandsbedömning: Utredning inleds",
-                                                                 "Beslut: Beslut att inleda utredning"]
+                                                                 "Beslut att inleda utredning"]
     assert view.utredning.utredning is not None
     assert len(loads) <= 2  # "decision" and "case" come together: not one read per signal and tab
     qtbot.mouseClick(editor.actions.buttons["close"], Qt.MouseButton.LeftButton)

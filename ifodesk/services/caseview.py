@@ -253,7 +253,12 @@ def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseDetail:
 
 
 def _at(d) -> datetime:
-    return datetime.combine(d, time(12, 0), tzinfo=STOCKHOLM)
+    """A date-only event: the end of its day (it follows what happened that day), never a made-up time."""
+    return datetime.combine(d, time(23, 59, 59), tzinfo=STOCKHOLM)
+
+
+def _on_day(d, kind: str, title: str, text: str, by: str | None, ref_id) -> TimelineEvent:
+    return TimelineEvent(_at(d), kind, title, text, by, ref_id, date_only=True)
 
 
 def _timeline(s: Session, c: Case) -> list[TimelineEvent]:
@@ -264,30 +269,33 @@ def _timeline(s: Session, c: Case) -> list[TimelineEvent]:
         who = "Anonym" if a.reporter_anonymous else (a.reporter_name or "")
         reasons = ", ".join(cats.label(r) for r in a.reasons or ())
         ev.append(TimelineEvent(a.received_at, "anmalan", f"Anmälan från {cats.label(a.reporter_category).lower()}",
-                                f"{reasons}\n{a.text}".strip(), who, a.id))
+                                f"Anledning: {reasons}\n\n{a.text}".strip() if reasons else a.text, who, a.id))
     for sb in s.scalars(select(Skyddsbedomning).where(Skyddsbedomning.case_id == c.id)):
         ev.append(TimelineEvent(sb.assessed_at, "skyddsbedomning",
                                 "Skyddsbedömning: " + ("omedelbart skyddsbehov" if sb.immediate_need else "inget omedelbart skyddsbehov"),
                                 sb.assessment, user_name(s, sb.assessed_by), sb.id))
     for fb in s.scalars(select(Forhandsbedomning).where(Forhandsbedomning.case_id == c.id,
                                                         Forhandsbedomning.decided_on.is_not(None))):
-        ev.append(TimelineEvent(_at(fb.decided_on), "forhandsbedomning",
+        ev.append(_on_day(fb.decided_on, "forhandsbedomning",
                                 f"Förhandsbedömning: {FB_OUTCOMES.get(fb.outcome, fb.outcome)}",
                                 fb.outcome_reason or "", user_name(s, fb.decided_by), fb.id))
     for u in s.scalars(select(Utredning).where(Utredning.case_id == c.id)):
-        ev.append(TimelineEvent(_at(u.opened_on), "utredning", "Utredning inledd", "", None, u.id))
+        ev.append(_on_day(u.opened_on, "utredning", "Utredning inledd", "", None, u.id))
         for e in s.scalars(select(UtredningExtension).where(UtredningExtension.utredning_id == u.id)):
-            ev.append(TimelineEvent(_at(e.decided_on), "forlangning",
+            ev.append(_on_day(e.decided_on, "forlangning",
                                     f"Utredningstiden förlängd till {e.new_due_on.isoformat()}", e.reason,
                                     user_name(s, e.decided_by), e.id))
         if u.closed_on:
-            ev.append(TimelineEvent(_at(u.closed_on), "utredning",
+            ev.append(_on_day(u.closed_on, "utredning",
                                     f"Utredning avslutad: {CLOSING_OUTCOMES.get(u.closing_outcome, '')}", "", None, u.id))
     for d in s.scalars(select(Decision).where(Decision.case_id == c.id, Decision.decided_on.is_not(None))):
-        ev.append(TimelineEvent(d.decided_at or _at(d.decided_on), "beslut", f"Beslut: {d.title}",
-                                ", ".join(d.lagrum or ()), d.decided_by_name, d.id))
+        title = d.title if d.title.lower().startswith("beslut") else f"Beslut: {d.title}"  # no "Beslut: Beslut att"
+        if d.decided_at is not None:
+            ev.append(TimelineEvent(d.decided_at, "beslut", title, ", ".join(d.lagrum or ()), d.decided_by_name, d.id))
+        else:
+            ev.append(_on_day(d.decided_on, "beslut", title, ", ".join(d.lagrum or ()), d.decided_by_name, d.id))
     for n in journal.notes_for_case(s, c.id):
-        ev.append(TimelineEvent(_at(n.event_date), "journal", n.heading or "Journalanteckning",
+        ev.append(_on_day(n.event_date, "journal", n.heading or "Journalanteckning",
                                 n.text, n.author_name, n.id))
     return ev
 

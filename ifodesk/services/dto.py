@@ -234,6 +234,9 @@ class TimelineEvent:
     text: str
     by: str | None
     ref_id: uuid.UUID | None = None
+    # Known only by its date (a förhandsbedömning decided on a day, a journal note's date): `at` is
+    # the end of that day, so it sorts after the same day's timed events and shows without a time.
+    date_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ def set_value(w: QWidget, value: str) -> None:
         if value:
             w.setDateTime(QDateTime.fromString(value, DATETIME_FORMAT))
     elif isinstance(w, QComboBox):
-        w.setCurrentIndex(int(value or 0))
+        # A combo with a placeholder ("– välj –") starts with no answer rather than the first one.
+        w.setCurrentIndex(int(value) if value else (-1 if w.placeholderText() else 0))
     elif isinstance(w, QCheckBox):
         w.setChecked(bool(value))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import CaseDetail
 
 from ..appctx import DecisionRequest
@@ -17,7 +18,7 @@ DECISION_KINDS = ("beslut", "forhandsbedomning", "forlangning")
 
 
 def decision_columns() -> list[Column]:
-    return [Column(translate("Decisions", "Datum"), lambda e: e.at),
+    return [Column(translate("Decisions", "Datum"), lambda e: e.at.astimezone(STOCKHOLM).date()),
             Column(translate("Decisions", "Beslut"), lambda e: e.title),
             Column(translate("Decisions", "Beslutsfattare"), lambda e: e.by or ""),
             Column(translate("Decisions", "Lagrum / skäl"), lambda e: " ".join(e.text.split()))]

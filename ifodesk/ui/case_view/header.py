@@ -24,7 +24,7 @@ from ifodesk.services import people
 from ifodesk.services.caseview import STATUS_LABELS
 from ifodesk.services.dto import CaseDetail, PersonDetail
 
-from ..labels import PROTECTED_RED, protection_label
+from ..labels import PROTECTED_RED, deadline_status_text, protection_label
 from .person_dialog import PersonDialog
 
 
@@ -81,6 +81,7 @@ class CaseHeader(QWidget):
         self.banner.hide()
         self.name = self._label("case_person_name")
         self.facts = self._label("case_facts")
+        self.next_deadline = self._label("case_next_deadline")
         self.address = self._label("case_address")
         self.show_address = QPushButton(self.tr("Visa &adress …"), self)
         self.show_address.setObjectName("show_address")
@@ -110,6 +111,7 @@ class CaseHeader(QWidget):
         grid.addWidget(self.name, 0, 0)
         grid.addWidget(self.back, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.facts, 1, 0, 1, 2)
+        grid.addWidget(self.next_deadline, 2, 0, 1, 2)
         row = QHBoxLayout()
         row.addWidget(self.address, 1)
         row.addWidget(self.show_address)
@@ -128,7 +130,21 @@ class CaseHeader(QWidget):
                            .replace("%3", detail.unit_name)
                            .replace("%4", s.assigned_name or self.tr("ofördelat"))
                            .replace("%5", s.opened_on.isoformat()))
+        self._show_next_deadline(detail)
         self.show_person(person)
+
+    def _show_next_deadline(self, detail: CaseDetail) -> None:
+        """The one date the caseworker must not miss, without opening Tidsfrister."""
+        pending = [d for d in detail.deadlines if d.met_on is None]
+        if not pending:
+            self.next_deadline.setText(self.tr("Nästa tidsfrist: ingen öppen"))
+            return
+        d = min(pending, key=lambda x: x.due_on)
+        text = self.tr("Nästa tidsfrist: <b>%1</b> senast <b>%2</b> – %3").replace("%1", d.title) \
+            .replace("%2", d.due_on.isoformat()).replace("%3", deadline_status_text(d))
+        if d.status == "overdue":
+            text = f"<span style='color:{PROTECTED_RED}'>{text}</span>"
+        self.next_deadline.setText(text)
 
     def show_person(self, person: PersonDetail) -> None:
         self.person = person

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ifodesk.services import cases
 from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import CaseDetail, ForhandsbedomningInfo
+from ifodesk.services.errors import ValidationError
 
 from ..fields import DATETIME_FORMAT, from_wall_clock, wall_clock
 from ..forms import VersionedForm
 from ..widgets.inputs import add_row, button, error_label, name, text_edit
 
+translate = QCoreApplication.translate
+
 
 def _record(anmalan_child_id):
     def save(ctx, _version, v: dict[str, str]):
+        if v["immediate_need"] not in ("0", "1"):
+            raise ValidationError(translate("SkyddTab", "Ange om barnet har ett omedelbart skyddsbehov."),
+                                  "immediate_need")
         return cases.record_skyddsbedomning(ctx, anmalan_child_id, assessed_at=from_wall_clock(v["assessed_at"]),
                                             immediate_need=v["immediate_need"] == "1",
                                             assessment=v["assessment"], measures=v["measures"])
@@ -49,6 +55,8 @@ class SkyddTab(QWidget):
         self.assessed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.need = name(QComboBox(self.editor), "skydd_immediate_need", self.tr("Omedelbart skyddsbehov"))
         self.need.addItems([self.tr("Nej – inget omedelbart skyddsbehov"), self.tr("Ja – barnet behöver omedelbart skydd")])
+        self.need.setPlaceholderText(self.tr("– välj: nej eller ja –"))  # no answer is given for the user
+        self.need.setCurrentIndex(-1)
         self.assessment = text_edit(self.editor, "skydd_assessment", self.tr("Bedömning"), 110)
         self.measures = text_edit(self.editor, "skydd_measures", self.tr("Skyddsåtgärder"))
         self.error = error_label(self.editor, "skydd_error")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QW
 
 from ifodesk.domain.categories import load_categories
 from ifodesk.services.cases import FB_OUTCOMES
+from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import CaseDetail
 
 from ..models.record_table import Column, RecordTableModel
@@ -15,11 +16,21 @@ from ..widgets.tables import make_table
 translate = QCoreApplication.translate
 
 
+def event_time(e):
+    """A date-only event shows its date; only a real time of day is shown as one."""
+    return e.at.astimezone(STOCKHOLM).date() if e.date_only else e.at
+
+
+def one_line(text: str) -> str:
+    """Paragraphs kept apart in a table cell (the reasons are not read as the first words of the text)."""
+    return " · ".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
+
+
 def timeline_columns() -> list[Column]:
-    return [Column(translate("Timeline", "Tid"), lambda e: e.at),
+    return [Column(translate("Timeline", "Tid"), event_time),
             Column(translate("Timeline", "Händelse"), lambda e: e.title),
             Column(translate("Timeline", "Av"), lambda e: e.by or ""),
-            Column(translate("Timeline", "Text"), lambda e: " ".join(e.text.split())[:200])]
+            Column(translate("Timeline", "Text"), lambda e: one_line(e.text)[:200])]
 
 
 def _outcome(r) -> str:
