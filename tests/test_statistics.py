@@ -278,7 +278,7 @@ def test_summary_sheet(workbook):
     assert ws["B10"].value == datetime(2025, 1, 1) and ws["B10"].number_format == "yyyy-mm-dd"
     key = {r[1]: r[2] for r in table(wb, "Sammanfattning", "Nyckeltal")[1:]}
     assert key["Anmälningar"] == 7
-    assert key["Anmälningar per barn"] == 8
+    assert key["Anmälningar räknade per barn"] == 8
     assert key["Unika barn i anmälningar"] == 7
     assert key["Beslutade förhandsbedömningar"] == 8
     assert key["Förhandsbedömningar inom 14 dagar"] == pytest.approx(0.75)
@@ -308,7 +308,7 @@ def test_summary_sheet(workbook):
 def test_anmalningar_sheet(workbook):
     wb, _ = workbook
     tot = {r[0]: r[1] for r in table(wb, "Anmälningar", "Anm_Totalt")[1:]}
-    assert tot == {"Anmälningar": 7, "Anmälningar per barn": 8, "Unika barn": 7}
+    assert tot == {"Anmälningar": 7, "Anmälningar räknade per barn": 8, "Unika barn": 7}
     rep = keyed(wb, "Anmälningar", "Anm_Anmalare")
     counts = {k: v[2] for k, v in rep.items()}
     assert counts == {"polis": 2, "forskola": 0, "skola": 2, "halso_sjukvard": 0, "tandvard": 0,
@@ -455,7 +455,7 @@ def test_suppression_hides_small_cells(data, admin_ctx, tmp_path):
     wb = openpyxl.load_workbook(res.path)
     assert "under 3" in wb["Anmälningar"]["A3"].value
     tot = {r[0]: r[1] for r in table(wb, "Anmälningar", "Anm_Totalt")[1:]}
-    assert tot == {"Anmälningar": 7, "Anmälningar per barn": 8, "Unika barn": 7}
+    assert tot == {"Anmälningar": 7, "Anmälningar räknade per barn": 8, "Unika barn": 7}
     rep = keyed(wb, "Anmälningar", "Anm_Anmalare")
     assert rep["skola"][2] == ".." and rep["anonym"][2] == ".." and rep["forskola"][2] == 0
     assert rep["skola"][3] == ".."  # a share of a small count is hidden too

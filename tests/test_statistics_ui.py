@@ -86,17 +86,21 @@ def test_export_workbook_for_a_unit_and_read_the_charts(qtbot, page, tmp_path, m
 
     wb = openpyxl.load_workbook(out)
     assert {r[0]: r[1] for r in table(wb, "Anmälningar", "Anm_Totalt")[1:]} == {
-        "Anmälningar": 6, "Anmälningar per barn": 7, "Unika barn": 6}
+        "Anmälningar": 6, "Anmälningar räknade per barn": 7, "Unika barn": 6}
     assert "under 2" in wb["Anmälningar"]["A3"].value
 
     # Barn och unga 2025: A1, A5 in January, A2 in March, A3 in June, A9 in August, A4 in December.
-    assert bar_labels(page.chart_months) == ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
-                                             "nov", "dec"]
-    assert bar_values(page.chart_months) == [2, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1]
-    assert bar_labels(page.chart_reporters) == ["Förälder/vårdnadshavare", "Anonym", "Polis", "Skola/elevhälsa"]
+    # Every bar carries its number under its name, the empty months too (issue 8, item 12).
+    months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    counts = [2, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1]
+    assert bar_labels(page.chart_months) == [f"{m}<br><b>{n}</b>" for m, n in zip(months, counts)]
+    assert bar_values(page.chart_months) == counts
+    assert bar_labels(page.chart_reporters) == ["Förälder/vårdnadshavare: <b>1</b>", "Anonym: <b>1</b>",
+                                                "Polis: <b>2</b>", "Skola/elevhälsa: <b>2</b>"]
     assert bar_values(page.chart_reporters) == [1, 1, 2, 2]
     # 2 of 3 utredningar within 4 months; 6 of 7 förhandsbedömningar within 14 days.
-    assert bar_labels(page.chart_deadlines) == ["Utredning<br>inom 4 månader", "Förhandsbedömning<br>inom 14 dagar"]
+    assert bar_labels(page.chart_deadlines) == ["Utredning<br>inom 4 månader: <b>66,7 %</b>",
+                                                "Förhandsbedömning<br>inom 14 dagar: <b>85,7 %</b>"]
     assert bar_values(page.chart_deadlines) == [pytest.approx(66.7), pytest.approx(85.7)]
     assert page.figures.item(0, 0).text() == "Anmälningar" and page.figures.item(0, 1).text() == "6"
 

@@ -239,7 +239,7 @@ def _anmalningar(sh: _Sheet) -> tuple[Reference, Reference]:
     a = sh.report.anmalningar
     sh.table("Anm_Totalt", "Totalt", [_Col("Mått", TEXT, 26), _Col("Antal")], [
         ("Anmälningar", sh.count(a.reports)),
-        ("Anmälningar per barn", sh.count(a.child_reports.total)),
+        ("Anmälningar räknade per barn", sh.count(a.child_reports.total)),
         ("Unika barn", sh.count(a.unique_children))])
     row0, c0 = sh.table("Anm_Anmalare", "Per anmälarkategori",
                         [_Col("Kod", TEXT, 16), _Col("Anmälarkategori", TEXT, 34), _Col("Antal"), _Col("Andel", PCT)],
@@ -250,7 +250,7 @@ def _anmalningar(sh: _Sheet) -> tuple[Reference, Reference]:
     sh.table("Anm_Huvudgrupp", "Per huvudgrupp av anledning",
              [_Col("Grupp", TEXT, 10), _Col("Huvudgrupp", TEXT, 34), _Col("Antal")],
              [(x.code, x.label, sh.count(x.count)) for x in a.by_reason_group])
-    sh.table("Anm_AlderKon", "Anmälningar per barn, efter ålder och kön",
+    sh.table("Anm_AlderKon", "Anmälningar räknade per barn, efter ålder och kön",
              [_Col("Åldersgrupp", TEXT, 16), _Col("Totalt"), _Col("Flickor"), _Col("Pojkar"), _Col("Okänt kön")],
              [(x.label, sh.count(x.total), sh.count(x.k), sh.count(x.m), sh.count(x.unknown))
               for x in a.by_age_gender])

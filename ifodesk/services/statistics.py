@@ -249,7 +249,7 @@ class StatisticsReport:
         judged = kept + sum(r.missed for r in self.tidsbevakning)
         return [
             KeyFigure("anm_antal", "Anmälningar", a.reports, "antal", a.reports),
-            KeyFigure("anm_barn", "Anmälningar per barn", a.child_reports.total, "antal", a.child_reports.total),
+            KeyFigure("anm_barn", "Anmälningar räknade per barn", a.child_reports.total, "antal", a.child_reports.total),
             KeyFigure("anm_unika_barn", "Unika barn i anmälningar", a.unique_children, "antal", a.unique_children),
             KeyFigure("fb_beslutade", "Beslutade förhandsbedömningar", f.decided, "antal", f.decided),
             KeyFigure("fb_inom_frist", f"Förhandsbedömningar inom {f.limit_label}", f.days.share_within,

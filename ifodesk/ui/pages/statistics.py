@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -41,6 +42,11 @@ def month_label(key: str, with_year: bool) -> str:
     """'2025-03' -> 'mar' (or 'mar 25' when the period spans several years)."""
     year, month = key.split("-")
     return f"{_MONTHS[int(month) - 1]} {year[2:]}" if with_year else _MONTHS[int(month) - 1]
+
+
+def bar_value(v: float) -> str:
+    """Swedish number: 3, 90,5."""
+    return str(int(v)) if float(v).is_integer() else f"{v:.1f}".replace(".", ",")
 
 
 def _fmt(value, unit: str) -> str:
@@ -115,7 +121,9 @@ class StatisticsPage(Page):
         self.figures.setHorizontalHeaderLabels([self.tr("Nyckeltal"), self.tr("Värde")])
         self.figures.verticalHeader().setVisible(False)
         self.figures.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.figures.horizontalHeader().setStretchLastSection(True)
+        header = self.figures.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the value is never cut off
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.figures.setColumnWidth(0, 250)
         self.figures.setMinimumWidth(360)
         self.figures.setWordWrap(False)
@@ -385,10 +393,12 @@ class StatisticsPage(Page):
                    [self.tr("Utredning<br>inom %1").replace("%1", u.limit_label),
                     self.tr("Förhandsbedömning<br>inom %1").replace("%1", f.limit_label)],
                    [round(100 * (u.days.share_within or 0), 1), round(100 * (f.days.share_within or 0), 1)],
-                   horizontal=True, maximum=100)
+                   horizontal=True, maximum=100, suffix=" %")
 
     def _bars(self, view: QChartView, name: str, labels: list[str], values: list[float], *,
-              horizontal: bool = False, maximum: float | None = None) -> None:
+              horizontal: bool = False, maximum: float | None = None, suffix: str = "") -> None:
+        """Every bar is labelled with its number under its name, a zero too (Qt draws no value
+        label on a bar of height zero)."""
         from PySide6.QtCharts import QHorizontalBarSeries
 
         chart = view.chart()
@@ -401,12 +411,10 @@ class StatisticsPage(Page):
         for v in values:
             bars.append(float(v))
         series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsOutsideEnd)
-        series.setLabelsFormat("@value")
         chart.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append(labels)
+        sep = ": " if horizontal else "<br>"  # a horizontal bar has room for one line only
+        cats.append([f"{label}{sep}<b>{bar_value(v)}{suffix}</b>" for label, v in zip(labels, values)])
         cats.setTruncateLabels(False)
         vals = QValueAxis()
         vals.setRange(0, maximum or max([1.0, *values]) * 1.15)
