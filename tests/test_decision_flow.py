@@ -51,10 +51,12 @@ def test_inte_inleda_needs_forste_socialsekreterare_and_approval_decides(ctx, ct
                                   "motivering": "Familjen har redan stöd från BUP."})
     r = decisions.routing(ctx, d.id)
     assert not r.can_sign and r.route == "approval" and r.required_level == "forste_socialsekreterare"
-    assert "1:e socialsekreterare" in r.send_reason
+    assert r.send_reason == "Beslutet fattas av 1:e socialsekreterare."  # a fact, not an instruction
     with pytest.raises(PermissionDenied):
         decisions.sign(ctx, d.id, d.version)
     sent = decisions.send_for_approval(ctx, d.id, d.version)
+    again = decisions.routing(ctx, d.id)
+    assert not again.can_send and again.send_reason == "Förslaget är redan skickat."  # issue 8, item 12
     karin = ctx_for("karin.berg")
     assert [x.id for x in decisions.waiting_for_me(karin)] == [d.id]
     assert decisions.waiting_for_me(ctx_for("erik.sjoberg")) == []

@@ -205,7 +205,7 @@ def record_skyddsbedomning(ctx: ServiceContext, anmalan_child_id: uuid.UUID, *, 
     with ctx.write() as s:
         ac = get_or_404(s, AnmalanChild, anmalan_child_id, "Anmälan för barnet")
         if assessed_at < ac.anmalan.received_at:
-            raise ValidationError("Skyddsbedömningen kan inte göras före att anmälan togs emot.", "assessed_at")
+            raise ValidationError("Skyddsbedömningen kan inte göras innan anmälan togs emot.", "assessed_at")
         if s.scalar(select(Skyddsbedomning).where(Skyddsbedomning.anmalan_child_id == ac.id)):
             raise ValidationError("Skyddsbedömning är redan dokumenterad för barnet i den här anmälan.")
         sb = Skyddsbedomning(anmalan_child_id=ac.id, case_id=ac.case_id, assessed_at=assessed_at,
@@ -260,7 +260,7 @@ def conclude_forhandsbedomning(s: Session, ctx: ServiceContext, fb: Forhandsbedo
     if fb.outcome is not None:
         raise ValidationError("Förhandsbedömningen är redan avslutad.")
     if decided_on < fb.started_on:
-        raise ValidationError("Beslutsdatum kan inte ligga före att anmälan togs emot.", "decided_on")
+        raise ValidationError("Beslutsdatum kan inte ligga före den dag anmälan togs emot.", "decided_on")
     if decided_on > ctx.today():
         raise ValidationError("Beslutsdatum kan inte ligga i framtiden.", "decided_on")
     if outcome == "inte_inleda" and not (reason or "").strip():

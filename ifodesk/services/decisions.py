@@ -249,9 +249,14 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision,
     if not is_drafter and d.status != "for_godkannande" and can_sign:
         can_sign, sign_reason = False, "Förslaget har inte skickats till dig för beslut."
     can_urgent, urgent_reason = gate(urgent.allowed and urgent.route == "urgent", urgent.reason)
-    can_send, send_reason = gate(is_drafter and d.status in ("utkast", "avslagen") and not mine.allowed,
-                                 "Skicka till " + _level_label(route.required_level) if not mine.allowed
-                                 else "Du får själv fatta beslutet.")
+    # Reasons describe the situation; they must not read as an instruction ("Skicka till …").
+    if mine.allowed:
+        why_send = "Du får själv fatta beslutet, så förslaget behöver inte skickas."
+    elif d.status not in ("utkast", "avslagen"):
+        why_send = "Förslaget är redan skickat."
+    else:
+        why_send = "Beslutet fattas av " + _level_label(route.required_level) + "."
+    can_send, send_reason = gate(is_drafter and d.status in ("utkast", "avslagen") and not mine.allowed, why_send)
     if not is_drafter and not decided:
         send_reason = "Bara den som skrivit förslaget skickar det."
     approve = deleg.may_approve(order, catalog, d.template_id, _drafter(s, d), me, today)

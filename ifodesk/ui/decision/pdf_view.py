@@ -64,7 +64,8 @@ class PdfViewDialog(QDialog):
         view.setPageMode(QPdfView.PageMode.MultiPage)
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         view.setDocument(self.document)
-        self.status.setText(self.tr("%1 sidor").replace("%1", str(self.document.pageCount())))
+        pages = self.document.pageCount()
+        self.status.setText(self.tr("1 sida") if pages == 1 else self.tr("%1 sidor").replace("%1", str(pages)))
         return view
 
     def save_as(self) -> None:

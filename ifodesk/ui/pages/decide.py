@@ -131,7 +131,8 @@ class DecidePage(Page):
         self.waiting_model.set_records(waiting)
         self.drafts_model.set_records(drafts)
         self.waiting_count.setText(self.tr("%1 förslag väntar på dig").replace("%1", str(len(waiting))))
-        self.drafts_count.setText(self.tr("%1 egna förslag").replace("%1", str(len(drafts))))
+        self.drafts_count.setText(self.tr("1 eget förslag") if len(drafts) == 1
+                                  else self.tr("%1 egna förslag").replace("%1", str(len(drafts))))
         if self.current is None:
             self.detail.setHtml(self.tr("<p>Välj ett förslag i listan för att läsa det i sin helhet.</p>") if waiting
                                 or drafts else self.tr("<p>Inga förslag väntar på ditt beslut just nu.</p>"))
