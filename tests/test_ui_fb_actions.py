@@ -70,7 +70,7 @@ def test_new_report_is_attached_to_the_ongoing_utredning_and_the_reporter_inform
         confirm(qtbot, tab)
     done = next(f for f in view.detail.anmalningar if f.id == second_report.forhandsbedomning_id)
     assert done.outcome == "pagaende_utredning" and done.decided_on == date(2026, 4, 10)
-    assert tab.attach_button.isHidden() and not tab.notes.isEnabled()
+    assert tab.attach_button.isHidden() and tab.notes.isReadOnly()
 
     # Återkoppling: due within a week of the decision.
     assert tab.feedback.isVisible()

@@ -59,3 +59,32 @@ def test_an_assessment_before_the_report_says_innan(ctx_for, org):
         cases.record_skyddsbedomning(ctx, maja.anmalan_child_id, assessed_at=datetime(2026, 3, 1, 9, tzinfo=STOCKHOLM),
                                      immediate_need=False, assessment="Tryggt.", measures="")
     assert str(err.value) == "Skyddsbedömningen kan inte göras innan anmälan togs emot."
+
+
+def test_read_only_text_looks_read_only(qtbot, make_window, ctx_for, org):
+    """A concluded förhandsbedömning's notes, the timeline's text, the lagrum: not the white of an input."""
+    from datetime import date
+
+    from PySide6.QtGui import QPalette
+
+    from ifodesk.db.models import Forhandsbedomning
+
+    ctx = ctx_for("anna.lind")
+    maja = cases.register_anmalan(ctx, report(org, child(MAJA, "Maja"))).children[0]
+    with ctx.write() as s:
+        cases.conclude_forhandsbedomning(s, ctx, s.get(Forhandsbedomning, maja.forhandsbedomning_id), "inleda",
+                                         None, date(2026, 3, 2), ctx.actor.user_id, None)
+    w = make_window()
+    view = open_case(qtbot, w, maja.case_id)
+
+    def looks_read_only(widget) -> bool:
+        p = widget.palette()
+        return p.color(QPalette.ColorRole.Base) == p.color(QPalette.ColorRole.Window)
+
+    view.tabs.setCurrentWidget(view.fb)
+    notes = view.fb.notes
+    assert notes.isReadOnly() and notes.isEnabled() and looks_read_only(notes)  # readable, selectable
+    assert looks_read_only(view.timeline.detail) and looks_read_only(view.journal.reader)
+    open_ut = next(iter(view.utredning.forms["main"].fields.values()))
+    assert not open_ut.isReadOnly() and not looks_read_only(open_ut)  # an open utredning is an input
+    wait_idle(qtbot, w.app)

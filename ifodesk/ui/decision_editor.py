@@ -34,7 +34,7 @@ from .decision.preview import letter_html, render_preview
 from .decision.saving import SavingMixin
 from .decision.templates import TemplatePicker
 from .labels import PROTECTED_RED
-from .widgets.inputs import button, error_label, name
+from .widgets.inputs import button, error_label, name, set_read_only
 
 DRAFT_MS = 500  # local draft on disk
 AUTOSAVE_MS = 1500  # utkast saved in the case after this much idle time
@@ -86,7 +86,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.form_title.setObjectName("editor_form_title")
         self.form_title.setWordWrap(True)
         self.lagrum = name(QLineEdit(self), "editor_lagrum", self.tr("Lagrum (från mallen, kan inte ändras)"))
-        self.lagrum.setReadOnly(True)
+        set_read_only(self.lagrum)
         self.fields = DecisionFields(self)
         self.fields.changed.connect(self._fields_changed)
         self.unlock_button = button(self, "editor_unlock", self.tr("Ä&ndra förslaget"))

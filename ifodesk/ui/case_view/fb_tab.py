@@ -17,7 +17,7 @@ from ifodesk.services.dto import CaseDetail, ForhandsbedomningInfo
 from ..appctx import DecisionRequest
 from ..dialogs import ask
 from ..forms import VersionedForm
-from ..widgets.inputs import button, error_label, name, text_edit
+from ..widgets.inputs import button, error_label, name, set_read_only, text_edit
 from .fb_feedback import FeedbackBox
 
 
@@ -110,9 +110,9 @@ class FbTab(QWidget):
         fb = self._selected()
         self.info.setText(self._describe(fb) if fb else self.tr("Ingen anmälan i ärendet."))
         is_open = fb is not None and fb.outcome is None
-        for w in (self.notes, self.save_button, self.decide_button):
-            w.setEnabled(is_open)
-        self.notes.setReadOnly(not is_open)
+        for w in (self.save_button, self.decide_button):
+            w.setEnabled(is_open)  # the notes stay readable and selectable, only not editable
+        set_read_only(self.notes, not is_open)
         self.attach_button.setVisible(is_open and self._ongoing_utredning())
         self.feedback.setVisible(FeedbackBox.applies(fb))
         if fb is not None:

@@ -13,7 +13,7 @@ from ifodesk.services.dto import CaseDetail, JournalNoteInfo
 
 from ..forms import VersionedForm
 from ..models.record_table import Column, RecordTableModel
-from ..widgets.inputs import add_row, button, error_label, line_edit, name, text_edit
+from ..widgets.inputs import add_row, button, error_label, line_edit, name, set_read_only, text_edit
 from ..widgets.tables import make_table
 
 translate = QCoreApplication.translate
@@ -55,7 +55,7 @@ class JournalTab(QWidget):
         self.view = make_table("journal_table", self.tr("Journalanteckningar"), self.model, self, (95, 220, 140))
         self.view.selectionModel().currentRowChanged.connect(self._selected)
         self.reader = name(QPlainTextEdit(self), "journal_reader", self.tr("Vald anteckning"))
-        self.reader.setReadOnly(True)
+        set_read_only(self.reader)
         self.editor = QWidget(self)
         self._build_editor()
         split = QSplitter(Qt.Orientation.Vertical, self)

@@ -11,6 +11,7 @@ from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import CaseDetail
 
 from ..models.record_table import Column, RecordTableModel
+from ..widgets.inputs import set_read_only
 from ..widgets.tables import make_table
 
 translate = QCoreApplication.translate
@@ -56,7 +57,7 @@ class TimelineTab(QWidget):
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("timeline_detail")
         self.detail.setAccessibleName(self.tr("Vald händelse i sin helhet"))
-        self.detail.setReadOnly(True)
+        set_read_only(self.detail)
         self.earlier = RecordTableModel(earlier_columns(), self)
         self.earlier_view = make_table("case_earlier_reports", self.tr("Alla anmälningar om barnet"),
                                        self.earlier, self, (130, 170, 230, 120))

@@ -15,7 +15,7 @@ from ifodesk.services.dto import CaseDetail, SectionInfo, UtredningInfo
 
 from ..appctx import DecisionRequest
 from ..forms import VersionedForm
-from ..widgets.inputs import add_row, button, error_label, text_edit
+from ..widgets.inputs import add_row, button, error_label, set_read_only, text_edit
 
 MAIN_FIELDS = ("plan", "child_view", "guardian_view", "analysis")
 
@@ -110,7 +110,7 @@ class UtredningTab(QWidget):
         fields = {k: text_edit(page, f"utredning_{k}", labels[k]) for k in MAIN_FIELDS}
         for k in MAIN_FIELDS:
             add_row(layout, labels[k] + ":", fields[k])
-            fields[k].setReadOnly(u.closed_on is not None)
+            set_read_only(fields[k], u.closed_on is not None)
         layout.addRow(main_error)
         self._add_form(layout, "main", self.tr("Plan, berättelser och analys"), f"utredning-{u.id}", fields, labels,
                        _save_main(u.id), lambda ctx: cases.get_utredning(ctx, u.id),
@@ -120,7 +120,7 @@ class UtredningTab(QWidget):
 
     def _add_section(self, page: QWidget, layout: QFormLayout, u: UtredningInfo, sec: SectionInfo) -> None:
         edit = text_edit(page, f"section_{sec.heading_key}", sec.heading, 90)
-        edit.setReadOnly(u.closed_on is not None)
+        set_read_only(edit, u.closed_on is not None)
         err = error_label(page, f"section_{sec.heading_key}_error")
         add_row(layout, sec.heading + ":", edit)
         layout.addRow(err)

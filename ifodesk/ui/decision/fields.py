@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEd
 from ifodesk.domain.catalog import DecisionTemplate, TemplateField
 
 from ..fields import mark_invalid
-from ..widgets.inputs import name, text_edit
+from ..widgets.inputs import name, set_read_only, text_edit
 
 EMPTY_DATE = QDate(1900, 1, 1)
 DATE_FORMAT = "yyyy-MM-dd"
@@ -156,7 +156,7 @@ class DecisionFields(QWidget):
     def set_editable(self, editable: bool) -> None:
         for w in self.widgets.values():
             if isinstance(w, (QLineEdit, QPlainTextEdit)):
-                w.setReadOnly(not editable)
+                set_read_only(w, not editable)
             else:
                 w.setEnabled(editable)
 

@@ -13,6 +13,7 @@ from ifodesk.services.delegation_admin import active_delegation_text
 
 from ..labels import level_label, role_label
 from ..models.record_table import Column, RecordTableModel
+from ..widgets.inputs import set_read_only
 from ..widgets.tables import make_table
 from .base import Page
 
@@ -57,7 +58,7 @@ class AdminPage(Page):
         self.delegation = QPlainTextEdit(self)
         self.delegation.setObjectName("admin_delegation")
         self.delegation.setAccessibleName(self.tr("Delegationsordning"))
-        self.delegation.setReadOnly(True)
+        set_read_only(self.delegation)
         self.tabs.addTab(make_table("admin_users", self.tr("Användare"), self.users, self,
                                     (190, 130, 160, 170, 220, 110)), self.tr("Användare"))
         self.tabs.addTab(make_table("admin_units", self.tr("Enheter"), self.units, self, (220, 100)),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ifodesk.domain import statistics as st
 from ifodesk.services import statistics as stats
 
+from ..widgets.inputs import set_read_only
 from .base import Page
 
 _KINDS = ("ar", "halvar", "kvartal", "manad", "datum")
@@ -311,7 +312,7 @@ class StatisticsPage(Page):
         dlg.setAccessibleName(self.tr("Valideringsrapport"))
         dlg.setWindowTitle(self.tr("Valideringsrapport %1").replace("%1", str(extract.year)))
         text = self._named(QPlainTextEdit(dlg), "stats_validation_text", self.tr("Valideringsrapport"))
-        text.setReadOnly(True)
+        set_read_only(text)
         text.setPlainText("\n".join(rep.lines()))
         buttons = QDialogButtonBox(dlg)
         ok = buttons.addButton(self.tr("Exportera ändå…") if rep.has_errors else self.tr("Exportera…"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from ..labels import PROTECTED_RED
@@ -42,3 +43,18 @@ def add_row(form: QFormLayout, text: str, w: QWidget) -> QLabel:
     label.setBuddy(w)
     form.addRow(label, w)
     return label
+
+
+def set_read_only(w, read_only: bool = True) -> None:
+    """Text that cannot be changed looks so: the window's background, not an input's white.
+
+    Only the Base role is set, from the current palette (a dark or high-contrast palette stays
+    consistent); editable again means the inherited palette again.
+    """
+    w.setReadOnly(read_only)
+    if read_only:
+        look = QPalette()
+        look.setColor(QPalette.ColorRole.Base, w.palette().color(QPalette.ColorRole.Window))
+        w.setPalette(look)
+    else:
+        w.setPalette(QPalette())
