@@ -146,6 +146,7 @@ class ConflictDialog(QDialog):
             grid.addWidget(pick_theirs, row * 2, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(self.differing) * 2 + 1, 1)  # rows at the top, room below
         scroll = QScrollArea(self)
         scroll.setObjectName("conflict_compare_area")
         scroll.setWidgetResizable(True)
@@ -159,7 +160,8 @@ class ConflictDialog(QDialog):
         w.setAccessibleDescription(self.tr("Det som skiljer sig är understruket."))
         w.setReadOnly(True)
         w.setHtml(marked_html(text, other))
-        w.setMinimumHeight(70)
+        lines = max(text.count("\n"), other.count("\n"), max(len(text), len(other)) // 60) + 1
+        w.setFixedHeight(min(lines, 8) * w.fontMetrics().lineSpacing() + 16)  # as tall as the longer text
         return w
 
     # --- choosing ----------------------------------------------------------------------------
