@@ -184,6 +184,7 @@ def test_whole_childrens_case_from_anmalan_to_the_ius_decision_and_the_letter(de
     child = register_with_dialog(anna)
     case = open_case_view(anna, child.case_id)
     case.tabs.setCurrentWidget(case.skydd)
+    case.skydd.need.setCurrentIndex(0)  # "Nej" chosen: nothing is pre-selected (issue 8)
     anna.type(case.skydd.assessment, "Ingen akut fara; mamma hemma på kvällarna.")
     with anna.qtbot.waitSignal(case.skydd.saved, timeout=10000):
         anna.click(case.skydd.save_button)
