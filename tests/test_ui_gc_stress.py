@@ -110,3 +110,32 @@ def test_workers_and_widget_churn_never_deadlock(qtbot, qapp):
     assert done[0] >= 2 and built >= 20, (done[0], built)
     assert len(destroyed_on) == built, "windows in reference cycles were never collected"
     assert set(destroyed_on) == {gui}, "a QObject was destroyed on a worker thread"
+
+
+def test_the_app_installs_the_collector_and_it_never_collects_on_a_worker(qapp, monkeypatch):
+    from ifodesk.app import make_qapp
+    from ifodesk.ui import i18n
+
+    monkeypatch.setattr(i18n, "install_translators", lambda _app: None)  # no side effects on later tests
+    style = qapp.style().name()
+    try:
+        assert make_qapp(["ifodesk"]) is qapp
+    finally:
+        qapp.setStyle(style)
+    guard = gc_guard.installed()
+    assert guard is not None and gc_guard.install(qapp) is guard and not gc.isenabled()
+    assert guard.timer.isActive() and guard.timer.interval() == gc_guard.INTERVAL_MS
+
+    class Cycle:
+        pass
+
+    for _ in range(guard.threshold[0] + 10):  # enough garbage to pass the first threshold
+        c = Cycle()
+        c.me = c
+    del c
+    from_worker: list[int] = []
+    t = threading.Thread(target=lambda: from_worker.append(guard.check()))
+    t.start()
+    t.join()
+    assert from_worker == [0]  # a worker's call is refused
+    assert guard.check() > 0  # the GUI thread collects
