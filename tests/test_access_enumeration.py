@@ -18,7 +18,9 @@ ALLOWLIST = {
     "decisions.preview_routing": "who may decide a template, for a proposal not saved; no record read",
     "statistics.list_units": "names of the municipality's units",
     "statistics.find_unit": "finds a unit by name or prefix",
+    "common.touch": "stamps who changed a record, inside a service function that checked it",
 }
+ENFORCEMENT = "access"  # the policy module itself: its functions are the checks
 
 
 def _takes_ctx(fn) -> bool:
@@ -36,6 +38,8 @@ def _takes_ctx(fn) -> bool:
 def service_functions():
     out = []
     for info in pkgutil.iter_modules(services_pkg.__path__):
+        if info.name == ENFORCEMENT:
+            continue
         mod = importlib.import_module(f"ifodesk.services.{info.name}")
         for name, fn in vars(mod).items():
             if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != mod.__name__:
@@ -52,7 +56,6 @@ def test_enumeration_finds_the_service_functions():
         assert expected in names
 
 
-@pytest.mark.xfail(strict=True, reason="applied to the services in the next commit")
 def test_every_service_function_declares_a_permission():
     from ifodesk.domain.access_policy import load_policy
 

@@ -64,8 +64,12 @@ def _ctx_of(args, kwargs) -> ServiceContext:
     return ctx
 
 
-def requires(action: str):
-    """Declare the permission a service function needs; checked before it runs."""
+def requires(action: str, *, or_empty: bool = False):
+    """Declare the permission a service function needs; checked before it runs.
+
+    or_empty: a list of what the user may see returns [] to a role without the action (the pages
+    every user opens, such as Att besluta), instead of a refusal.
+    """
     pol = policy()
     if action not in pol.actions:
         raise KeyError(f"Okänd behörighet i koden: {action}")
@@ -75,6 +79,8 @@ def requires(action: str):
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             ctx = _ctx_of(args, kwargs)
+            if or_empty and pol.grant(ctx.actor.role, action) is None:
+                return []
             role_grant(ctx, action)
             pending = _Pending(action)
             token = _pending.set(pending)
@@ -114,13 +120,14 @@ def may(ctx: ServiceContext, action: str) -> bool:
     return policy().grant(ctx.actor.role, action) is not None
 
 
-def _same_municipality(ctx: ServiceContext, municipality_id: uuid.UUID, label: str) -> None:
+def same_municipality(ctx: ServiceContext, municipality_id: uuid.UUID, label: str) -> None:
     if municipality_id != ctx.actor.municipality_id:
         raise NotFound(f"{label} finns inte.")  # never reveal another municipality's records
 
 
 def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own: bool, agenda: bool = False,
-            protected: bool = False, reason: str | None = None, what: str = "Ärendet") -> Access:
+            protected: bool = False, reason: str | None = None, what: str = "Ärendet",
+            person_id: uuid.UUID | None = None) -> Access:
     pol = policy()
     g = role_grant(ctx, action)
     act = pol.actions[action]
@@ -143,7 +150,11 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
             free = own or (ctx.actor.role in pol.protected_roles and RANK[scope] <= RANK[g.scope])
             needs_reason = not free
     if needs_reason:
+        if not (reason and reason.strip()) and not act.always_reason and person_id is not None:
+            reason = ctx.stated_reasons.get(person_id)  # stated earlier in this session for this person
         if pol.reason_ok(reason):
+            if not act.always_reason and person_id is not None:
+                ctx.stated_reasons[person_id] = reason.strip()
             _mark()
             return Access(scope, reason.strip())
         why = ("Uppgiften är skyddad" if act.always_reason or protected
@@ -159,19 +170,28 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
 # --- record checks --------------------------------------------------------------------------
 
 def check_case(ctx: ServiceContext, case: Case, action: str, reason: str | None = None) -> Access:
-    _same_municipality(ctx, case.municipality_id, "Ärendet")
+    same_municipality(ctx, case.municipality_id, "Ärendet")
     return _decide(ctx, action, unit_id=case.unit_id, own=case.assigned_to == ctx.actor.user_id,
-                   protected=case.person.protection != "none", reason=reason)
+                   protected=case.person.protection != "none", reason=reason, person_id=case.person_id)
+
+
+def case_for(s: Session, ctx: ServiceContext, case_id: uuid.UUID, action: str,
+             reason: str | None = None) -> tuple[Case, Access]:
+    """Load a case of the user's municipality (the municipality is part of the query) and check it."""
+    c = s.scalar(select(Case).where(Case.id == case_id, Case.municipality_id == ctx.actor.municipality_id))
+    if c is None:
+        raise NotFound("Ärendet finns inte.")
+    return c, check_case(ctx, c, action, reason)
 
 
 def check_unit(ctx: ServiceContext, unit: Unit, action: str) -> Access:
-    _same_municipality(ctx, unit.municipality_id, "Enheten")
+    same_municipality(ctx, unit.municipality_id, "Enheten")
     return _decide(ctx, action, unit_id=unit.id, own=False, what="Enheten")
 
 
 def check_person(s: Session, ctx: ServiceContext, p: Person, action: str, reason: str | None = None) -> Access:
     """A person is in scope through their cases: assigned to the user (own) or in the user's units."""
-    _same_municipality(ctx, p.municipality_id, "Personen")
+    same_municipality(ctx, p.municipality_id, "Personen")
     rows = s.execute(select(Case.unit_id, Case.assigned_to).where(
         Case.person_id == p.id, Case.municipality_id == ctx.actor.municipality_id)).all()
     own = any(a == ctx.actor.user_id for _, a in rows)
@@ -180,7 +200,7 @@ def check_person(s: Session, ctx: ServiceContext, p: Person, action: str, reason
     if not rows:  # no case yet (just registered): any unit may see it
         unit_id, in_unit = (ctx.actor.unit_ids[0] if ctx.actor.unit_ids else None), True
     return _decide(ctx, action, unit_id=unit_id if in_unit else None, own=own,
-                   protected=p.protection != "none", reason=reason, what="Personen")
+                   protected=p.protection != "none", reason=reason, what="Personen", person_id=p.id)
 
 
 def _sits_on(ctx: ServiceContext, m: Meeting) -> bool:
@@ -189,8 +209,11 @@ def _sits_on(ctx: ServiceContext, m: Meeting) -> bool:
 
 
 def on_my_agenda(s: Session, ctx: ServiceContext, d: Decision) -> bool:
-    """Agenda scope: on a meeting the user sits on, or sent to the user's level for decision."""
+    """Agenda scope: on a meeting the user sits on, sent to the user's level for decision, or
+    decided (approved, drafted) by the user."""
     if d.status == "for_godkannande" and d.approver_level == ctx.actor.delegate_level:
+        return True
+    if ctx.actor.user_id in (d.decided_by, d.approved_by, d.drafted_by):
         return True
     meetings = s.scalars(select(Meeting).join(MeetingItem, MeetingItem.meeting_id == Meeting.id)
                          .where(MeetingItem.decision_id == d.id,
@@ -200,16 +223,17 @@ def on_my_agenda(s: Session, ctx: ServiceContext, d: Decision) -> bool:
 
 def check_decision(s: Session, ctx: ServiceContext, d: Decision, case: Case, action: str,
                    reason: str | None = None) -> Access:
-    _same_municipality(ctx, d.municipality_id, "Beslutet")
+    same_municipality(ctx, d.municipality_id, "Beslutet")
     g = role_grant(ctx, action)
     agenda = g.scope == "agenda" and on_my_agenda(s, ctx, d)
     own = ctx.actor.user_id in (case.assigned_to, d.drafted_by)
     return _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda,
-                   protected=case.person.protection != "none", reason=reason, what="Beslutet")
+                   protected=case.person.protection != "none", reason=reason, what="Beslutet",
+                   person_id=case.person_id)
 
 
 def check_meeting(ctx: ServiceContext, m: Meeting, action: str) -> Access:
-    _same_municipality(ctx, m.municipality_id, "Sammanträdet")
+    same_municipality(ctx, m.municipality_id, "Sammanträdet")
     g = role_grant(ctx, action)
     if g.scope == "agenda" and not _sits_on(ctx, m):
         raise PermissionDenied("Du deltar inte i det här sammanträdet.")
@@ -242,12 +266,14 @@ def decision_scope(s: Session, ctx: ServiceContext, action: str):
     if g.scope != "agenda":
         return case_scope(ctx, action, Decision.unit_id, Decision.drafted_by, Decision.municipality_id)
     _mark()
-    mine = [m.id for m in s.scalars(select(Meeting).where(
+    meetings = [m.id for m in s.scalars(select(Meeting).where(
         Meeting.municipality_id == ctx.actor.municipality_id)) if _sits_on(ctx, m)]
-    on_agenda = Decision.id.in_(select(MeetingItem.decision_id).where(MeetingItem.meeting_id.in_(mine))) \
-        if mine else false()
+    on_agenda = Decision.id.in_(select(MeetingItem.decision_id).where(MeetingItem.meeting_id.in_(meetings))) \
+        if meetings else false()
     sent = and_(Decision.status == "for_godkannande", Decision.approver_level == ctx.actor.delegate_level)
-    return and_(Decision.municipality_id == ctx.actor.municipality_id, or_(on_agenda, sent))
+    me = ctx.actor.user_id
+    mine = or_(Decision.decided_by == me, Decision.approved_by == me, Decision.drafted_by == me)
+    return and_(Decision.municipality_id == ctx.actor.municipality_id, or_(on_agenda, sent, mine))
 
 
 def meeting_scope(ctx: ServiceContext, action: str, meetings: list[Meeting]) -> list[Meeting]:
@@ -262,6 +288,7 @@ def unchecked_ok() -> None:
     _mark()
 
 
-__all__ = ["Access", "ReasonRequired", "requires", "role_grant", "may", "check_case", "check_unit",
+__all__ = ["Access", "ReasonRequired", "requires", "role_grant", "may", "same_municipality", "case_for",
+           "check_case", "check_unit",
            "check_person", "check_decision", "check_meeting", "on_my_agenda", "case_scope",
            "decision_scope", "meeting_scope", "unchecked_ok"]

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ifodesk.db.models import Anmalan, AnmalanChild, Case, Forhandsbedomning, Person, Skyddsbedomning, User
 from ifodesk.domain import deadlines as rules
 
-from . import audit
+from . import access, audit
 from .context import ServiceContext
 from .dto import PersonSummary
 from .people import summary
@@ -37,6 +37,7 @@ class InboxItem:
     days_left: int
 
 
+@access.requires("case.list", or_empty=True)
 def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassigned_only: bool = False,
                 limit: int = 500) -> list[InboxItem]:
     """Open reports, newest first (siblings by name); unassigned_only gives the 1:e socialsekreterare's queue."""
@@ -47,7 +48,7 @@ def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassi
          .join(Person, Person.id == AnmalanChild.person_id)
          .outerjoin(User, User.id == Case.assigned_to)
          .outerjoin(Skyddsbedomning, Skyddsbedomning.anmalan_child_id == AnmalanChild.id)
-         .where(Case.municipality_id == ctx.actor.municipality_id, Forhandsbedomning.outcome.is_(None))
+         .where(access.case_scope(ctx, "case.list"), Forhandsbedomning.outcome.is_(None))
          .order_by(Anmalan.received_at.desc(), Person.sort_key, AnmalanChild.id).limit(limit))
     if unit_id is not None:
         q = q.where(Case.unit_id == unit_id)

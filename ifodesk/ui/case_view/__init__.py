@@ -8,7 +8,7 @@ import uuid
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ifodesk.services import caseview, people
+from ifodesk.services import caseview
 
 from ..widgets.deadline_table import make_deadline_table
 from .decisions_tab import DecisionsTab
@@ -25,10 +25,10 @@ from .utredning_tab import UtredningTab
 RELOAD_ON = frozenset({"case", "decision", "journal", "meeting"})
 
 
-def load_case(ctx, case_id):
-    """One worker call: the case in full and its person (address hidden when protected)."""
-    detail = caseview.get_case(ctx, case_id)
-    return detail, people.get_person(ctx, detail.summary.person.id)
+def load_case(ctx, case_id, reason=None):
+    """One worker call, one transaction: the case in full and its person (address hidden when protected)."""
+    detail = caseview.get_case(ctx, case_id, reason)
+    return detail, detail.person
 
 
 class CaseView(QWidget):
