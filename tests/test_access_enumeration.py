@@ -72,3 +72,23 @@ def test_allowlist_is_not_stale():
     for n in ALLOWLIST:
         assert n in names, f"{n} finns inte längre; ta bort den ur listan"
         assert not hasattr(names[n], "__access__"), f"{n} har nu en behörighet; ta bort den ur listan"
+
+
+def test_a_forgotten_record_check_refuses_and_changes_nothing(ctx, org):
+    """The guard behind @requires: a function that never checks its record cannot commit or return."""
+    from sqlalchemy import func, select
+
+    from ifodesk.db.models import AuditLog
+    from ifodesk.services import access, audit
+    from ifodesk.services.errors import PermissionDenied
+
+    @access.requires("case.read")
+    def careless(ctx):
+        with ctx.write() as s:
+            audit.record(s, ctx, "read", "case", None, None)
+            return "data"
+
+    with pytest.raises(PermissionDenied):
+        careless(ctx)
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(AuditLog)) == 0

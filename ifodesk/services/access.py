@@ -4,7 +4,8 @@ Every public service function is decorated with @requires("action"): the role mu
 action at some scope before the function runs. Actions marked `record = true` also need the
 target record checked (check_case, check_person, ...) inside the function, before anything is
 returned or changed; @requires refuses to return a result when that check did not happen, so a
-forgotten check fails in the tests instead of leaking data. Lists put the scope into the query
+forgotten check fails in the tests instead of leaking data (and a transaction that would commit
+unchecked is rolled back, see _unchecked_commit). Lists put the scope into the query
 (case_scope, decision_scope).
 
 Records of another municipality are "not found" (their existence is not revealed). Refusals are
@@ -19,7 +20,7 @@ import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import and_, event, false, or_, select
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, Person, Unit
@@ -97,6 +98,15 @@ def requires(action: str, *, or_empty: bool = False):
         return wrapper
 
     return deco
+
+
+@event.listens_for(Session, "before_commit")
+def _unchecked_commit(session) -> None:
+    """No transaction of a service function commits before its record was checked: a forgotten
+    check fails (and rolls back) instead of returning or changing data."""
+    p = _pending.get()
+    if p is not None and not p.checked and policy().actions[p.action].record:
+        raise PermissionDenied("Behörigheten kunde inte kontrolleras; inget har lästs eller ändrats.")
 
 
 def _mark() -> None:
