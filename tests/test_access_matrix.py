@@ -7,6 +7,7 @@ allowed only with a real stated reason (which is logged), or refused.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -141,6 +142,7 @@ ROLE_LEVEL = {
     "case.list": lambda ctx, m: people.search_persons(ctx, "testsson"),
     "decision.report": lambda ctx, m: decision_docs.delegated_decisions(ctx, date(2026, 3, 1), date(2026, 3, 31)),
     "meeting.manage": lambda ctx, m: meetings.close_meeting(ctx, m.id, None),
+    "meeting.record": lambda ctx, m: meetings.record_item(ctx, uuid.uuid4(), None, "bifall"),
     "statistics.read": lambda ctx, m: statistics.compute_statistics(ctx, st.year_period(2026)),
     "statistics.register": lambda ctx, m: statistics.register_extract(ctx, 2026),
     "audit.read": lambda ctx, m: audit.audit_trail(ctx),
@@ -155,6 +157,9 @@ def test_role_level_actions(role, db, org, clock, meeting_without):
         ctx = _ctx(db, clock, org, ROLE_USERS.get(role, "system"))
         if g is None or (g.scope == "agenda" and action == "meeting.read"):
             _refused(lambda: call(ctx, meeting_without))
+        elif action == "meeting.record":  # past the role check, the (unknown) item is looked up
+            with pytest.raises(NotFound):
+                call(ctx, meeting_without)
         else:
             call(ctx, meeting_without)
 

@@ -125,6 +125,12 @@ def role_grant(ctx: ServiceContext, action: str):
     return g
 
 
+def roles_with(action: str) -> tuple[str, ...]:
+    """The roles that hold the action at all."""
+    pol = policy()
+    return tuple(r for r in pol.roles if pol.grant(r, action) is not None)
+
+
 def may(ctx: ServiceContext, action: str) -> bool:
     """Whether the role holds the action at all (for showing or hiding UI commands)."""
     return policy().grant(ctx.actor.role, action) is not None
@@ -298,7 +304,7 @@ def unchecked_ok() -> None:
     _mark()
 
 
-__all__ = ["Access", "ReasonRequired", "requires", "role_grant", "may", "same_municipality", "case_for",
+__all__ = ["Access", "ReasonRequired", "requires", "role_grant", "roles_with", "may", "same_municipality", "case_for",
            "check_case", "check_unit",
            "check_person", "check_decision", "check_meeting", "on_my_agenda", "case_scope",
            "decision_scope", "meeting_scope", "unchecked_ok"]

@@ -279,7 +279,7 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision,
         can_approve, approve_reason = False, "Förslaget är skickat till ordföranden för brådskande beslut."
     agenda_ok = route.route == "utskott" and d.status == "godkand" and d.approved_hash == d.content_hash
     can_agenda, agenda_reason = gate(
-        agenda_ok and ctx.actor.role in ("sekreterare", "forste", "chef", "ifo_chef", "ordforande"),
+        agenda_ok and access.may(ctx, "meeting.manage"),
         "Förslaget kan tas upp på utskottets föredragningslista." if agenda_ok else
         ("Bara beslut som är förbehållna utskottet tas upp på föredragningslistan." if route.route != "utskott"
          else "Förslaget måste först godkännas av " + _level_label(order.options.utskott_beredning_level) + "."))
