@@ -175,3 +175,27 @@ def test_a_forste_approves_only_in_their_own_units(db, clock, ctx_for, org):
     with pytest.raises(PermissionDenied):
         decisions.approve(karin, t.decision_id, None)
     assert t.decision_id not in [d.id for d in decisions.waiting_for_me(karin)]
+
+
+def test_lists_show_a_protected_person_by_name_only_to_those_who_may_read_it_freely(db, clock, ctx, org, maja):
+    from ifodesk.services import deadlines, inbox
+
+    ch, _ = maja
+    cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "", ""), category="polis"))  # in the inbox
+
+    def seen(username):
+        who = _as(db, clock, username)
+        rows = caseview.case_rows(who, caseview.case_ids(who, caseview.CaseQuery()))
+        found = [r.person for r in rows if r.id == ch.case_id]
+        found += [i.person for i in inbox.new_reports(who) if i.case_id == ch.case_id]
+        found += [d.person for d in deadlines.overview(who, within_days=60) if d.case_id == ch.case_id]
+        found += [p for p in people.search_persons(who, "Skyddad person") + people.search_persons(who, "Öberg")
+                  if p.id == ch.person.id]
+        found.append(people.lookup_personnummer(who, MAJA))
+        assert len(found) >= 5, username
+        return {(p.first_name, p.last_name, p.display_id, p.birth_date is None, p.protection) for p in found}
+
+    for username in ("anna.lind", "karin.berg", "eva.lundgren", "goran.falk"):
+        assert seen(username) == {("Maja", "Öberg", "20150312-9809", False, "skyddad_folkbokforing")}, username
+    for username in ("erik.sjoberg", "petra.vuxen"):
+        assert seen(username) == {("Skyddad", "person", "", True, "skyddad_folkbokforing")}, username

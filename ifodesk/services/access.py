@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import uuid
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, event, false, or_, select
 from sqlalchemy.orm import Session
@@ -299,6 +299,28 @@ def meeting_scope(ctx: ServiceContext, action: str, meetings: list[Meeting]) -> 
             and (g.scope != "agenda" or _sits_on(ctx, m))]
 
 
+def shown_person(ctx: ServiceContext, p, cases) -> object:
+    """A protected person in a list or search result, as the user may see them without a reason:
+    the assigned handläggare and the protected roles of the case's unit see the name; others see
+    "Skyddad person" (no name, personnummer or birth date) until they open it with a reason.
+    `p` is a PersonSummary, `cases` the (unit_id, assigned_to) of the person's cases."""
+    if p.protection == "none":
+        return p
+    pol = policy()
+    g = pol.grant(ctx.actor.role, "case.read")
+    cases = tuple(cases)
+    if not cases and g is not None and ctx.actor.role in pol.protected_roles:
+        return p  # no case yet: the chefer and 1:e socialsekreterare see who it is
+    for unit_id, assigned_to in cases:
+        if assigned_to == ctx.actor.user_id:
+            return p
+        if g is not None and ctx.actor.role in pol.protected_roles and (
+                g.scope == "municipality" or unit_id in ctx.actor.unit_ids):
+            return p
+    return replace(p, display_id="", first_name="Skyddad", last_name="person", birth_date=None,
+                   legal_gender=None)
+
+
 def unchecked_ok() -> None:
     """For a function whose action needs a record but that legitimately found none (empty result)."""
     _mark()
@@ -307,4 +329,4 @@ def unchecked_ok() -> None:
 __all__ = ["Access", "ReasonRequired", "requires", "role_grant", "roles_with", "may", "same_municipality", "case_for",
            "check_case", "check_unit",
            "check_person", "check_decision", "check_meeting", "on_my_agenda", "case_scope",
-           "decision_scope", "meeting_scope", "unchecked_ok"]
+           "decision_scope", "meeting_scope", "shown_person", "unchecked_ok"]

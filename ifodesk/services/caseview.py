@@ -218,17 +218,18 @@ def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
         rows = s.execute(select(*_ROW_COLUMNS).join(Person, Person.id == Case.person_id)
                          .outerjoin(User, User.id == Case.assigned_to)
                          .where(Case.id.in_(ids), access.case_scope(ctx, "case.list"))).all()
-        by_id = {r[0]: _row_summary(r, next_due.get(r[0])) for r in rows}
+        by_id = {r[0]: _row_summary(ctx, r, next_due.get(r[0])) for r in rows}
         audit.record(s, ctx, "list", "case", None, None, detail=f"{len(by_id)} ärenden i lista")
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _row_summary(r, next_due) -> CaseSummary:
+def _row_summary(ctx: ServiceContext, r, next_due) -> CaseSummary:
     (cid, number, unit_id, status, opened_on, assigned_to, assigned_name,
      pid, pnr, reserve, first, last, birth, gender, protection) = r
     display = f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or "")
-    return CaseSummary(cid, number, PersonSummary(pid, display, first, last, birth, gender, protection),
-                       unit_id, status, opened_on, assigned_to, assigned_name, next_due)
+    person = access.shown_person(ctx, PersonSummary(pid, display, first, last, birth, gender, protection),
+                                 ((unit_id, assigned_to),))
+    return CaseSummary(cid, number, person, unit_id, status, opened_on, assigned_to, assigned_name, next_due)
 
 
 def _summary(c: Case, assigned_name: str | None, next_due=None) -> CaseSummary:

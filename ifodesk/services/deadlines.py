@@ -92,8 +92,9 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
         for (did, kind, case_id, unit, assigned, start, due, met, number, pid, pnr, reserve, first, last,
              born, gender, protection, assigned_name) in s.execute(q):
             rule = rules_by_kind.get(kind)
-            person = PersonSummary(pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""), first, last, born,
-                                   gender, protection)
+            person = access.shown_person(ctx, PersonSummary(
+                pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""), first, last, born, gender, protection),
+                ((unit, assigned),))
             out.append(DeadlineInfo(did, kind, rule.title if rule else kind, tuple(rule.lagrum) if rule else (),
                                     case_id, number, person, unit, assigned, assigned_name, start, due, met,
                                     rules.status(due, met, today), rules.days_left(due, today)))

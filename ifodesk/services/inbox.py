@@ -56,13 +56,14 @@ def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassi
         q = q.where(Case.assigned_to.is_(None))
     today = ctx.today()
     with ctx.db.session(write=True) as s:
-        items = [_item(fb, ac_id, a, c, p, name, sb_id, today) for fb, ac_id, a, c, p, name, sb_id in s.execute(q)]
+        items = [_item(ctx, fb, ac_id, a, c, p, name, sb_id, today)
+                 for fb, ac_id, a, c, p, name, sb_id in s.execute(q)]
         audit.record(s, ctx, "list", "anmalan", None, None, detail=f"{len(items)} öppna anmälningar")
         return items
 
 
-def _item(fb, ac_id, a, c, p, assigned_name, sb_id, today: date) -> InboxItem:
+def _item(ctx, fb, ac_id, a, c, p, assigned_name, sb_id, today: date) -> InboxItem:
     due = rules.compute("forhandsbedomning", fb.started_on).due
     return InboxItem(a.id, ac_id, fb.id, a.received_at, a.channel, a.reporter_category, tuple(a.reasons or ()),
-                     summary(p), c.id, c.case_number, c.version, c.assigned_to, assigned_name,
+                     access.shown_person(ctx, summary(p), ((c.unit_id, c.assigned_to),)), c.id, c.case_number, c.version, c.assigned_to, assigned_name,
                      sb_id is not None, due, rules.days_left(due, today))

@@ -116,7 +116,7 @@ def lookup_personnummer(ctx: ServiceContext, text: str) -> PersonSummary | None:
                                           Person.personnummer == pnr.digits12))
         audit.record(s, ctx, "search", "person", None, p.id if p else None,
                      detail=f"personnummer {pnr.formatted}")
-        return summary(p) if p else None
+        return _shown(s, ctx, [p])[0] if p else None
 
 
 @access.requires("case.list")
@@ -128,7 +128,18 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[Per
     with ctx.write() as s:
         rows = s.scalars(search_people(s, ctx.actor.municipality_id, needle).limit(limit)).all()
         audit.record(s, ctx, "search", "person", None, None, detail=f"namn '{text.strip()}' ({len(rows)} träffar)")
-        return [summary(p) for p in rows]
+        return _shown(s, ctx, rows)
+
+
+def _shown(s: Session, ctx: ServiceContext, persons: list[Person]) -> list[PersonSummary]:
+    """Search results, protected persons as the user may see them (one query, only when any is protected)."""
+    protected = [p.id for p in persons if p.protection != "none"]
+    cases: dict = {}
+    if protected:
+        for pid, unit_id, assigned_to in s.execute(select(Case.person_id, Case.unit_id, Case.assigned_to).where(
+                Case.person_id.in_(protected), Case.municipality_id == ctx.actor.municipality_id)):
+            cases.setdefault(pid, []).append((unit_id, assigned_to))
+    return [access.shown_person(ctx, summary(p), cases.get(p.id, ())) for p in persons]
 
 
 @access.requires("person.read")
