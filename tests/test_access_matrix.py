@@ -166,8 +166,8 @@ def test_role_level_actions(role, db, org, clock, meeting_without):
 
 def test_every_action_of_the_policy_is_exercised():
     covered = set(RECORD_CALLS) | set(ROLE_LEVEL) | {"case.create"}
-    # tested on their own in test_access_rules: reveal a protected address, lift a marking, decide
-    covered |= {"person.address", "person.unprotect", "decision.decide"}
+    covered |= {"person.address", "person.unprotect"}  # test_protected_persons_by_scope
+    covered |= {"decision.decide"}  # test_access_rules (decisions also follow the delegationsordning)
     assert covered == set(load_policy().actions)
 
 
@@ -182,3 +182,56 @@ def test_another_municipality_gets_not_found_for_every_record(db, org, ctx_for, 
     for action, call in RECORD_CALLS.items():
         with pytest.raises(NotFound):
             call(other, t, REAL_REASON)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_protected_persons_by_scope(role, db, org, ctx_for, clock):
+    """Protected persons: reads need a reason unless assigned or a protected role of the unit; changes are
+    refused then; the address always needs a real reason; only the roles with person.unprotect lift it."""
+    from sqlalchemy import update
+
+    from ifodesk.db.models import Person
+
+    pol = load_policy()
+    username = ROLE_USERS.get(role, "system")
+    targets = scoped_targets(ctx_for, db, org, username)
+    with db.session(write=True) as s:
+        s.execute(update(Person).where(Person.id.in_([t.person_id for t in targets.values()]))
+                  .values(protection="sekretessmarkering", address_street="Gömda gatan 2"))
+    fresh = lambda: _ctx(db, clock, org, username)  # noqa: E731
+    for scope, t in targets.items():
+        where = f"{role} {scope}"
+        read = expected(role, "case.read", scope)
+        free = scope == "own" or (role in pol.protected_roles and read == "free")
+        if read == "refused":
+            _refused(lambda: caseview.get_case(fresh(), t.case_id, REAL_REASON))
+        elif free:
+            caseview.get_case(fresh(), t.case_id)
+        else:
+            with pytest.raises(ReasonRequired):
+                caseview.get_case(fresh(), t.case_id)
+            caseview.get_case(fresh(), t.case_id, REAL_REASON)
+        write = expected(role, "journal.write", scope)
+        note = lambda: journal.add_note(fresh(), t.case_id, event_date=date(2026, 3, 2), text="Samtal.")  # noqa: E731
+        if write == "free" and free:
+            note()
+        else:
+            _refused(note)
+        # the address: within person.address scope only, and always with a real reason
+        addr = expected(role, "person.address", scope)
+        person_ok = expected(role, "person.read", scope) != "refused"
+        if addr == "free" and person_ok:
+            assert people.get_person(fresh(), t.person_id, reason=REAL_REASON).address_street is None, where
+            with pytest.raises(ReasonRequired):
+                people.get_person(fresh(), t.person_id, address_reason=".", reason=REAL_REASON)
+            shown = people.get_person(fresh(), t.person_id, address_reason=REAL_REASON, reason=REAL_REASON)
+            assert shown.address_street == "Gömda gatan 2", where
+        else:
+            _refused(lambda: people.get_person(fresh(), t.person_id, address_reason=REAL_REASON, reason=REAL_REASON))
+    # lifting the marking, on the case of the user's unit
+    t = targets["unit"]
+    lift = lambda: people.update_person(fresh(), t.person_id, None, protection="none")  # noqa: E731
+    if expected(role, "person.unprotect", "unit") == "free" and expected(role, "person.write", "unit") == "free":
+        assert lift().summary.protection == "none"
+    else:
+        _refused(lift)

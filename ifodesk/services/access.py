@@ -164,6 +164,9 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
                                    f"{act.label} i {'egna ärenden' if g.scope == 'own' else 'din enhet'}.")
         if protected and not needs_reason:
             free = own or (ctx.actor.role in pol.protected_roles and RANK[scope] <= RANK[g.scope])
+            if not free and not act.read:
+                raise PermissionDenied(f"Personen har skyddade personuppgifter: bara handläggaren, 1:e "
+                                       f"socialsekreteraren och cheferna får {act.label}.")
             needs_reason = not free
     if needs_reason:
         if not (reason and reason.strip()) and not act.always_reason and person_id is not None:
