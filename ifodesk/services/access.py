@@ -176,7 +176,8 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
                 ctx.stated_reasons[person_id] = reason.strip()
             _mark()
             return Access(scope, reason.strip())
-        why = ("Uppgiften är skyddad" if act.always_reason or protected
+        why = ("Adressen är skyddad" if act.always_reason else "Personen har skyddade personuppgifter"
+               if protected and RANK.get(scope, 0) <= RANK.get(g.scope, 0)
                else f"{what} ligger utanför dina egna ärenden och din enhet")
         if reason and reason.strip():
             raise ReasonRequired(f"{why}. Skälet är för kort: skriv ett verkligt skäl med minst "
