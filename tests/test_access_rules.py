@@ -199,3 +199,24 @@ def test_lists_show_a_protected_person_by_name_only_to_those_who_may_read_it_fre
         assert seen(username) == {("Maja", "Öberg", "20150312-9809", False, "skyddad_folkbokforing")}, username
     for username in ("erik.sjoberg", "petra.vuxen"):
         assert seen(username) == {("Skyddad", "person", "", True, "skyddad_folkbokforing")}, username
+
+
+def test_the_meeting_secretary_reads_a_protected_childs_decision_on_the_agenda_without_a_reason(
+        db, clock, ctx, ctx_for, org):
+    from test_decision_flow import _familjehem_fields
+
+    ch = cases.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg"))).children[0]
+    people.update_person(ctx, ch.person.id, None, protection="sekretessmarkering")
+    d = decisions.draft_decision(ctx, ch.case_id, "vard_familjehem", _familjehem_fields())
+    d = decisions.send_for_approval(ctx, d.id, d.version)
+    approved = decisions.approve(ctx_for("karin.berg"), d.id, d.version)  # her unit: no reason needed
+    secretary = ctx_for("helena.wallin")
+    with pytest.raises(ReasonRequired):  # not yet on an agenda of hers
+        decisions.get_decision(secretary, approved.id)
+    users = {u: user_id(db, u) for u in ("birgitta.strom", "helena.wallin", "lars.eklund", "fatima.ali")}
+    m = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 12), time_place="Nämndrummet",
+                                chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
+                                member_ids=[users["lars.eklund"], users["fatima.ali"]])
+    meetings.add_to_agenda(secretary, m.id, approved.id, approved.version)
+    assert decisions.get_decision(ctx_for("helena.wallin"), approved.id).id == approved.id
+    assert decisions.get_decision(ctx_for("lars.eklund"), approved.id).person_protected

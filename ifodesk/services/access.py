@@ -247,9 +247,11 @@ def check_decision(s: Session, ctx: ServiceContext, d: Decision, case: Case, act
     g = role_grant(ctx, action)
     agenda = g.scope == "agenda" and on_my_agenda(s, ctx, d)
     own = ctx.actor.user_id in (case.assigned_to, d.drafted_by)
-    return _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda,
-                   protected=case.person.protection != "none", reason=reason, what="Beslutet",
-                   person_id=case.person_id)
+    protected = case.person.protection != "none"
+    if protected and g.scope != "agenda" and not own and on_my_agenda(s, ctx, d):
+        protected = False  # the meeting's own secretary and members need its items, as the utskott does
+    return _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda, protected=protected,
+                   reason=reason, what="Beslutet", person_id=case.person_id)
 
 
 def check_meeting(ctx: ServiceContext, m: Meeting, action: str) -> Access:
