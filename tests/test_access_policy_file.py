@@ -28,6 +28,8 @@ def test_shipped_policy_loads():
     (lambda d: d["roles"]["chef"].__setitem__("case.read", {"scope": "municipality", "with_reason": "unit"}),
      ["chef", "case.read", "vidare"]),
     (lambda d: d["actions"]["case.read"].pop("label"), ["case.read", "label"]),
+    (lambda d: d["roles"]["handlaggare"].__setitem__("journal.write", {"scope": "unit", "with_reason": "municipality"}),
+     ["handlaggare", "journal.write", "bara läsning"]),
     (lambda d: d["reason"].__setitem__("min_chars", 1), ["[reason]"]),
     (lambda d: d["protected"].__setitem__("roles", ["kung"]), ["[protected]"]),
 ])

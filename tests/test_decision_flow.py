@@ -103,9 +103,11 @@ def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(c
     d = decisions.draft_decision(ctx, child_case.case_id, "vard_familjehem", _familjehem_fields())
     if d.render_error:
         pytest.fail(d.render_error)
-    for user in ("anna.lind", "karin.berg", "eva.lundgren", "goran.falk", "birgitta.strom"):
+    for user in ("anna.lind", "karin.berg", "eva.lundgren", "goran.falk"):
         r = decisions.routing(ctx_for(user), d.id)
         assert not r.can_sign, user
+    with pytest.raises(PermissionDenied):  # the ordförande sees it only once it is on the agenda
+        decisions.routing(ctx_for("birgitta.strom"), d.id)
     r = decisions.routing(ctx, d.id)
     assert r.route == "utskott" and "30 kap. 6 § SoL" in r.reason
     with pytest.raises(PermissionDenied):
@@ -230,10 +232,13 @@ def test_delegation_list_for_the_namnd(ctx, ctx_for, child_case):
                                  {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Skolan oroas för omsorgen.", "motivering": "Stöd finns."})
     d = decisions.send_for_approval(ctx, d.id, d.version)
     decisions.approve(ctx_for("karin.berg"), d.id, d.version)
-    rows = decision_docs.delegated_decisions(ctx, date(2026, 3, 1), date(2026, 3, 31))
+    secretary = ctx_for("helena.wallin")  # the nämndsekreterare reports them to the nämnd
+    rows = decision_docs.delegated_decisions(secretary, date(2026, 3, 1), date(2026, 3, 31))
     assert [(r.title, r.decided_by, r.punkt) for r in rows] == [("Beslut att inte inleda utredning", "Karin Berg", "1.2")]
-    assert decision_docs.delegated_decisions(ctx, date(2026, 4, 1), date(2026, 4, 30)) == []
-    text = pdf_text(decision_docs.delegation_list_pdf(ctx, date(2026, 3, 1), date(2026, 3, 31)))
+    assert decision_docs.delegated_decisions(secretary, date(2026, 4, 1), date(2026, 4, 30)) == []
+    with pytest.raises(PermissionDenied):
+        decision_docs.delegated_decisions(ctx, date(2026, 3, 1), date(2026, 3, 31))
+    text = pdf_text(decision_docs.delegation_list_pdf(secretary, date(2026, 3, 1), date(2026, 3, 31)))
     assert "Karin Berg" in text and "2026-03-02" in text
 
 

@@ -43,6 +43,9 @@ def register(sub) -> None:
         for flag, typ, h in opts:
             q.add_argument(flag, type=typ, required=True, help=h)
         q.add_argument("--out", required=True, metavar="FIL.pdf", help="fil att skriva")
+        if name in ("letter", "extract"):
+            q.add_argument("--skal", metavar="TEXT", default=None,
+                           help="skälet till utskriften när personen har skyddade personuppgifter (loggas)")
         q.set_defaults(func=cmd_render)
 
 
@@ -66,11 +69,11 @@ def cmd_render(args) -> int:
         raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
     ctx = ServiceContext(db, system_actor(db, m.id), cfg.municipality)
     if args.what == "letter":
-        data = decision_docs.decision_letter(ctx, args.decision)
+        data = decision_docs.decision_letter(ctx, args.decision, args.skal)
     elif args.what == "agenda":
         data = decision_docs.agenda(ctx, args.meeting)
     elif args.what == "extract":
-        data = decision_docs.protocol_extract(ctx, args.item)
+        data = decision_docs.protocol_extract(ctx, args.item, args.skal)
     else:
         data = decision_docs.delegation_list_pdf(ctx, getattr(args, "from"), args.to)
     out.write_bytes(data)

@@ -23,6 +23,7 @@ class Action:
     label: str
     record: bool
     always_reason: bool = False
+    read: bool = False  # a read: a stated reason can open it; a change never needs one, it is refused
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,13 @@ def parse_policy(data: dict, path: Path) -> Policy:
         where = f'[actions] "{name}"'
         if not isinstance(raw, dict) or not isinstance(raw.get("label"), str) or not raw["label"].strip():
             raise _err(path, where, "saknar label (text som visas när behörighet saknas)")
-        unknown = set(raw) - {"label", "record", "always_reason"}
+        unknown = set(raw) - {"label", "record", "always_reason", "read"}
         if unknown:
             raise _err(path, where, f"okänd nyckel {', '.join(sorted(unknown))}")
-        if not isinstance(raw.get("record", False), bool) or not isinstance(raw.get("always_reason", False), bool):
-            raise _err(path, where, "record och always_reason ska vara true eller false")
-        actions[name] = Action(name, raw["label"], raw.get("record", False), raw.get("always_reason", False))
+        if not all(isinstance(raw.get(k, False), bool) for k in ("record", "always_reason", "read")):
+            raise _err(path, where, "record, always_reason och read ska vara true eller false")
+        actions[name] = Action(name, raw["label"], raw.get("record", False), raw.get("always_reason", False),
+                               raw.get("read", False))
 
     roles: dict[str, dict[str, Grant]] = {}
     labels: dict[str, str] = {}
@@ -102,6 +104,8 @@ def parse_policy(data: dict, path: Path) -> Policy:
                     raise _err(path, where, "with_reason gäller bara own, unit och municipality")
                 if RANK[wider] <= RANK[scope]:
                     raise _err(path, where, f"with_reason {wider!r} måste vara vidare än scope {scope!r}")
+            if wider is not None and not actions[action].read:
+                raise _err(path, where, "with_reason gäller bara läsning (read = true under [actions])")
             grants[action] = Grant(scope, wider)
         roles[role] = grants
 

@@ -4,7 +4,8 @@ Every public service function is decorated with @requires("action"): the role mu
 action at some scope before the function runs. Actions marked `record = true` also need the
 target record checked (check_case, check_person, ...) inside the function, before anything is
 returned or changed; @requires refuses to return a result when that check did not happen, so a
-forgotten check fails in the tests instead of leaking data. Lists put the scope into the query
+forgotten check fails in the tests instead of leaking data (and a transaction that would commit
+unchecked is rolled back, see _unchecked_commit). Lists put the scope into the query
 (case_scope, decision_scope).
 
 Records of another municipality are "not found" (their existence is not revealed). Refusals are
@@ -17,9 +18,9 @@ from __future__ import annotations
 import functools
 import uuid
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import and_, event, false, or_, select
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, Person, Unit
@@ -64,8 +65,12 @@ def _ctx_of(args, kwargs) -> ServiceContext:
     return ctx
 
 
-def requires(action: str):
-    """Declare the permission a service function needs; checked before it runs."""
+def requires(action: str, *, or_empty: bool = False):
+    """Declare the permission a service function needs; checked before it runs.
+
+    or_empty: a list of what the user may see returns [] to a role without the action (the pages
+    every user opens, such as Att besluta), instead of a refusal.
+    """
     pol = policy()
     if action not in pol.actions:
         raise KeyError(f"Okänd behörighet i koden: {action}")
@@ -75,6 +80,8 @@ def requires(action: str):
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             ctx = _ctx_of(args, kwargs)
+            if or_empty and pol.grant(ctx.actor.role, action) is None:
+                return []
             role_grant(ctx, action)
             pending = _Pending(action)
             token = _pending.set(pending)
@@ -93,6 +100,15 @@ def requires(action: str):
     return deco
 
 
+@event.listens_for(Session, "before_commit")
+def _unchecked_commit(session) -> None:
+    """No transaction of a service function commits before its record was checked: a forgotten
+    check fails (and rolls back) instead of returning or changing data."""
+    p = _pending.get()
+    if p is not None and not p.checked and policy().actions[p.action].record:
+        raise PermissionDenied("Behörigheten kunde inte kontrolleras; inget har lästs eller ändrats.")
+
+
 def _mark() -> None:
     p = _pending.get()
     if p is not None:
@@ -109,18 +125,25 @@ def role_grant(ctx: ServiceContext, action: str):
     return g
 
 
+def roles_with(action: str) -> tuple[str, ...]:
+    """The roles that hold the action at all."""
+    pol = policy()
+    return tuple(r for r in pol.roles if pol.grant(r, action) is not None)
+
+
 def may(ctx: ServiceContext, action: str) -> bool:
     """Whether the role holds the action at all (for showing or hiding UI commands)."""
     return policy().grant(ctx.actor.role, action) is not None
 
 
-def _same_municipality(ctx: ServiceContext, municipality_id: uuid.UUID, label: str) -> None:
+def same_municipality(ctx: ServiceContext, municipality_id: uuid.UUID, label: str) -> None:
     if municipality_id != ctx.actor.municipality_id:
         raise NotFound(f"{label} finns inte.")  # never reveal another municipality's records
 
 
 def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own: bool, agenda: bool = False,
-            protected: bool = False, reason: str | None = None, what: str = "Ärendet") -> Access:
+            protected: bool = False, reason: str | None = None, what: str = "Ärendet",
+            person_id: uuid.UUID | None = None) -> Access:
     pol = policy()
     g = role_grant(ctx, action)
     act = pol.actions[action]
@@ -141,12 +164,20 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
                                    f"{act.label} i {'egna ärenden' if g.scope == 'own' else 'din enhet'}.")
         if protected and not needs_reason:
             free = own or (ctx.actor.role in pol.protected_roles and RANK[scope] <= RANK[g.scope])
+            if not free and not act.read:
+                raise PermissionDenied(f"Personen har skyddade personuppgifter: bara handläggaren, 1:e "
+                                       f"socialsekreteraren och cheferna får {act.label}.")
             needs_reason = not free
     if needs_reason:
+        if not (reason and reason.strip()) and not act.always_reason and person_id is not None:
+            reason = ctx.stated_reasons.get(person_id)  # stated earlier in this session for this person
         if pol.reason_ok(reason):
+            if not act.always_reason and person_id is not None:
+                ctx.stated_reasons[person_id] = reason.strip()
             _mark()
             return Access(scope, reason.strip())
-        why = ("Uppgiften är skyddad" if act.always_reason or protected
+        why = ("Adressen är skyddad" if act.always_reason else "Personen har skyddade personuppgifter"
+               if protected and RANK.get(scope, 0) <= RANK.get(g.scope, 0)
                else f"{what} ligger utanför dina egna ärenden och din enhet")
         if reason and reason.strip():
             raise ReasonRequired(f"{why}. Skälet är för kort: skriv ett verkligt skäl med minst "
@@ -159,19 +190,28 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
 # --- record checks --------------------------------------------------------------------------
 
 def check_case(ctx: ServiceContext, case: Case, action: str, reason: str | None = None) -> Access:
-    _same_municipality(ctx, case.municipality_id, "Ärendet")
+    same_municipality(ctx, case.municipality_id, "Ärendet")
     return _decide(ctx, action, unit_id=case.unit_id, own=case.assigned_to == ctx.actor.user_id,
-                   protected=case.person.protection != "none", reason=reason)
+                   protected=case.person.protection != "none", reason=reason, person_id=case.person_id)
+
+
+def case_for(s: Session, ctx: ServiceContext, case_id: uuid.UUID, action: str,
+             reason: str | None = None) -> tuple[Case, Access]:
+    """Load a case of the user's municipality (the municipality is part of the query) and check it."""
+    c = s.scalar(select(Case).where(Case.id == case_id, Case.municipality_id == ctx.actor.municipality_id))
+    if c is None:
+        raise NotFound("Ärendet finns inte.")
+    return c, check_case(ctx, c, action, reason)
 
 
 def check_unit(ctx: ServiceContext, unit: Unit, action: str) -> Access:
-    _same_municipality(ctx, unit.municipality_id, "Enheten")
+    same_municipality(ctx, unit.municipality_id, "Enheten")
     return _decide(ctx, action, unit_id=unit.id, own=False, what="Enheten")
 
 
 def check_person(s: Session, ctx: ServiceContext, p: Person, action: str, reason: str | None = None) -> Access:
     """A person is in scope through their cases: assigned to the user (own) or in the user's units."""
-    _same_municipality(ctx, p.municipality_id, "Personen")
+    same_municipality(ctx, p.municipality_id, "Personen")
     rows = s.execute(select(Case.unit_id, Case.assigned_to).where(
         Case.person_id == p.id, Case.municipality_id == ctx.actor.municipality_id)).all()
     own = any(a == ctx.actor.user_id for _, a in rows)
@@ -180,7 +220,7 @@ def check_person(s: Session, ctx: ServiceContext, p: Person, action: str, reason
     if not rows:  # no case yet (just registered): any unit may see it
         unit_id, in_unit = (ctx.actor.unit_ids[0] if ctx.actor.unit_ids else None), True
     return _decide(ctx, action, unit_id=unit_id if in_unit else None, own=own,
-                   protected=p.protection != "none", reason=reason, what="Personen")
+                   protected=p.protection != "none", reason=reason, what="Personen", person_id=p.id)
 
 
 def _sits_on(ctx: ServiceContext, m: Meeting) -> bool:
@@ -189,8 +229,11 @@ def _sits_on(ctx: ServiceContext, m: Meeting) -> bool:
 
 
 def on_my_agenda(s: Session, ctx: ServiceContext, d: Decision) -> bool:
-    """Agenda scope: on a meeting the user sits on, or sent to the user's level for decision."""
+    """Agenda scope: on a meeting the user sits on, sent to the user's level for decision, or
+    decided (approved, drafted) by the user."""
     if d.status == "for_godkannande" and d.approver_level == ctx.actor.delegate_level:
+        return True
+    if ctx.actor.user_id in (d.decided_by, d.approved_by, d.drafted_by):
         return True
     meetings = s.scalars(select(Meeting).join(MeetingItem, MeetingItem.meeting_id == Meeting.id)
                          .where(MeetingItem.decision_id == d.id,
@@ -200,16 +243,19 @@ def on_my_agenda(s: Session, ctx: ServiceContext, d: Decision) -> bool:
 
 def check_decision(s: Session, ctx: ServiceContext, d: Decision, case: Case, action: str,
                    reason: str | None = None) -> Access:
-    _same_municipality(ctx, d.municipality_id, "Beslutet")
+    same_municipality(ctx, d.municipality_id, "Beslutet")
     g = role_grant(ctx, action)
     agenda = g.scope == "agenda" and on_my_agenda(s, ctx, d)
     own = ctx.actor.user_id in (case.assigned_to, d.drafted_by)
-    return _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda,
-                   protected=case.person.protection != "none", reason=reason, what="Beslutet")
+    protected = case.person.protection != "none"
+    if protected and g.scope != "agenda" and not own and on_my_agenda(s, ctx, d):
+        protected = False  # the meeting's own secretary and members need its items, as the utskott does
+    return _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda, protected=protected,
+                   reason=reason, what="Beslutet", person_id=case.person_id)
 
 
 def check_meeting(ctx: ServiceContext, m: Meeting, action: str) -> Access:
-    _same_municipality(ctx, m.municipality_id, "Sammanträdet")
+    same_municipality(ctx, m.municipality_id, "Sammanträdet")
     g = role_grant(ctx, action)
     if g.scope == "agenda" and not _sits_on(ctx, m):
         raise PermissionDenied("Du deltar inte i det här sammanträdet.")
@@ -242,12 +288,14 @@ def decision_scope(s: Session, ctx: ServiceContext, action: str):
     if g.scope != "agenda":
         return case_scope(ctx, action, Decision.unit_id, Decision.drafted_by, Decision.municipality_id)
     _mark()
-    mine = [m.id for m in s.scalars(select(Meeting).where(
+    meetings = [m.id for m in s.scalars(select(Meeting).where(
         Meeting.municipality_id == ctx.actor.municipality_id)) if _sits_on(ctx, m)]
-    on_agenda = Decision.id.in_(select(MeetingItem.decision_id).where(MeetingItem.meeting_id.in_(mine))) \
-        if mine else false()
+    on_agenda = Decision.id.in_(select(MeetingItem.decision_id).where(MeetingItem.meeting_id.in_(meetings))) \
+        if meetings else false()
     sent = and_(Decision.status == "for_godkannande", Decision.approver_level == ctx.actor.delegate_level)
-    return and_(Decision.municipality_id == ctx.actor.municipality_id, or_(on_agenda, sent))
+    me = ctx.actor.user_id
+    mine = or_(Decision.decided_by == me, Decision.approved_by == me, Decision.drafted_by == me)
+    return and_(Decision.municipality_id == ctx.actor.municipality_id, or_(on_agenda, sent, mine))
 
 
 def meeting_scope(ctx: ServiceContext, action: str, meetings: list[Meeting]) -> list[Meeting]:
@@ -257,11 +305,34 @@ def meeting_scope(ctx: ServiceContext, action: str, meetings: list[Meeting]) -> 
             and (g.scope != "agenda" or _sits_on(ctx, m))]
 
 
+def shown_person(ctx: ServiceContext, p, cases) -> object:
+    """A protected person in a list or search result, as the user may see them without a reason:
+    the assigned handläggare and the protected roles of the case's unit see the name; others see
+    "Skyddad person" (no name, personnummer or birth date) until they open it with a reason.
+    `p` is a PersonSummary, `cases` the (unit_id, assigned_to) of the person's cases."""
+    if p.protection == "none":
+        return p
+    pol = policy()
+    g = pol.grant(ctx.actor.role, "case.read")
+    cases = tuple(cases)
+    if not cases and g is not None and ctx.actor.role in pol.protected_roles:
+        return p  # no case yet: the chefer and 1:e socialsekreterare see who it is
+    for unit_id, assigned_to in cases:
+        if assigned_to == ctx.actor.user_id:
+            return p
+        if g is not None and ctx.actor.role in pol.protected_roles and (
+                g.scope == "municipality" or unit_id in ctx.actor.unit_ids):
+            return p
+    return replace(p, display_id="", first_name="Skyddad", last_name="person", birth_date=None,
+                   legal_gender=None)
+
+
 def unchecked_ok() -> None:
     """For a function whose action needs a record but that legitimately found none (empty result)."""
     _mark()
 
 
-__all__ = ["Access", "ReasonRequired", "requires", "role_grant", "may", "check_case", "check_unit",
+__all__ = ["Access", "ReasonRequired", "requires", "role_grant", "roles_with", "may", "same_municipality", "case_for",
+           "check_case", "check_unit",
            "check_person", "check_decision", "check_meeting", "on_my_agenda", "case_scope",
-           "decision_scope", "meeting_scope", "unchecked_ok"]
+           "decision_scope", "meeting_scope", "shown_person", "unchecked_ok"]

@@ -116,4 +116,4 @@ def actor_for(db: Database, username: str) -> Actor:
 def system_actor(db: Database, municipality_id: uuid.UUID) -> Actor:
     """The identity command-line administration acts as, so its changes are audited too."""
     return Actor(uuid.UUID(int=0), "ifodesk-admin", "Systemadministration", "Systemansvarig",
-                 "systemansvarig", "socialchef", municipality_id, ())
+                 "system", "socialchef", municipality_id, ())  # role "system": see resources/access.toml

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ifodesk.db.models import AuditLog
 
+from . import access
 from .context import ServiceContext
 from .dto import AuditEntry
 
@@ -23,6 +24,7 @@ def record(s: Session, ctx: ServiceContext, action: str, entity: str, entity_id=
     ))
 
 
+@access.requires("audit.read")
 def audit_trail(ctx: ServiceContext, person_id: uuid.UUID | None = None, limit: int = 500) -> list[AuditEntry]:
     with ctx.db.session() as s:
         q = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)

@@ -24,7 +24,7 @@ from ifodesk.db.models import (
 from ifodesk.domain import deadlines as rules
 from ifodesk.domain.categories import load_categories
 
-from . import audit, people
+from . import access, audit, people
 from .common import check_version, get_or_404, touch, user_name
 from .context import STOCKHOLM, ServiceContext
 from .deadlines import meet, set_deadline
@@ -39,7 +39,7 @@ from .dto import (
     SkyddsbedomningInfo,
     UtredningInfo,
 )
-from .errors import PermissionDenied, ValidationError
+from .errors import NotFound, ValidationError
 
 FB_OUTCOMES = {
     "inleda": "Utredning inleds",
@@ -119,14 +119,16 @@ def _validate_anmalan(ctx: ServiceContext, data: AnmalanInput) -> None:
         raise ValidationError("Ange minst en anledning till anmälan.", "reasons")
 
 
+@access.requires("case.create")
 def register_anmalan(ctx: ServiceContext, data: AnmalanInput) -> AnmalanResult:
     """Register an anmälan; each child gets a case, a skyddsbedömning and a förhandsbedömning clock."""
     _validate_anmalan(ctx, data)
     received_on = data.received_at.astimezone(STOCKHOLM).date()
     with ctx.write() as s:
-        unit = get_or_404(s, Unit, data.unit_id, "Enheten")
-        if unit.municipality_id != ctx.actor.municipality_id:
-            raise PermissionDenied("Enheten tillhör en annan kommun.")
+        unit = s.scalar(select(Unit).where(Unit.id == data.unit_id, Unit.municipality_id == ctx.actor.municipality_id))
+        if unit is None:
+            raise NotFound("Enheten finns inte.")
+        access.check_unit(ctx, unit, "case.create")
         a = Anmalan(municipality_id=unit.municipality_id, unit_id=unit.id,
                     received_at=data.received_at, channel=data.channel,
                     reporter_category=data.reporter_category,
@@ -184,16 +186,19 @@ def _earlier_reports(s: Session, person_id: uuid.UUID, exclude: uuid.UUID | None
     return out
 
 
-def earlier_reports(ctx: ServiceContext, person_id: uuid.UUID) -> list[EarlierReport]:
+@access.requires("person.read")
+def earlier_reports(ctx: ServiceContext, person_id: uuid.UUID, reason: str | None = None) -> list[EarlierReport]:
     """Every report about the person, including those that never led to an utredning."""
     with ctx.write() as s:
-        get_or_404(s, Person, person_id, "Personen")
-        audit.record(s, ctx, "read", "anmalan_history", None, person_id)
+        p = people.person_for(s, ctx, person_id)
+        grant = access.check_person(s, ctx, p, "person.read", reason)
+        audit.record(s, ctx, "read", "anmalan_history", None, person_id, reason=grant.reason)
         return _earlier_reports(s, person_id)
 
 
 # --- skyddsbedömning ------------------------------------------------------------------------
 
+@access.requires("case.write")
 def record_skyddsbedomning(ctx: ServiceContext, anmalan_child_id: uuid.UUID, *, assessed_at: datetime,
                            immediate_need: bool, assessment: str, measures: str = "") -> SkyddsbedomningInfo:
     if not assessment.strip():
@@ -204,6 +209,7 @@ def record_skyddsbedomning(ctx: ServiceContext, anmalan_child_id: uuid.UUID, *, 
         raise ValidationError("Ange vilka skyddsåtgärder som vidtas när barnet behöver omedelbart skydd.", "measures")
     with ctx.write() as s:
         ac = get_or_404(s, AnmalanChild, anmalan_child_id, "Anmälan för barnet")
+        access.case_for(s, ctx, ac.case_id, "case.write")
         if assessed_at < ac.anmalan.received_at:
             raise ValidationError("Skyddsbedömningen kan inte göras innan anmälan togs emot.", "assessed_at")
         if s.scalar(select(Skyddsbedomning).where(Skyddsbedomning.anmalan_child_id == ac.id)):
@@ -220,7 +226,11 @@ def record_skyddsbedomning(ctx: ServiceContext, anmalan_child_id: uuid.UUID, *, 
 
 
 def _sb_info(s: Session, sb: Skyddsbedomning) -> SkyddsbedomningInfo:
-    return SkyddsbedomningInfo(sb.id, sb.assessed_at, user_name(s, sb.assessed_by) or "",
+    return build_sb_info(sb, {sb.assessed_by: user_name(s, sb.assessed_by)})
+
+
+def build_sb_info(sb: Skyddsbedomning, names: dict) -> SkyddsbedomningInfo:
+    return SkyddsbedomningInfo(sb.id, sb.assessed_at, names.get(sb.assessed_by) or "",
                                sb.immediate_need, sb.assessment, sb.measures)
 
 
@@ -228,19 +238,26 @@ def _sb_info(s: Session, sb: Skyddsbedomning) -> SkyddsbedomningInfo:
 
 def fb_info(s: Session, fb: Forhandsbedomning) -> ForhandsbedomningInfo:
     ac = s.get(AnmalanChild, fb.anmalan_child_id)
-    a = ac.anmalan
     sb = s.scalar(select(Skyddsbedomning).where(Skyddsbedomning.anmalan_child_id == ac.id))
+    names = {u: user_name(s, u) for u in (fb.decided_by, sb.assessed_by if sb else None) if u}
+    return build_fb_info(fb, ac.anmalan, sb, names)
+
+
+def build_fb_info(fb: Forhandsbedomning, a: Anmalan, sb: Skyddsbedomning | None, names: dict) -> ForhandsbedomningInfo:
+    """From rows already read (the case view reads them all in one statement)."""
     return ForhandsbedomningInfo(
-        fb.id, fb.version, a.id, ac.id, a.received_at, fb.started_on,
+        fb.id, fb.version, a.id, fb.anmalan_child_id, a.received_at, fb.started_on,
         rules.compute("forhandsbedomning", fb.started_on).due, fb.notes, fb.outcome,
-        fb.outcome_reason, fb.decided_on, user_name(s, fb.decided_by), a.reporter_wants_feedback,
-        fb.reporter_informed_on, _sb_info(s, sb) if sb else None)
+        fb.outcome_reason, fb.decided_on, names.get(fb.decided_by), a.reporter_wants_feedback,
+        fb.reporter_informed_on, build_sb_info(sb, names) if sb else None)
 
 
+@access.requires("case.write")
 def save_forhandsbedomning_notes(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int,
                                  notes: str) -> ForhandsbedomningInfo:
     with ctx.write() as s:
         fb = get_or_404(s, Forhandsbedomning, fb_id, "Förhandsbedömningen")
+        access.case_for(s, ctx, fb.case_id, "case.write")
         check_version(s, fb, expected_version, "Förhandsbedömningen")
         if fb.outcome is not None:
             raise ValidationError("Förhandsbedömningen är avslutad och kan inte ändras.")
@@ -297,11 +314,13 @@ def _has_open_work(s: Session, case: Case, exclude_fb: uuid.UUID) -> bool:
     return open_fb is not None or open_ut is not None
 
 
+@access.requires("case.write")
 def attach_to_ongoing_utredning(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int) -> ForhandsbedomningInfo:
     """A new report on a child already under investigation is added to that utredning; no
     separate decision to open one is needed."""
     with ctx.write() as s:
         fb = get_or_404(s, Forhandsbedomning, fb_id, "Förhandsbedömningen")
+        access.case_for(s, ctx, fb.case_id, "case.write")
         check_version(s, fb, expected_version, "Förhandsbedömningen")
         ongoing = s.scalar(select(Utredning.id).where(Utredning.case_id == fb.case_id, Utredning.closed_on.is_(None)))
         if ongoing is None:
@@ -312,10 +331,12 @@ def attach_to_ongoing_utredning(ctx: ServiceContext, fb_id: uuid.UUID, expected_
         return fb_info(s, fb)
 
 
+@access.requires("case.write")
 def mark_reporter_informed(ctx: ServiceContext, fb_id: uuid.UUID, expected_version: int,
                            informed_on: date) -> ForhandsbedomningInfo:
     with ctx.write() as s:
         fb = get_or_404(s, Forhandsbedomning, fb_id, "Förhandsbedömningen")
+        access.case_for(s, ctx, fb.case_id, "case.write")
         check_version(s, fb, expected_version, "Förhandsbedömningen")
         if fb.decided_on is None:
             raise ValidationError("Anmälaren informeras om beslutet först när det är fattat.")
@@ -357,26 +378,37 @@ def ut_info(s: Session, u: Utredning) -> UtredningInfo:
                          .order_by(UtredningSection.position)).all()
     exts = s.scalars(select(UtredningExtension).where(UtredningExtension.utredning_id == u.id)
                      .order_by(UtredningExtension.decided_on, UtredningExtension.created_at)).all()
+    return build_ut_info(u, sections, exts, {e.decided_by: user_name(s, e.decided_by) for e in exts})
+
+
+def build_ut_info(u: Utredning, sections, exts, names: dict) -> UtredningInfo:
+    """From rows already read; sections in position order, extensions in decision order."""
+    sections = sorted(sections, key=lambda x: x.position)
+    exts = sorted(exts, key=lambda e: (e.decided_on, e.created_at))
     return UtredningInfo(
         u.id, u.version, u.case_id, u.opened_on, u.due_on, u.plan, u.child_view, u.guardian_view,
         u.analysis, u.closed_on, u.closing_outcome,
         tuple(SectionInfo(x.id, x.version, x.heading_key, x.heading, x.position, x.text) for x in sections),
-        tuple(ExtensionInfo(e.id, e.decided_on, user_name(s, e.decided_by) or "", e.reason,
+        tuple(ExtensionInfo(e.id, e.decided_on, names.get(e.decided_by) or "", e.reason,
                             e.previous_due_on, e.new_due_on) for e in exts))
 
 
-def get_utredning(ctx: ServiceContext, utredning_id: uuid.UUID) -> UtredningInfo:
+@access.requires("case.read")
+def get_utredning(ctx: ServiceContext, utredning_id: uuid.UUID, reason: str | None = None) -> UtredningInfo:
     with ctx.write() as s:
         u = get_or_404(s, Utredning, utredning_id, "Utredningen")
-        audit.record(s, ctx, "read", "utredning", u.id, _case_person(s, u.case_id))
+        case, grant = access.case_for(s, ctx, u.case_id, "case.read", reason)
+        audit.record(s, ctx, "read", "utredning", u.id, case.person_id, reason=grant.reason)
         return ut_info(s, u)
 
 
+@access.requires("case.write")
 def update_utredning(ctx: ServiceContext, utredning_id: uuid.UUID, expected_version: int, *,
                      plan: str | None = None, child_view: str | None = None,
                      guardian_view: str | None = None, analysis: str | None = None) -> UtredningInfo:
     with ctx.write() as s:
         u = get_or_404(s, Utredning, utredning_id, "Utredningen")
+        access.case_for(s, ctx, u.case_id, "case.write")
         check_version(s, u, expected_version, "Utredningen")
         _require_open(u)
         for attr, val in (("plan", plan), ("child_view", child_view),
@@ -389,11 +421,13 @@ def update_utredning(ctx: ServiceContext, utredning_id: uuid.UUID, expected_vers
         return ut_info(s, u)
 
 
+@access.requires("case.write")
 def save_section(ctx: ServiceContext, section_id: uuid.UUID, expected_version: int, text: str) -> SectionInfo:
     with ctx.write() as s:
         sec = get_or_404(s, UtredningSection, section_id, "Avsnittet")
-        check_version(s, sec, expected_version, f"Avsnittet ”{sec.heading}”")
         u = s.get(Utredning, sec.utredning_id)
+        access.case_for(s, ctx, u.case_id, "case.write")
+        check_version(s, sec, expected_version, f"Avsnittet ”{sec.heading}”")
         _require_open(u)
         sec.text = text
         touch(ctx, sec)

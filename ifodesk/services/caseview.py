@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from sqlalchemy import String, Uuid, func, literal_column, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased, lazyload
 
 from ifodesk.db.models import (
     Anmalan,
+    JournalNote,
     AnmalanChild,
     Case,
     Deadline,
@@ -23,17 +24,18 @@ from ifodesk.db.models import (
     User,
     Utredning,
     UtredningExtension,
+    UtredningSection,
 )
 from ifodesk.db.search import common_name_part, name_matches
 from ifodesk.domain.categories import load_categories
 from ifodesk.domain.swedish import search_fold
 
-from . import audit, deadlines, journal
-from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, _earlier_reports, fb_info, ut_info
-from .common import check_version, get_or_404, touch, user_name
+from . import access, audit, deadlines, journal
+from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, build_fb_info, build_ut_info
+from .common import check_version, touch, user_name
 from .context import STOCKHOLM, ServiceContext
-from .dto import CaseDetail, CaseSummary, PersonSummary, TimelineEvent
-from .errors import NotFound
+from .dto import CaseDetail, CaseSummary, EarlierReport, PersonDetail, PersonSummary, TimelineEvent
+from .errors import NotFound, PermissionDenied
 from .people import summary
 
 SORTS = {
@@ -83,6 +85,8 @@ def _scoped(ctx: ServiceContext, s: Session, q: CaseQuery, stmt):
             stmt = stmt.where(Case.unit_id == q.unit_id)
     else:
         stmt = stmt.where(Case.municipality_id == ctx.actor.municipality_id)
+    if access.role_grant(ctx, "case.list").scope != "municipality":
+        stmt = stmt.where(access.case_scope(ctx, "case.list"))
     if q.assigned_to:
         stmt = stmt.where(Case.assigned_to == q.assigned_to)
     if q.unassigned:
@@ -178,6 +182,7 @@ def _walkable(s: Session, q: CaseQuery, needle: str) -> bool:
     return common_name_part(s, needle, COMMON_SHARE)
 
 
+@access.requires("case.list", or_empty=True)
 def case_ids(ctx: ServiceContext, q: CaseQuery, limit: int | None = None) -> list[str]:
     """The ordered ids for a filter; rows are fetched lazily with case_rows()."""
     with ctx.db.session() as s:
@@ -197,6 +202,7 @@ _ROW_COLUMNS = (Case.id, Case.case_number, Case.unit_id, Case.status, Case.opene
                 Person.last_name, Person.birth_date, Person.legal_gender, Person.protection)
 
 
+@access.requires("case.list", or_empty=True)
 def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
     """Visible rows for a block of ids (str or UUID), in the given order, with each case's next deadline.
 
@@ -211,18 +217,19 @@ def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
             .where(Deadline.case_id.in_(ids), Deadline.met_on.is_(None)).group_by(Deadline.case_id)).all())
         rows = s.execute(select(*_ROW_COLUMNS).join(Person, Person.id == Case.person_id)
                          .outerjoin(User, User.id == Case.assigned_to)
-                         .where(Case.id.in_(ids), Case.municipality_id == ctx.actor.municipality_id)).all()
-        by_id = {r[0]: _row_summary(r, next_due.get(r[0])) for r in rows}
+                         .where(Case.id.in_(ids), access.case_scope(ctx, "case.list"))).all()
+        by_id = {r[0]: _row_summary(ctx, r, next_due.get(r[0])) for r in rows}
         audit.record(s, ctx, "list", "case", None, None, detail=f"{len(by_id)} ärenden i lista")
         return [by_id[i] for i in ids if i in by_id]
 
 
-def _row_summary(r, next_due) -> CaseSummary:
+def _row_summary(ctx: ServiceContext, r, next_due) -> CaseSummary:
     (cid, number, unit_id, status, opened_on, assigned_to, assigned_name,
      pid, pnr, reserve, first, last, birth, gender, protection) = r
     display = f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or "")
-    return CaseSummary(cid, number, PersonSummary(pid, display, first, last, birth, gender, protection),
-                       unit_id, status, opened_on, assigned_to, assigned_name, next_due)
+    person = access.shown_person(ctx, PersonSummary(pid, display, first, last, birth, gender, protection),
+                                 ((unit_id, assigned_to),))
+    return CaseSummary(cid, number, person, unit_id, status, opened_on, assigned_to, assigned_name, next_due)
 
 
 def _summary(c: Case, assigned_name: str | None, next_due=None) -> CaseSummary:
@@ -230,26 +237,98 @@ def _summary(c: Case, assigned_name: str | None, next_due=None) -> CaseSummary:
                        c.assigned_to, assigned_name, next_due)
 
 
-def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseDetail:
-    """One case in full, its timeline and deadlines; the read is logged."""
+@access.requires("case.read")
+def get_case(ctx: ServiceContext, case_id: uuid.UUID, reason: str | None = None) -> CaseDetail:
+    """One case in full, its person, timeline and deadlines; the read is logged (with the stated
+    reason when the case lies outside the user's own cases and unit).
+
+    One transaction of seven statements, whatever the case holds: each table is read once, for the
+    tabs and the timeline alike, with the names of the staff involved joined in.
+    """
     today = ctx.today()
     with ctx.write() as s:
-        c = get_or_404(s, Case, case_id, "Ärendet")
-        if c.municipality_id != ctx.actor.municipality_id:
-            raise NotFound(f"Ärendet finns inte (id {case_id}).")  # never reveal another municipality's case
-        unit = s.get(Unit, c.unit_id)
-        fbs = s.scalars(select(Forhandsbedomning).where(Forhandsbedomning.case_id == c.id)
-                        .order_by(Forhandsbedomning.started_on)).all()
-        uts = s.scalars(select(Utredning).where(Utredning.case_id == c.id).order_by(Utredning.opened_on)).all()
-        fb_infos = tuple(fb_info(s, fb) for fb in fbs)
-        ut_infos = tuple(ut_info(s, u) for u in uts)
-        notes = tuple(journal.notes_for_case(s, c.id))
-        dls = tuple(deadlines.for_case(s, c, today))
-        timeline = tuple(sorted(_timeline(s, c), key=lambda e: e.at, reverse=True))
-        earlier = tuple(_earlier_reports(s, c.person_id))
-        audit.record(s, ctx, "read", "case", c.id, c.person_id)
-        return CaseDetail(_summary(c, user_name(s, c.assigned_to)), c.version, unit.name, fb_infos,
-                          ut_infos, notes, dls, timeline, earlier)
+        row = s.execute(select(Case, Unit.name, User.full_name).join(Unit, Unit.id == Case.unit_id)
+                        .outerjoin(User, User.id == Case.assigned_to)
+                        .where(Case.id == case_id, Case.municipality_id == ctx.actor.municipality_id)).first()
+        if row is None:
+            raise NotFound("Ärendet finns inte.")  # nor in another municipality: never revealed
+        c, unit_name, assigned_name = row
+        grant = access.check_case(ctx, c, "case.read", reason)
+        names = {c.assigned_to: assigned_name}  # user id -> name, from the joins below
+        fb_user, sb_user = aliased(User), aliased(User)
+        reports = []
+        for ac, a, number, fb, sb, fb_name, sb_name in s.execute(
+                select(AnmalanChild, Anmalan, Case.case_number, Forhandsbedomning, Skyddsbedomning,
+                       fb_user.full_name, sb_user.full_name)
+                .join(Anmalan, Anmalan.id == AnmalanChild.anmalan_id)
+                .join(Case, Case.id == AnmalanChild.case_id)
+                .outerjoin(Forhandsbedomning, Forhandsbedomning.anmalan_child_id == AnmalanChild.id)
+                .outerjoin(Skyddsbedomning, Skyddsbedomning.anmalan_child_id == AnmalanChild.id)
+                .outerjoin(fb_user, fb_user.id == Forhandsbedomning.decided_by)
+                .outerjoin(sb_user, sb_user.id == Skyddsbedomning.assessed_by)
+                .where(AnmalanChild.person_id == c.person_id, Case.municipality_id == c.municipality_id)
+                .order_by(Anmalan.received_at.desc(), AnmalanChild.id)
+                .options(lazyload(Anmalan.children))):
+            reports.append((ac, a, number, fb, sb))
+            names.update({fb.decided_by if fb else None: fb_name, sb.assessed_by if sb else None: sb_name})
+        ut_rows = []
+        for u, sec, ext, ext_name in s.execute(
+                select(Utredning, UtredningSection, UtredningExtension, User.full_name)
+                .outerjoin(UtredningSection, UtredningSection.utredning_id == Utredning.id)
+                .outerjoin(UtredningExtension, UtredningExtension.utredning_id == Utredning.id)
+                .outerjoin(User, User.id == UtredningExtension.decided_by)
+                .where(Utredning.case_id == c.id)):
+            ut_rows.append((u, sec, ext))
+            if ext is not None:
+                names[ext.decided_by] = ext_name
+        decided = s.execute(select(Decision.id, Decision.title, Decision.lagrum, Decision.decided_on,
+                                   Decision.decided_at, Decision.decided_by_name)
+                            .where(Decision.case_id == c.id, Decision.decided_on.is_not(None))).all()
+        dls = []
+        for d, name in s.execute(select(Deadline, User.full_name).outerjoin(User, User.id == Deadline.assigned_to)
+                                 .where(Deadline.case_id == c.id).order_by(Deadline.due_on)):
+            dls.append(d)
+            names[d.assigned_to] = name
+        note_rows = []
+        for n, name in s.execute(select(JournalNote, User.full_name).outerjoin(User, User.id == JournalNote.author_id)
+                                 .where(JournalNote.case_id == c.id)
+                                 .order_by(JournalNote.event_date, JournalNote.created_at)):
+            note_rows.append(n)
+            names[n.author_id] = name
+        names.pop(None, None)
+        audit.record(s, ctx, "read", "case", c.id, c.person_id, reason=grant.reason)
+
+        here = [r for r in reports if r[0].case_id == c.id]
+        fbs = sorted((r for r in here if r[3] is not None), key=lambda r: (r[3].started_on, r[1].received_at))
+        fb_infos = tuple(build_fb_info(fb, a, sb, names) for _, a, _, fb, sb in fbs)
+        uts: dict = {}
+        for u, sec, ext in ut_rows:
+            _, secs, exts = uts.setdefault(u.id, (u, {}, {}))
+            if sec is not None:
+                secs[sec.id] = sec
+            if ext is not None:
+                exts[ext.id] = ext
+        ut_infos = tuple(build_ut_info(u, secs.values(), exts.values(), names)
+                         for u, secs, exts in sorted(uts.values(), key=lambda x: x[0].opened_on))
+        corrected: dict = {}
+        for n in note_rows:
+            if n.corrects_id is not None:
+                corrected.setdefault(n.corrects_id, []).append(n.id)
+        notes = tuple(journal.build_note_info(n, tuple(corrected.get(n.id, ())), names.get(n.author_id))
+                      for n in note_rows)
+        deadline_infos = tuple(deadlines.info(d, c.case_number, c.person, names.get(d.assigned_to), today)
+                               for d in dls)
+        earlier = tuple(EarlierReport(a.id, a.received_at, a.reporter_category, tuple(a.reasons or ()),
+                                      number, fb.outcome if fb else None, bool(fb and fb.outcome == "inleda"))
+                        for _, a, number, fb, _ in reports)
+        timeline = _timeline(here, uts.values(), decided, notes, names)
+        p = c.person
+        hidden = p.protection != "none"
+        person = PersonDetail(summary(p), p.version, None if hidden else p.address_street,
+                              None if hidden else p.address_postal, None if hidden else p.phone, hidden)
+        return CaseDetail(_summary(c, names.get(c.assigned_to)), c.version, unit_name, fb_infos, ut_infos,
+                          notes, deadline_infos, tuple(sorted(timeline, key=lambda e: e.at, reverse=True)),
+                          earlier, person)
 
 
 def _at(d) -> datetime:
@@ -261,53 +340,58 @@ def _on_day(d, kind: str, title: str, text: str, by: str | None, ref_id) -> Time
     return TimelineEvent(_at(d), kind, title, text, by, ref_id, date_only=True)
 
 
-def _timeline(s: Session, c: Case) -> list[TimelineEvent]:
+def _timeline(reports, uts, decided, notes, names) -> list[TimelineEvent]:
+    """The case's events, from the rows get_case read (no statement of its own)."""
     cats = load_categories()
     ev: list[TimelineEvent] = []
-    for a, ac in s.execute(select(Anmalan, AnmalanChild).join(AnmalanChild, AnmalanChild.anmalan_id == Anmalan.id)
-                           .where(AnmalanChild.case_id == c.id)):
+    for _ac, a, _number, fb, sb in reports:
         who = "Anonym" if a.reporter_anonymous else (a.reporter_name or "")
         reasons = ", ".join(cats.label(r) for r in a.reasons or ())
         ev.append(TimelineEvent(a.received_at, "anmalan", f"Anmälan från {cats.label(a.reporter_category).lower()}",
                                 f"Anledning: {reasons}\n\n{a.text}".strip() if reasons else a.text, who, a.id))
-    for sb in s.scalars(select(Skyddsbedomning).where(Skyddsbedomning.case_id == c.id)):
-        ev.append(TimelineEvent(sb.assessed_at, "skyddsbedomning",
-                                "Skyddsbedömning: " + ("omedelbart skyddsbehov" if sb.immediate_need else "inget omedelbart skyddsbehov"),
-                                sb.assessment, user_name(s, sb.assessed_by), sb.id))
-    for fb in s.scalars(select(Forhandsbedomning).where(Forhandsbedomning.case_id == c.id,
-                                                        Forhandsbedomning.decided_on.is_not(None))):
-        ev.append(_on_day(fb.decided_on, "forhandsbedomning",
-                                f"Förhandsbedömning: {FB_OUTCOMES.get(fb.outcome, fb.outcome)}",
-                                fb.outcome_reason or "", user_name(s, fb.decided_by), fb.id))
-    for u in s.scalars(select(Utredning).where(Utredning.case_id == c.id)):
+        if sb is not None:
+            ev.append(TimelineEvent(sb.assessed_at, "skyddsbedomning",
+                                    "Skyddsbedömning: " + ("omedelbart skyddsbehov" if sb.immediate_need
+                                                           else "inget omedelbart skyddsbehov"),
+                                    sb.assessment, names.get(sb.assessed_by), sb.id))
+        if fb is not None and fb.decided_on is not None:
+            ev.append(_on_day(fb.decided_on, "forhandsbedomning",
+                              f"Förhandsbedömning: {FB_OUTCOMES.get(fb.outcome, fb.outcome)}",
+                              fb.outcome_reason or "", names.get(fb.decided_by), fb.id))
+    for u, _secs, exts in uts:
         ev.append(_on_day(u.opened_on, "utredning", "Utredning inledd", "", None, u.id))
-        for e in s.scalars(select(UtredningExtension).where(UtredningExtension.utredning_id == u.id)):
+        for e in exts.values():
             ev.append(_on_day(e.decided_on, "forlangning",
                                     f"Utredningstiden förlängd till {e.new_due_on.isoformat()}", e.reason,
-                                    user_name(s, e.decided_by), e.id))
+                                    names.get(e.decided_by), e.id))
         if u.closed_on:
             ev.append(_on_day(u.closed_on, "utredning",
                                     f"Utredning avslutad: {CLOSING_OUTCOMES.get(u.closing_outcome, '')}", "", None, u.id))
-    for d in s.scalars(select(Decision).where(Decision.case_id == c.id, Decision.decided_on.is_not(None))):
-        title = d.title if d.title.lower().startswith("beslut") else f"Beslut: {d.title}"  # no "Beslut: Beslut att"
-        if d.decided_at is not None:
-            ev.append(TimelineEvent(d.decided_at, "beslut", title, ", ".join(d.lagrum or ()), d.decided_by_name, d.id))
+    for did, title, lagrum, decided_on, decided_at, decided_by_name in decided:
+        title = title if title.lower().startswith("beslut") else f"Beslut: {title}"  # no "Beslut: Beslut att"
+        if decided_at is not None:
+            ev.append(TimelineEvent(decided_at, "beslut", title, ", ".join(lagrum or ()), decided_by_name, did))
         else:
-            ev.append(_on_day(d.decided_on, "beslut", title, ", ".join(d.lagrum or ()), d.decided_by_name, d.id))
-    for n in journal.notes_for_case(s, c.id):
+            ev.append(_on_day(decided_on, "beslut", title, ", ".join(lagrum or ()), decided_by_name, did))
+    for n in notes:
         ev.append(_on_day(n.event_date, "journal", n.heading or "Journalanteckning",
                                 n.text, n.author_name, n.id))
     return ev
 
 
+@access.requires("case.assign")
 def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
                 user_id: uuid.UUID | None) -> CaseSummary:
-    """Fördela ärendet to a handläggare; the case's deadlines follow."""
+    """Fördela ärendet to a handläggare of the case's unit; the case's deadlines follow."""
     with ctx.write() as s:
-        c = get_or_404(s, Case, case_id, "Ärendet")
+        c, _ = access.case_for(s, ctx, case_id, "case.assign")
         check_version(s, c, expected_version, f"Ärende {c.case_number}")
         if user_id is not None:
-            get_or_404(s, User, user_id, "Handläggaren")
+            u = s.scalar(select(User).where(User.id == user_id, User.municipality_id == c.municipality_id))
+            if u is None:
+                raise NotFound("Handläggaren finns inte.")
+            if c.unit_id not in {x.id for x in u.units}:
+                raise PermissionDenied("Handläggaren arbetar inte i ärendets enhet.", "user")
         c.assigned_to = user_id
         touch(ctx, c)
         for d in s.scalars(select(Deadline).where(Deadline.case_id == c.id)):

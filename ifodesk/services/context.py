@@ -42,6 +42,9 @@ class ServiceContext:
     actor: Actor
     municipality: MunicipalityConfig = field(default_factory=MunicipalityConfig)
     clock: Callable[[], datetime] = _utc_now
+    # Reasons this user stated in this session for reading a person's data outside their own
+    # cases and unit (person id -> reason): asked once per person, logged with every read.
+    stated_reasons: dict = field(default_factory=dict, repr=False)
 
     def now(self) -> datetime:
         return self.clock()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ifodesk.db.models import Case, Deadline, Person, User
 from ifodesk.domain import deadlines as rules
 
+from . import access
 from .context import ServiceContext
 from .dto import DeadlineInfo, PersonSummary
 from .people import summary
@@ -61,6 +62,7 @@ _OVERVIEW_COLS = (Deadline.id, Deadline.kind, Deadline.case_id, Deadline.unit_id
                   Person.birth_date, Person.legal_gender, Person.protection, User.full_name)
 
 
+@access.requires("case.list", or_empty=True)
 def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
              user_id: uuid.UUID | None = None, within_days: int = 7,
              limit: int | None = None) -> list[DeadlineInfo]:
@@ -74,7 +76,8 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
          .join(Case, Case.id == Deadline.case_id)
          .join(Person, Person.id == Deadline.person_id)
          .outerjoin(User, User.id == Deadline.assigned_to)
-         .where(Deadline.municipality_id == ctx.actor.municipality_id,
+         .where(access.case_scope(ctx, "case.list", Deadline.unit_id, Deadline.assigned_to,
+                                  Deadline.municipality_id),
                 Deadline.met_on.is_(None), Deadline.due_on <= horizon)
          .order_by(Deadline.due_on, Deadline.id))
     if unit_id is not None:
@@ -89,8 +92,9 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
         for (did, kind, case_id, unit, assigned, start, due, met, number, pid, pnr, reserve, first, last,
              born, gender, protection, assigned_name) in s.execute(q):
             rule = rules_by_kind.get(kind)
-            person = PersonSummary(pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""), first, last, born,
-                                   gender, protection)
+            person = access.shown_person(ctx, PersonSummary(
+                pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""), first, last, born, gender, protection),
+                ((unit, assigned),))
             out.append(DeadlineInfo(did, kind, rule.title if rule else kind, tuple(rule.lagrum) if rule else (),
                                     case_id, number, person, unit, assigned, assigned_name, start, due, met,
                                     rules.status(due, met, today), rules.days_left(due, today)))

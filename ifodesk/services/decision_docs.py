@@ -26,12 +26,12 @@ from ifodesk.documents.pdf_data import (
 from ifodesk.domain import delegation as deleg
 from ifodesk.domain.catalog import load_catalog
 
-from . import audit
+from . import access, audit
 from .common import get_or_404, user_name
 from .context import ServiceContext
-from .decisions import _render, delegation_order
+from .decisions import _render, decision_for, delegation_order
 from .errors import ValidationError
-from .meetings import _initials
+from .meetings import _initials, meeting_for
 
 
 def letterhead(ctx: ServiceContext) -> Letterhead:
@@ -59,7 +59,7 @@ def _delegation_note(ctx: ServiceContext, s: Session, d: Decision) -> str | None
             return (f"Beslutet är fattat av {m.committee_name.lower()}, protokoll "
                     f"{m.meeting_date.isoformat()} § {item.paragraph_no}.")
         return f"Beslutet är fattat av {d.decided_by_name}."
-    rule = delegation_order(ctx).rule_for(d.template_id)
+    rule = delegation_order(ctx, s).rule_for(d.template_id)
     punkt = f" punkt {rule.punkt}" if rule and rule.punkt else ""
     return f"Beslutet är fattat med stöd av delegation enligt {ctx.municipality.board_name.lower()}s delegationsordning{punkt}."
 
@@ -73,10 +73,11 @@ def _participants(s: Session, d: Decision) -> tuple[str, ...]:
     return (f"{user_name(s, m.secretary_id)}, sekreterare",)
 
 
-def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
+@access.requires("decision.read")
+def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None) -> bytes:
     """Beslutsmeddelande with everything FL 31–33 §§ require."""
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, grant = decision_for(s, ctx, decision_id, "decision.read", reason)
         if d.status != "beslutad":
             raise ValidationError("Beslutsbrev skrivs ut först när beslutet är fattat.")
         rendered, error = _render(load_catalog(), d)
@@ -98,14 +99,15 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
             foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
             delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
             appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
-        audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
+        audit.record(s, ctx, "print", "decision", d.id, d.person_id, reason=grant.reason, detail="beslutsbrev")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         return pdf.render_decision_letter(letter)
 
 
+@access.requires("meeting.read")
 def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
     with ctx.write() as s:
-        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        m = meeting_for(s, ctx, meeting_id, "meeting.read")
         items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id).order_by(MeetingItem.position)).all()
         rows = []
         for it in items:
@@ -126,13 +128,14 @@ def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
         return pdf.render_agenda(doc)
 
 
-def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID) -> bytes:
+@access.requires("decision.read")
+def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, reason: str | None = None) -> bytes:
     with ctx.write() as s:
         it = get_or_404(s, MeetingItem, item_id, "Paragrafen")
+        d, grant = decision_for(s, ctx, it.decision_id, "decision.read", reason)
         if it.outcome is None:
             raise ValidationError("Protokollsutdrag skrivs ut när paragrafen är protokollförd.")
         m = s.get(Meeting, it.meeting_id)
-        d = s.get(Decision, it.decision_id)
         case = s.get(Case, d.case_id)
         rendered, error = _render(load_catalog(), d)
         if error:
@@ -151,7 +154,8 @@ def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID) -> bytes:
             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
             justerare=None, appeal_text=rendered.appeal_text if it.outcome == "bifall" else "",
             extract_certified_by=user_name(s, m.secretary_id) or "")
-        audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, detail="protokollsutdrag")
+        audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, reason=grant.reason,
+                     detail="protokollsutdrag")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         return pdf.render_protocol_extract(doc)
 
@@ -169,12 +173,13 @@ class DelegatedDecision:
     punkt: str | None
 
 
+@access.requires("decision.report")
 def delegated_decisions(ctx: ServiceContext, period_from: date, period_to: date) -> list[DelegatedDecision]:
     """Anmälan av delegationsbeslut: decisions taken under delegation in the period (KL 6:40, 7:8)."""
     if period_to < period_from:
         raise ValidationError("Periodens slut ligger före dess början.", "period")
-    order = delegation_order(ctx)
     with ctx.write() as s:
+        order = delegation_order(ctx, s)
         q = (select(Decision, Case).join(Case, Case.id == Decision.case_id)
              .where(Decision.municipality_id == ctx.actor.municipality_id, Decision.status == "beslutad",
                     Decision.delegated.is_(True), Decision.decided_on >= period_from,
@@ -195,6 +200,7 @@ def delegated_decisions(ctx: ServiceContext, period_from: date, period_to: date)
         return out
 
 
+@access.requires("decision.report")
 def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date) -> bytes:
     rows = delegated_decisions(ctx, period_from, period_to)
     doc = DelegationList(letterhead=letterhead(ctx), period_from=period_from, period_to=period_to, rows=tuple(

@@ -27,12 +27,12 @@ from ifodesk.domain.templates import (
     render_decision_text,
 )
 
-from . import audit, cases
-from .common import check_version, get_or_404, touch, user_name
+from . import access, audit, cases
+from .common import check_version, touch, user_name
 from .context import Actor, ServiceContext
 from .deadlines import set_deadline
 from .delegation_admin import active_delegation_text
-from .errors import PermissionDenied, ValidationError
+from .errors import NotFound, PermissionDenied, ValidationError
 
 STATUS_LABELS = {
     "utkast": "Utkast",
@@ -109,8 +109,9 @@ def _order_from_text(text_hash: str, text: str) -> deleg.DelegationOrder:
     return deleg.load_and_validate(text, load_catalog())
 
 
-def delegation_order(ctx: ServiceContext) -> deleg.DelegationOrder:
-    text = active_delegation_text(ctx.db, ctx.actor.municipality_id)
+def delegation_order(ctx: ServiceContext, s: Session | None = None) -> deleg.DelegationOrder:
+    """`s`: read in the caller's transaction (one connection per workstation, not two)."""
+    text = active_delegation_text(ctx.db, ctx.actor.municipality_id, s)
     return _order_from_text(hashlib.sha256(text.encode()).hexdigest(), text)
 
 
@@ -150,6 +151,7 @@ def _info(s: Session, d: Decision, catalog: Catalog | None = None) -> DecisionIn
         rendered, error, d.meeting_item_id)
 
 
+@access.requires("decision.draft")
 def draft_decision(ctx: ServiceContext, case_id: uuid.UUID, template_id: str, fields: dict) -> DecisionInfo:
     """A new proposal (beslutsförslag) from a fixed template."""
     catalog = load_catalog()
@@ -159,7 +161,7 @@ def draft_decision(ctx: ServiceContext, case_id: uuid.UUID, template_id: str, fi
         raise ValidationError(str(exc.args[0]), "template") from exc
     fields = _clean_fields(fields)
     with ctx.write() as s:
-        case = get_or_404(s, Case, case_id, "Ärendet")
+        case, _ = access.case_for(s, ctx, case_id, "decision.draft")
         law_version = t.law_version
         d = Decision(municipality_id=case.municipality_id, unit_id=case.unit_id, case_id=case.id,
                      person_id=case.person_id, template_id=t.id, law_version=law_version, title=t.title,
@@ -172,18 +174,32 @@ def draft_decision(ctx: ServiceContext, case_id: uuid.UUID, template_id: str, fi
         return _info(s, d, catalog)
 
 
-def get_decision(ctx: ServiceContext, decision_id: uuid.UUID) -> DecisionInfo:
+def decision_for(s: Session, ctx: ServiceContext, decision_id: uuid.UUID, action: str,
+                 reason: str | None = None) -> tuple[Decision, access.Access]:
+    """A decision of the user's municipality (part of the query), checked for the action."""
+    row = s.execute(select(Decision, Case).join(Case, Case.id == Decision.case_id)
+                    .where(Decision.id == decision_id,
+                           Decision.municipality_id == ctx.actor.municipality_id)).first()
+    if row is None:
+        raise NotFound("Beslutet finns inte.")
+    d, case = row
+    return d, access.check_decision(s, ctx, d, case, action, reason)
+
+
+@access.requires("decision.read")
+def get_decision(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None) -> DecisionInfo:
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
-        audit.record(s, ctx, "read", "decision", d.id, d.person_id)
+        d, grant = decision_for(s, ctx, decision_id, "decision.read", reason)
+        audit.record(s, ctx, "read", "decision", d.id, d.person_id, reason=grant.reason)
         return _info(s, d)
 
 
+@access.requires("decision.draft")
 def update_fields(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, fields: dict) -> DecisionInfo:
     """Edit facts and motivering. Any change voids an approval; nothing decided is edited."""
     fields = _clean_fields(fields)
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.draft")
         check_version(s, d, expected_version, "Beslutsförslaget")
         if d.status not in EDITABLE:
             raise PermissionDenied(
@@ -215,17 +231,18 @@ def _drafter(s: Session, d: Decision) -> deleg.Decider:
     return decider_for(s.get(User, d.drafted_by))
 
 
-def routing(ctx: ServiceContext, decision_id: uuid.UUID) -> Routing:
+@access.requires("decision.read")
+def routing(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None) -> Routing:
     """What the signed-in user may do with this proposal, and why not where not."""
     with ctx.read() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.read", reason)
         return _routing(ctx, s, d)
 
 
 def _routing(ctx: ServiceContext, s: Session, d: Decision,
              order: deleg.DelegationOrder | None = None) -> Routing:
     """`order` lets a list pass the delegationsordning it read once, instead of once per row."""
-    order, catalog, today = order or delegation_order(ctx), load_catalog(), ctx.today()
+    order, catalog, today = order or delegation_order(ctx, s), load_catalog(), ctx.today()
     me = decider_for(ctx.actor)
     route = deleg.route_for(order, catalog, d.template_id, _drafter(s, d), today)
     mine = deleg.may_decide(order, catalog, d.template_id, me, today)
@@ -267,7 +284,7 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision,
         can_approve, approve_reason = False, "Förslaget är skickat till ordföranden för brådskande beslut."
     agenda_ok = route.route == "utskott" and d.status == "godkand" and d.approved_hash == d.content_hash
     can_agenda, agenda_reason = gate(
-        agenda_ok and ctx.actor.role in ("sekreterare", "forste", "chef", "ifo_chef", "ordforande"),
+        agenda_ok and access.may(ctx, "meeting.manage"),
         "Förslaget kan tas upp på utskottets föredragningslista." if agenda_ok else
         ("Bara beslut som är förbehållna utskottet tas upp på föredragningslistan." if route.route != "utskott"
          else "Förslaget måste först godkännas av " + _level_label(order.options.utskott_beredning_level) + "."))
@@ -295,11 +312,12 @@ def _level_label(level: str | None) -> str:
     return deleg.level_label(level) if level else "behörig beslutsfattare"
 
 
+@access.requires("decision.draft")
 def send_for_approval(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, *,
                       urgent: bool = False) -> DecisionInfo:
     """Send to the one who may decide; urgent=True sends it to the ordförande (brådskande)."""
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.draft")
         check_version(s, d, expected_version, "Beslutsförslaget")
         r = _routing(ctx, s, d)
         if not r.can_send:
@@ -307,7 +325,7 @@ def send_for_approval(ctx: ServiceContext, decision_id: uuid.UUID, expected_vers
         if urgent and not r.urgent_available:
             raise PermissionDenied("Lagen ger inte det här beslutet någon brådskande väg via ordföranden.")
         d.status = "for_godkannande"
-        beredning = delegation_order(ctx).options.utskott_beredning_level
+        beredning = delegation_order(ctx, s).options.utskott_beredning_level
         d.approver_level = "ordforande" if urgent else (beredning if r.route == "utskott" else r.required_level)
         d.rejection_reason = d.rejected_by = None
         touch(ctx, d)
@@ -316,12 +334,13 @@ def send_for_approval(ctx: ServiceContext, decision_id: uuid.UUID, expected_vers
         return _info(s, d)
 
 
+@access.requires("decision.decide")
 def reject(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, reason: str) -> DecisionInfo:
     """Återvisa: back to the drafter, always with a reason."""
     if not reason.strip():
         raise ValidationError("Ange varför förslaget återvisas.", "reason")
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.decide")
         check_version(s, d, expected_version, "Beslutsförslaget")
         r = _routing(ctx, s, d)
         urgent_for_me = d.approver_level == "ordforande" and r.can_sign_urgent
@@ -334,10 +353,11 @@ def reject(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, r
         return _info(s, d)
 
 
+@access.requires("decision.decide")
 def approve(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int) -> DecisionInfo:
     """Godkänn: for an utskott matter, approves it for the agenda; otherwise the approver decides."""
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.decide")
         check_version(s, d, expected_version, "Beslutsförslaget")
         r = _routing(ctx, s, d)
         if d.status == "for_godkannande" and d.approver_level == "ordforande" and r.can_sign_urgent:
@@ -357,11 +377,12 @@ def approve(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int) 
         return _info(s, d)
 
 
+@access.requires("decision.decide")
 def sign(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, *, urgent: bool = False,
          decided_on: date | None = None) -> DecisionInfo:
     """Fatta beslutet under delegation (or, urgent, as ordförande)."""
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.decide")
         check_version(s, d, expected_version, "Beslutsförslaget")
         r = _routing(ctx, s, d)
         if urgent and not r.can_sign_urgent:
@@ -486,24 +507,27 @@ def add_report_item(s: Session, ctx: ServiceContext, m: Meeting, d: Decision, ca
 
 # --- lists ---------------------------------------------------------------------------------
 
-def decisions_for_case(ctx: ServiceContext, case_id: uuid.UUID) -> list[DecisionInfo]:
+@access.requires("decision.read")
+def decisions_for_case(ctx: ServiceContext, case_id: uuid.UUID, reason: str | None = None) -> list[DecisionInfo]:
     with ctx.write() as s:
-        case = get_or_404(s, Case, case_id, "Ärendet")
+        case, grant = access.case_for(s, ctx, case_id, "decision.read", reason)
         rows = s.scalars(select(Decision).where(Decision.case_id == case_id)
                          .order_by(Decision.created_at.desc())).all()
-        audit.record(s, ctx, "read", "decision", None, case.person_id, detail="beslut i ärendet")
+        audit.record(s, ctx, "read", "decision", None, case.person_id, reason=grant.reason,
+                     detail="beslut i ärendet")
         catalog = load_catalog()
         return [_info(s, d, catalog) for d in rows]
 
 
+@access.requires("decision.decide", or_empty=True)
 def waiting_for_me(ctx: ServiceContext) -> list[DecisionInfo]:
     """Att besluta: proposals this user may approve or decide, oldest first."""
     with ctx.write() as s:
-        rows = s.scalars(select(Decision).where(Decision.municipality_id == ctx.actor.municipality_id,
+        rows = s.scalars(select(Decision).where(access.decision_scope(s, ctx, "decision.decide"),
                                                 Decision.status == "for_godkannande")
                          .order_by(Decision.updated_at)).all()
         out = []
-        catalog, order = load_catalog(), delegation_order(ctx)
+        catalog, order = load_catalog(), delegation_order(ctx, s)
         for d in rows:
             r = _routing(ctx, s, d, order)
             urgent_for_me = r.can_sign_urgent and d.approver_level == "ordforande"
@@ -514,22 +538,24 @@ def waiting_for_me(ctx: ServiceContext) -> list[DecisionInfo]:
         return out
 
 
+@access.requires("meeting.manage", or_empty=True)
 def approved_for_agenda(ctx: ServiceContext) -> list[DecisionInfo]:
     """Proposals approved for the utskott (in exactly this version) that may go on an agenda."""
     with ctx.write() as s:
         rows = s.scalars(select(Decision).where(Decision.municipality_id == ctx.actor.municipality_id,
                                                 Decision.status == "godkand")
                          .order_by(Decision.approved_at, Decision.created_at)).all()
-        catalog, order = load_catalog(), delegation_order(ctx)
+        catalog, order = load_catalog(), delegation_order(ctx, s)
         out = [_info(s, d, catalog) for d in rows if _routing(ctx, s, d, order).can_place_on_agenda]
         audit.record(s, ctx, "list", "decision", None, None, detail=f"{len(out)} godkända för utskottet")
         return out
 
 
+@access.requires("decision.draft")
 def discard_draft(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int) -> DecisionInfo:
     """Makulera: the drafter sets aside a proposal that was never sent; it stays, marked, in the case."""
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.draft")
         check_version(s, d, expected_version, "Beslutsförslaget")
         if d.drafted_by != ctx.actor.user_id:
             raise PermissionDenied("Bara den som skrivit utkastet kan makulera det.")
@@ -542,9 +568,11 @@ def discard_draft(ctx: ServiceContext, decision_id: uuid.UUID, expected_version:
         return _info(s, d)
 
 
+@access.requires("decision.draft", or_empty=True)
 def my_drafts(ctx: ServiceContext) -> list[DecisionInfo]:
     with ctx.write() as s:
         rows = s.scalars(select(Decision).where(Decision.drafted_by == ctx.actor.user_id,
+                                                access.decision_scope(s, ctx, "decision.draft"),
                                                 Decision.status.in_(EDITABLE))
                          .order_by(Decision.updated_at.desc())).all()
         audit.record(s, ctx, "list", "decision", None, None, detail="egna förslag")
@@ -552,12 +580,13 @@ def my_drafts(ctx: ServiceContext) -> list[DecisionInfo]:
         return [_info(s, d, catalog) for d in rows]
 
 
+@access.requires("decision.draft")
 def suggest_fields(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) -> dict[str, str]:
     """Facts the case already knows (names, dates), so the drafter writes only what is new."""
     t = load_catalog().template(template_id)
     names = {f.name for f in t.fields}
     with ctx.read() as s:
-        case = get_or_404(s, Case, case_id, "Ärendet")
+        case, _ = access.case_for(s, ctx, case_id, "decision.draft")
         known: dict[str, str] = {}
         full = f"{case.person.first_name} {case.person.last_name}"
         for key in ("barnets_namn", "namn"):

@@ -25,12 +25,15 @@ def ensure_default_delegation(db: Database, municipality_id: uuid.UUID) -> None:
                                 content=default_delegation_text(), active=True))
 
 
-def active_delegation_text(db: Database, municipality_id: uuid.UUID) -> str:
-    with db.session() as s:
-        row = s.scalar(select(DelegationOrdning).where(DelegationOrdning.municipality_id == municipality_id,
-                                                       DelegationOrdning.active.is_(True))
-                       .order_by(DelegationOrdning.adopted_on.desc()))
-        return row.content if row else default_delegation_text()
+def active_delegation_text(db: Database, municipality_id: uuid.UUID, s=None) -> str:
+    """`s`: read in the caller's session instead of opening a second connection."""
+    if s is None:
+        with db.session() as s:
+            return active_delegation_text(db, municipality_id, s)
+    row = s.scalar(select(DelegationOrdning.content).where(DelegationOrdning.municipality_id == municipality_id,
+                                                           DelegationOrdning.active.is_(True))
+                   .order_by(DelegationOrdning.adopted_on.desc()).limit(1))
+    return row if row is not None else default_delegation_text()
 
 
 def adopt_delegation(db: Database, municipality_id: uuid.UUID, text: str, adopted_on: date, catalog) -> None:

@@ -250,6 +250,7 @@ class CaseDetail:
     deadlines: tuple[DeadlineInfo, ...]
     timeline: tuple[TimelineEvent, ...]
     earlier_reports: tuple[EarlierReport, ...] = field(default=())
+    person: "PersonDetail | None" = None  # read in the same transaction (address hidden when protected)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ifodesk.db.models import Anmalan, AnmalanChild, Case, Forhandsbedomning, Person, Skyddsbedomning, User
 from ifodesk.domain import deadlines as rules
 
-from . import audit
+from . import access, audit
 from .context import ServiceContext
 from .dto import PersonSummary
 from .people import summary
@@ -37,6 +37,7 @@ class InboxItem:
     days_left: int
 
 
+@access.requires("case.list", or_empty=True)
 def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassigned_only: bool = False,
                 limit: int = 500) -> list[InboxItem]:
     """Open reports, newest first (siblings by name); unassigned_only gives the 1:e socialsekreterare's queue."""
@@ -47,7 +48,7 @@ def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassi
          .join(Person, Person.id == AnmalanChild.person_id)
          .outerjoin(User, User.id == Case.assigned_to)
          .outerjoin(Skyddsbedomning, Skyddsbedomning.anmalan_child_id == AnmalanChild.id)
-         .where(Case.municipality_id == ctx.actor.municipality_id, Forhandsbedomning.outcome.is_(None))
+         .where(access.case_scope(ctx, "case.list"), Forhandsbedomning.outcome.is_(None))
          .order_by(Anmalan.received_at.desc(), Person.sort_key, AnmalanChild.id).limit(limit))
     if unit_id is not None:
         q = q.where(Case.unit_id == unit_id)
@@ -55,13 +56,14 @@ def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassi
         q = q.where(Case.assigned_to.is_(None))
     today = ctx.today()
     with ctx.db.session(write=True) as s:
-        items = [_item(fb, ac_id, a, c, p, name, sb_id, today) for fb, ac_id, a, c, p, name, sb_id in s.execute(q)]
+        items = [_item(ctx, fb, ac_id, a, c, p, name, sb_id, today)
+                 for fb, ac_id, a, c, p, name, sb_id in s.execute(q)]
         audit.record(s, ctx, "list", "anmalan", None, None, detail=f"{len(items)} öppna anmälningar")
         return items
 
 
-def _item(fb, ac_id, a, c, p, assigned_name, sb_id, today: date) -> InboxItem:
+def _item(ctx, fb, ac_id, a, c, p, assigned_name, sb_id, today: date) -> InboxItem:
     due = rules.compute("forhandsbedomning", fb.started_on).due
     return InboxItem(a.id, ac_id, fb.id, a.received_at, a.channel, a.reporter_category, tuple(a.reasons or ()),
-                     summary(p), c.id, c.case_number, c.version, c.assigned_to, assigned_name,
+                     access.shown_person(ctx, summary(p), ((c.unit_id, c.assigned_to),)), c.id, c.case_number, c.version, c.assigned_to, assigned_name,
                      sb_id is not None, due, rules.days_left(due, today))

@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ifodesk.db.models import Case, JournalNote
+from ifodesk.db.models import JournalNote
 
-from . import audit
+from . import access, audit
 from .common import check_version, get_or_404, touch, user_name
 from .context import ServiceContext
 from .dto import JournalNoteInfo
@@ -19,7 +19,11 @@ from .errors import PermissionDenied, ValidationError
 
 def note_info(s: Session, n: JournalNote) -> JournalNoteInfo:
     corrected_by = tuple(s.scalars(select(JournalNote.id).where(JournalNote.corrects_id == n.id)))
-    return JournalNoteInfo(n.id, n.version, n.case_id, user_name(s, n.author_id) or "", n.event_date,
+    return build_note_info(n, corrected_by, user_name(s, n.author_id))
+
+
+def build_note_info(n: JournalNote, corrected_by: tuple, author_name: str | None) -> JournalNoteInfo:
+    return JournalNoteInfo(n.id, n.version, n.case_id, author_name or "", n.event_date,
                            n.heading, n.text, n.signed_at, n.corrects_id, corrected_by)
 
 
@@ -30,11 +34,12 @@ def _validate(ctx: ServiceContext, text: str, event_date: date) -> None:
         raise ValidationError("Händelsedatum kan inte ligga i framtiden.", "event_date")
 
 
+@access.requires("journal.write")
 def add_note(ctx: ServiceContext, case_id: uuid.UUID, *, event_date: date, text: str,
              heading: str = "", sign: bool = False, corrects_id: uuid.UUID | None = None) -> JournalNoteInfo:
     _validate(ctx, text, event_date)
     with ctx.write() as s:
-        case = get_or_404(s, Case, case_id, "Ärendet")
+        case, _ = access.case_for(s, ctx, case_id, "journal.write")
         if corrects_id is not None:
             old = get_or_404(s, JournalNote, corrects_id, "Anteckningen som rättas")
             if old.case_id != case.id:
@@ -52,10 +57,12 @@ def add_note(ctx: ServiceContext, case_id: uuid.UUID, *, event_date: date, text:
         return note_info(s, n)
 
 
+@access.requires("journal.write")
 def update_draft(ctx: ServiceContext, note_id: uuid.UUID, expected_version: int, *, text: str,
                  heading: str | None = None, event_date: date | None = None) -> JournalNoteInfo:
     with ctx.write() as s:
         n = get_or_404(s, JournalNote, note_id, "Anteckningen")
+        access.case_for(s, ctx, n.case_id, "journal.write")
         if n.signed_at is not None:
             raise PermissionDenied("En signerad anteckning ändras aldrig. Skriv en rättelse i stället.")
         if n.author_id != ctx.actor.user_id:
@@ -73,9 +80,11 @@ def update_draft(ctx: ServiceContext, note_id: uuid.UUID, expected_version: int,
         return note_info(s, n)
 
 
+@access.requires("journal.write")
 def sign_note(ctx: ServiceContext, note_id: uuid.UUID, expected_version: int) -> JournalNoteInfo:
     with ctx.write() as s:
         n = get_or_404(s, JournalNote, note_id, "Anteckningen")
+        access.case_for(s, ctx, n.case_id, "journal.write")
         if n.signed_at is not None:
             raise ValidationError("Anteckningen är redan signerad.")
         if n.author_id != ctx.actor.user_id:

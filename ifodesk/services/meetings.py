@@ -11,15 +11,16 @@ from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, User
 
-from . import audit
-from .common import check_version, get_or_404, touch, user_name
+from . import access, audit
+from .common import check_version, touch, user_name
 from .context import ServiceContext
 from .decisions import _decide, _routing, add_report_item
 from .deadlines import meet
-from .errors import PermissionDenied, ValidationError
+from .errors import NotFound, PermissionDenied, ValidationError
 
 MIN_MEMBERS = 3  # an utskott has at least three members
-SECRETARY_ROLES = ("sekreterare", "ordforande", "systemansvarig")
+# Who protokollför (resources/access.toml, "meeting.record"): for the UI to offer it only to them.
+SECRETARY_ROLES = access.roles_with("meeting.record")
 OUTCOMES = {"bifall": "Bifall till förslaget", "avslag": "Avslag", "bordlagd": "Bordläggs", "anmald": "Anmäld"}
 
 
@@ -76,6 +77,24 @@ def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
                        members, m.status, tuple(_item_info(s, it) for it in items))
 
 
+def meeting_for(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID, action: str) -> Meeting:
+    """A meeting of the user's municipality (part of the query); read access checked per meeting."""
+    m = s.scalar(select(Meeting).where(Meeting.id == meeting_id, Meeting.municipality_id == ctx.actor.municipality_id))
+    if m is None:
+        raise NotFound("Sammanträdet finns inte.")
+    access.check_meeting(ctx, m, action)
+    return m
+
+
+def _item_for(s: Session, ctx: ServiceContext, item_id: uuid.UUID) -> tuple[MeetingItem, Meeting]:
+    row = s.execute(select(MeetingItem, Meeting).join(Meeting, Meeting.id == MeetingItem.meeting_id)
+                    .where(MeetingItem.id == item_id, Meeting.municipality_id == ctx.actor.municipality_id)).first()
+    if row is None:
+        raise NotFound("Ärendet på listan finns inte.")
+    return row[0], row[1]
+
+
+@access.requires("meeting.manage")
 def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, chair_id: uuid.UUID,
                    secretary_id: uuid.UUID, member_ids: list[uuid.UUID], first_paragraph: int = 1,
                    committee_name: str = "Individutskottet") -> MeetingInfo:
@@ -87,8 +106,10 @@ def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, 
     if first_paragraph < 1:
         raise ValidationError("Första paragrafnumret måste vara minst 1.", "first_paragraph")
     with ctx.write() as s:
-        for uid in [*members, secretary_id]:
-            get_or_404(s, User, uid, "Användaren")
+        found = set(s.scalars(select(User.id).where(User.id.in_([*members, secretary_id]),
+                                                    User.municipality_id == ctx.actor.municipality_id)))
+        if found != {*members, secretary_id}:
+            raise NotFound("Användaren finns inte.")
         chair = s.get(User, chair_id)
         if chair.role not in ("ordforande", "ledamot"):
             raise ValidationError(f"{chair.full_name} är inte ledamot och kan inte vara ordförande.", "chair")
@@ -109,17 +130,19 @@ def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, 
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.read", or_empty=True)
 def list_meetings(ctx: ServiceContext, include_held: bool = True) -> list[MeetingInfo]:
     with ctx.read() as s:
         q = select(Meeting).where(Meeting.municipality_id == ctx.actor.municipality_id).order_by(Meeting.meeting_date.desc())
         if not include_held:
             q = q.where(Meeting.status == "planerad")
-        return [_meeting_info(s, m) for m in s.scalars(q)]
+        return [_meeting_info(s, m) for m in access.meeting_scope(ctx, "meeting.read", list(s.scalars(q)))]
 
 
+@access.requires("meeting.read")
 def get_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingInfo:
     with ctx.write() as s:
-        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        m = meeting_for(s, ctx, meeting_id, "meeting.read")
         audit.record(s, ctx, "read", "meeting", m.id, None)
         return _meeting_info(s, m)
 
@@ -132,14 +155,18 @@ def _renumber(s: Session, m: Meeting) -> None:
         it.paragraph_no = m.first_paragraph + i
 
 
+@access.requires("meeting.manage")
 def add_to_agenda(ctx: ServiceContext, meeting_id: uuid.UUID, decision_id: uuid.UUID, expected_version: int,
                   foredragande_id: uuid.UUID | None = None) -> MeetingInfo:
     """Only an utskott-reserved proposal, approved in exactly this version, goes on the agenda."""
     with ctx.write() as s:
-        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        m = meeting_for(s, ctx, meeting_id, "meeting.manage")
         if m.status != "planerad":
             raise ValidationError("Sammanträdet är redan genomfört.")
-        d = get_or_404(s, Decision, decision_id, "Beslutsförslaget")
+        d = s.scalar(select(Decision).where(Decision.id == decision_id,
+                                            Decision.municipality_id == ctx.actor.municipality_id))
+        if d is None:
+            raise NotFound("Beslutsförslaget finns inte.")
         check_version(s, d, expected_version, "Beslutsförslaget")
         r = _routing(ctx, s, d)
         if not r.can_place_on_agenda:
@@ -159,9 +186,10 @@ def add_to_agenda(ctx: ServiceContext, meeting_id: uuid.UUID, decision_id: uuid.
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.manage")
 def remove_from_agenda(ctx: ServiceContext, item_id: uuid.UUID) -> MeetingInfo:
     with ctx.write() as s:
-        it = get_or_404(s, MeetingItem, item_id, "Ärendet på listan")
+        it, _ = _item_for(s, ctx, item_id)
         if it.outcome is not None:
             raise ValidationError("Ärendet är redan behandlat och kan inte tas bort.")
         if it.kind != "beslut":
@@ -177,15 +205,14 @@ def remove_from_agenda(ctx: ServiceContext, item_id: uuid.UUID) -> MeetingInfo:
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.record")
 def record_item(ctx: ServiceContext, item_id: uuid.UUID, expected_version: int, outcome: str,
                 note: str = "") -> MeetingInfo:
     """Protokollför: the utskott's decision on one § with who decided; reported items are noted."""
     if outcome not in OUTCOMES:
         raise ValidationError(f"Okänt utfall: {outcome}", "outcome")
-    if ctx.actor.role not in SECRETARY_ROLES:
-        raise PermissionDenied("Bara sekreteraren eller ordföranden protokollför utskottets beslut.")
     with ctx.write() as s:
-        it = get_or_404(s, MeetingItem, item_id, "Ärendet på listan")
+        it, _ = _item_for(s, ctx, item_id)
         check_version(s, it, expected_version, f"§ {it.paragraph_no}")
         m = s.get(Meeting, it.meeting_id)
         if m.meeting_date > ctx.today():
@@ -216,9 +243,10 @@ def record_item(ctx: ServiceContext, item_id: uuid.UUID, expected_version: int, 
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.manage")
 def close_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: int) -> MeetingInfo:
     with ctx.write() as s:
-        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        m = meeting_for(s, ctx, meeting_id, "meeting.manage")
         check_version(s, m, expected_version, "Sammanträdet")
         open_items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id,
                                                          MeetingItem.outcome.is_(None))).all()

@@ -17,15 +17,13 @@ from ifodesk.domain.personnummer import (
 )
 from ifodesk.domain.swedish import search_fold, sort_key
 
-from . import audit
-from .common import check_version, get_or_404, touch
+from . import access, audit
+from .common import check_version, touch
 from .context import ServiceContext
 from .dto import ChildInput, PersonDetail, PersonSummary
-from .errors import PermissionDenied, ValidationError
+from .errors import NotFound, PermissionDenied, ValidationError
 
 PROTECTIONS = ("none", "sekretessmarkering", "skyddad_folkbokforing")
-# Who may lift a marking that Skatteverket set (a mistaken lift exposes a person in hiding).
-MAY_REMOVE_PROTECTION = ("chef", "ifo_chef", "systemansvarig")
 PROTECTION_LABELS = {
     "none": "",
     "sekretessmarkering": "SEKRETESSMARKERING",
@@ -63,10 +61,18 @@ def parse_pnr(text: str, today: date):
         raise ValidationError(str(exc), "personnummer") from exc
 
 
+def person_for(s: Session, ctx: ServiceContext, person_id: uuid.UUID) -> Person:
+    """A person of the user's municipality (the municipality is part of the query)."""
+    p = s.scalar(select(Person).where(Person.id == person_id, Person.municipality_id == ctx.actor.municipality_id))
+    if p is None:
+        raise NotFound("Personen finns inte.")
+    return p
+
+
 def find_or_create(s: Session, ctx: ServiceContext, child: ChildInput) -> tuple[Person, bool]:
     """The person behind a ChildInput; creates one (with a reserve number if needed)."""
     if child.person_id is not None:
-        return get_or_404(s, Person, child.person_id, "Personen"), False
+        return person_for(s, ctx, child.person_id), False
     if child.personnummer and child.personnummer.strip():
         pnr = parse_pnr(child.personnummer, ctx.today())
         existing = s.scalar(select(Person).where(
@@ -102,6 +108,7 @@ def find_or_create(s: Session, ctx: ServiceContext, child: ChildInput) -> tuple[
     return p, True
 
 
+@access.requires("case.list")
 def lookup_personnummer(ctx: ServiceContext, text: str) -> PersonSummary | None:
     pnr = parse_pnr(text, ctx.today())
     with ctx.write() as s:
@@ -109,9 +116,10 @@ def lookup_personnummer(ctx: ServiceContext, text: str) -> PersonSummary | None:
                                           Person.personnummer == pnr.digits12))
         audit.record(s, ctx, "search", "person", None, p.id if p else None,
                      detail=f"personnummer {pnr.formatted}")
-        return summary(p) if p else None
+        return _shown(s, ctx, [p])[0] if p else None
 
 
+@access.requires("case.list")
 def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[PersonSummary]:
     """Contains-search on names (finds parts of compound names), Swedish order."""
     needle = search_fold(text.strip())
@@ -120,30 +128,48 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[Per
     with ctx.write() as s:
         rows = s.scalars(search_people(s, ctx.actor.municipality_id, needle).limit(limit)).all()
         audit.record(s, ctx, "search", "person", None, None, detail=f"namn '{text.strip()}' ({len(rows)} träffar)")
-        return [summary(p) for p in rows]
+        return _shown(s, ctx, rows)
 
 
-def get_person(ctx: ServiceContext, person_id: uuid.UUID, address_reason: str | None = None) -> PersonDetail:
-    """A person's details. A protected address is returned only with a reason, which is logged."""
+def _shown(s: Session, ctx: ServiceContext, persons: list[Person]) -> list[PersonSummary]:
+    """Search results, protected persons as the user may see them (one query, only when any is protected)."""
+    protected = [p.id for p in persons if p.protection != "none"]
+    cases: dict = {}
+    if protected:
+        for pid, unit_id, assigned_to in s.execute(select(Case.person_id, Case.unit_id, Case.assigned_to).where(
+                Case.person_id.in_(protected), Case.municipality_id == ctx.actor.municipality_id)):
+            cases.setdefault(pid, []).append((unit_id, assigned_to))
+    return [access.shown_person(ctx, summary(p), cases.get(p.id, ())) for p in persons]
+
+
+@access.requires("person.read")
+def get_person(ctx: ServiceContext, person_id: uuid.UUID, address_reason: str | None = None,
+               reason: str | None = None) -> PersonDetail:
+    """A person's details. A protected address is returned only with a real reason, which is logged;
+    `reason` is the stated reason for reading a person outside one's own cases and unit."""
     with ctx.write() as s:
-        p = get_or_404(s, Person, person_id, "Personen")
+        p = person_for(s, ctx, person_id)
+        grant = access.check_person(s, ctx, p, "person.read", reason)
         hidden = p.protection != "none" and not (address_reason and address_reason.strip())
         if p.protection != "none" and not hidden:
-            audit.record(s, ctx, "read_protected_address", "person", p.id, p.id, reason=address_reason.strip())
+            shown = access.check_person(s, ctx, p, "person.address", address_reason)
+            audit.record(s, ctx, "read_protected_address", "person", p.id, p.id, reason=shown.reason)
         else:
-            audit.record(s, ctx, "read", "person", p.id, p.id)
+            audit.record(s, ctx, "read", "person", p.id, p.id, reason=grant.reason)
         return PersonDetail(summary(p), p.version,
                             None if hidden else p.address_street,
                             None if hidden else p.address_postal,
                             None if hidden else p.phone, hidden)
 
 
+@access.requires("person.write")
 def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: int, *,
                   first_name: str | None = None, last_name: str | None = None,
                   address_street: str | None = None, address_postal: str | None = None,
                   phone: str | None = None, protection: str | None = None) -> PersonDetail:
     with ctx.write() as s:
-        p = get_or_404(s, Person, person_id, "Personen")
+        p = person_for(s, ctx, person_id)
+        access.check_person(s, ctx, p, "person.write")
         check_version(s, p, expected_version, f"Personuppgifterna för {p.first_name} {p.last_name}")
         if first_name is not None or last_name is not None:
             _set_names(p, *_names(first_name or p.first_name, last_name or p.last_name))
@@ -151,9 +177,12 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: i
         if protection is not None:
             if protection not in PROTECTIONS:
                 raise ValidationError(f"Okänd skyddsmarkering: {protection}", "protection")
-            if p.protection != "none" and protection == "none" and ctx.actor.role not in MAY_REMOVE_PROTECTION:
-                raise PermissionDenied("Bara chef eller systemansvarig kan ta bort en skyddsmarkering.",
-                                       "protection")
+            if p.protection != "none" and protection == "none":
+                # A mistaken lift exposes a person in hiding: only a chef may lift a marking.
+                try:
+                    access.check_person(s, ctx, p, "person.unprotect")
+                except PermissionDenied as exc:
+                    raise PermissionDenied("Bara en chef kan ta bort en skyddsmarkering.", "protection") from exc
             p.protection = protection
         for attr, val in (("address_street", address_street), ("address_postal", address_postal), ("phone", phone)):
             if val is not None:

@@ -37,7 +37,7 @@ from ifodesk.domain import deadlines as deadline_rules
 from ifodesk.domain import statistics as st
 from ifodesk.domain.categories import load_categories
 
-from . import audit
+from . import access, audit
 from .context import STOCKHOLM, ServiceContext
 from .dto import UnitInfo
 from .errors import NotFound, ValidationError
@@ -730,6 +730,7 @@ def find_unit(ctx: ServiceContext, text: str) -> UnitInfo:
     raise NotFound(f"Okänd enhet ”{text}”. Enheter i kommunen: {known}.")
 
 
+@access.requires("statistics.read")
 def compute_statistics(ctx: ServiceContext, period: st.Period, unit_id: uuid.UUID | None = None,
                        progress: Progress | None = None) -> StatisticsReport:
     """Every figure of the workbook for the period (and unit). Reads aggregates only."""
@@ -785,6 +786,7 @@ def _write_atomically(path: Path, write: Callable[[Path], None], after: Callable
         raise
 
 
+@access.requires("statistics.read")
 def export_workbook(ctx: ServiceContext, period: st.Period, path: Path, *, unit_id: uuid.UUID | None = None,
                     suppress: int = 0, progress: Progress | None = None) -> WorkbookExport:
     """The statistics workbook as an .xlsx file, with one audit row for the export."""
@@ -859,6 +861,7 @@ def _register_children(s: Session, ctx: ServiceContext, year: int) -> tuple[st.R
     return tuple(children)
 
 
+@access.requires("statistics.register")
 def register_extract(ctx: ServiceContext, year: int) -> RegisterExtract:
     """The yearly register per child → insats → placering, with its validation report.
 
@@ -875,6 +878,7 @@ def register_extract(ctx: ServiceContext, year: int) -> RegisterExtract:
         return RegisterExtract(year, m.code, children, report)
 
 
+@access.requires("statistics.register")
 def export_register(ctx: ServiceContext, year: int, path: Path, *, force: bool = False,
                     extract: RegisterExtract | None = None) -> RegisterExport:
     """Write the register file (and the validation report beside it). Errors block unless forced.

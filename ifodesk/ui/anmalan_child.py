@@ -13,6 +13,7 @@ from ifodesk.services import cases, people
 from ifodesk.services.cases import FB_OUTCOMES
 from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import ChildInput
+from ifodesk.services.errors import PermissionDenied
 
 from .labels import PROTECTED_RED, protection_label
 from .widgets.inputs import button, line_edit
@@ -23,7 +24,10 @@ translate = QCoreApplication.translate
 def lookup_child(ctx, text: str):
     """The person with this personnummer (if known) and every earlier report about them."""
     person = people.lookup_personnummer(ctx, text)
-    return person, (cases.earlier_reports(ctx, person.id) if person else [])
+    try:
+        return person, (cases.earlier_reports(ctx, person.id) if person else [])
+    except PermissionDenied:  # a protected child or another unit's: shown after registration
+        return person, []
 
 
 def _report_line(r) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from ifodesk.services import access
 from ifodesk.services.context import ServiceContext
 
 from .drafts import DraftStore
@@ -60,5 +61,5 @@ class AppContext(QObject):
         return self.services.actor.user_id
 
     def can_distribute(self) -> bool:
-        """1:e socialsekreterare and chefer fördelar new reports."""
-        return self.actor.role in ("forste", "chef", "ifo_chef")
+        """1:e socialsekreterare and chefer fördelar new reports (resources/access.toml, case.assign)."""
+        return access.may(self.services, "case.assign")

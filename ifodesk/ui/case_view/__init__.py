@@ -8,8 +8,10 @@ import uuid
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ifodesk.services import caseview, people
+from ifodesk.services import caseview
+from ifodesk.services.access import ReasonRequired
 
+from ..access_dialog import AccessReasonDialog
 from ..widgets.deadline_table import make_deadline_table
 from ..widgets.focus import focus_first_in
 from .decisions_tab import DecisionsTab
@@ -26,10 +28,10 @@ from .utredning_tab import UtredningTab
 RELOAD_ON = frozenset({"case", "decision", "journal", "meeting"})
 
 
-def load_case(ctx, case_id):
-    """One worker call: the case in full and its person (address hidden when protected)."""
-    detail = caseview.get_case(ctx, case_id)
-    return detail, people.get_person(ctx, detail.summary.person.id)
+def load_case(ctx, case_id, reason=None):
+    """One worker call, one transaction: the case in full and its person (address hidden when protected)."""
+    detail = caseview.get_case(ctx, case_id, reason)
+    return detail, detail.person
 
 
 class CaseView(QWidget):
@@ -43,6 +45,7 @@ class CaseView(QWidget):
         self.setAccessibleName(self.tr("Ärende"))
         self.case_id = None
         self.detail = None
+        self.reason_dialog: AccessReasonDialog | None = None
         self.load_ms: float | None = None
         self._started = 0.0
         self._stale = False
@@ -87,7 +90,25 @@ class CaseView(QWidget):
         self._started = time.perf_counter()
         self.loading.setVisible(not same)  # a refresh of the case shown keeps it readable meanwhile
         self.tabs.setEnabled(same)
-        self.app.run(load_case, case_id, owner=self, on_done=self._show, on_error=self.app.report_error)
+        self._run_load(case_id, None)
+
+    def _run_load(self, case_id, reason) -> None:
+        self.app.run(load_case, case_id, reason, owner=self, on_done=self._show,
+                     on_error=lambda exc, cid=case_id: self._load_failed(cid, exc))
+
+    def _load_failed(self, case_id, exc: Exception) -> None:
+        """Outside one's own cases and unit: ask for the reason; refused: say so and go back."""
+        if case_id != self.case_id:
+            return
+        if isinstance(exc, ReasonRequired):
+            self.reason_dialog = AccessReasonDialog(str(exc), self)
+            self.reason_dialog.reason_given.connect(lambda reason: self._run_load(case_id, reason))
+            self.reason_dialog.rejected.connect(self._back)
+            self.reason_dialog.open()
+            return
+        self.app.report_error(exc)
+        if self.detail is None or self.detail.summary.id != case_id:
+            self._back()  # nothing of this case to show
 
     def reload(self, *_args) -> None:
         """After a tab saved: read the case again, and tell the rest of the app."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ifodesk.services import people
+from ifodesk.services import access, people
 from ifodesk.services.caseview import STATUS_LABELS
 from ifodesk.services.dto import CaseDetail, PersonDetail
 
@@ -56,8 +56,9 @@ class AddressReasonDialog(QDialog):
 
     def _ok(self) -> None:
         text = self.reason.text().strip()
-        if len(text) < 5:
-            self.error.setText(self.tr("Skriv ett skäl (minst fem tecken)."))
+        if not access.policy().reason_ok(text):
+            self.error.setText(self.tr("Skriv ett verkligt skäl (minst %n bokstäver eller siffror).", "",
+                                       access.policy().reason_min_chars))
             self.reason.setFocus()
             return
         self.reason_given.emit(text)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLab
 
 from ifodesk.services import people
 from ifodesk.services.dto import PersonDetail
-from ifodesk.services.people import MAY_REMOVE_PROTECTION, PROTECTIONS
+from ifodesk.services import access
+from ifodesk.services.people import PROTECTIONS
 
 from ..forms import VersionedForm
 from ..labels import PROTECTED_RED, protection_label
@@ -59,10 +60,10 @@ class PersonDialog(QDialog):
         self.protection = name(QComboBox(self), "person_protection", self.tr("Skyddsmarkering"))
         for code in PROTECTIONS:
             self.protection.addItem(translate("PersonDialog", PROTECTION_CHOICES[code]), code)
-        if self.person.summary.protection != "none" and app.actor.role not in MAY_REMOVE_PROTECTION:
+        if self.person.summary.protection != "none" and not access.may(app.services, "person.unprotect"):
             lift = self.protection.model().item(PROTECTIONS.index("none"))
             lift.setEnabled(False)  # the service refuses it too; don't offer what will be refused
-            lift.setToolTip(self.tr("Bara chef eller systemansvarig kan ta bort en markering."))
+            lift.setToolTip(self.tr("Bara en chef kan ta bort en markering."))
         self.hidden_note = QLabel(self.tr("Adress och telefon är dolda (skyddade personuppgifter). De lämnas "
                                           "oförändrade om du inte visar dem först."), self)
         self.hidden_note.setObjectName("person_hidden_note")
