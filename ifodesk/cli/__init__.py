@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens")
+COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup")
 
 
 class CliError(Exception):
@@ -41,9 +41,7 @@ def add_database_arg(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ifodesk.config import ConfigError
-    from ifodesk.db.migrate import SchemaError
-    from ifodesk.services.errors import ServiceError
+    from ifodesk.public_errors import describe, is_public, log_exception
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -52,15 +50,36 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into e.g. head, which stopped reading
         sys.stderr.close()
         return 0
-    except (CliError, ConfigError, SchemaError, ServiceError, ValueError, OSError) as exc:
-        print(f"ifodesk-admin: fel: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("ifodesk-admin: avbrutet", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback, never SQL parameters
+        # Our own errors carry a Swedish message; any other (database, file system) is told by
+        # its kind only, with a reference that the log line carries too.
+        ref = None if is_public(exc) else log_exception(_log(), exc, "ifodesk-admin")
+        print(f"ifodesk-admin: fel: {describe(exc, ref)}", file=sys.stderr)
+        return 2
+
+
+def _log():
+    """Where the places of unexpected errors go: stderr only when IFODESK_LOG asks for it, so the
+    user sees the Swedish message, not a list of code lines."""
+    import logging
+    import os
+
+    log = logging.getLogger("ifodesk.cli")
+    if not log.handlers:
+        log.propagate = False
+        level = os.environ.get("IFODESK_LOG")
+        handler = logging.StreamHandler() if level else logging.NullHandler()
+        log.addHandler(handler)
+        if level:
+            log.setLevel(level)
+    return log
 
 
 def open_db_from_args(args, *, migrate: bool = True):
+    """The named database, which must exist (only init-db and demo create one)."""
     from ifodesk.bootstrap import open_database
     from ifodesk.config import load_config
 

@@ -6,6 +6,7 @@ they show. Everything a page needs comes through the AppContext.
 
 from __future__ import annotations
 
+import logging
 from typing import Sequence
 
 from PySide6.QtCore import Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ifodesk.public_errors import sanitise
 from ifodesk.services.errors import ServiceError
 
 from .appctx import AppContext
@@ -29,6 +31,8 @@ from .decision.launcher import DecisionEditorLauncher
 from .dialogs import show_error
 from .labels import level_label, role_label
 from .pages.base import Page
+
+log = logging.getLogger(__name__)
 
 NAV_WIDTH = 190
 
@@ -191,9 +195,10 @@ class MainWindow(QMainWindow):
     def _show_error(self, exc: Exception) -> None:
         if isinstance(exc, ServiceError):
             show_error(self, str(exc))
-        else:
-            show_error(self, self.tr("Ett oväntat fel inträffade: %1\n\nFörsök igen. Det du skrivit finns "
-                                     "kvar som utkast.").replace("%1", str(exc)))
+        else:  # never the raw text: it may carry SQL parameters or personal data
+            exc = sanitise(exc, log, "Fel i fönstret")
+            show_error(self, self.tr("%1\n\nFörsök igen. Det du skrivit finns kvar som utkast.")
+                       .replace("%1", str(exc)))
 
     def closeEvent(self, event) -> None:
         """Nothing typed is lost: forms keep their local drafts, open decision editors save to the case."""
