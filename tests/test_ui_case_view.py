@@ -214,4 +214,4 @@ def test_opening_a_case_changes_nothing_and_leaves_no_draft(qtbot, make_window, 
     assert not view.journal.form.dirty and not view.skydd.form.dirty
     assert "Ändrat" not in view.journal.state.text() and "Ändrat" not in view.skydd.state.text()
     assert view.journal.event_date.date().toString("yyyy-MM-dd") == "2026-03-02"
-    assert not list(drafts.root.glob("*.json"))
+    assert not list(drafts.root.glob("*"))

@@ -34,6 +34,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_date_arg(text: str, what: str):
+    """ÅÅÅÅ-MM-DD with ASCII digits; anything else a CliError naming the option."""
+    from ifodesk.domain.statistics import PeriodError, parse_date
+
+    try:
+        return parse_date(text, what)
+    except PeriodError as exc:
+        raise CliError(str(exc)) from None
+
+
+def parse_int_arg(text: str, what: str, lo: int, hi: int) -> int:
+    """An integer lo–hi written with ASCII digits 0–9 (int() would also read ０–９ and ٠–٩)."""
+    from ifodesk.domain.digits import FOREIGN_DIGITS_HINT, ascii_int, has_foreign_digits
+
+    if has_foreign_digits(text):
+        raise CliError(f"Ogiltigt värde ”{text}” för {what}: {FOREIGN_DIGITS_HINT}.")
+    n = ascii_int(text)
+    if n is None:
+        raise CliError(f"Ogiltigt värde ”{text}” för {what}: ange ett heltal.")
+    if not lo <= n <= hi:
+        raise CliError(f"Ogiltigt värde ”{text}” för {what}: ange ett heltal mellan {lo} och {hi}.")
+    return n
+
+
 def add_database_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--database", metavar="URL",
                    help="databasadress (sqlite:///fil eller postgresql://…); annars "

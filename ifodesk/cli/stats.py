@@ -6,7 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import CliError, add_database_arg, open_db_from_args
+from ifodesk.domain.digits import FOREIGN_DIGITS_HINT, has_foreign_digits
+
+from . import CliError, add_database_arg, open_db_from_args, parse_int_arg
 
 
 def register(sub) -> None:
@@ -36,14 +38,14 @@ def register(sub) -> None:
 # Checked in the command, not by argparse, so the message is Swedish and the exit code 2 comes
 # through CliError like every other error.
 def _threshold(text: str) -> int:
-    if not text.strip().isdigit() or not 0 <= int(text) <= 100:
-        raise CliError(f"Ogiltig gräns för små tal ”{text}” (--suppress): ange ett heltal 0–100.")
-    return int(text)
+    return parse_int_arg(text, "gränsen för små tal (--suppress)", 0, 100)
 
 
 def _year(text: str) -> int:
     from ifodesk.domain.statistics import PeriodError, year_period
 
+    if has_foreign_digits(text):
+        raise CliError(f"Ogiltigt år ”{text}” (--year): {FOREIGN_DIGITS_HINT}.")
     if not (len(text) == 4 and text.isdigit()):
         raise CliError(f"Ogiltigt år ”{text}” (--year): skriv fyra siffror, t.ex. 2025.")
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +33,18 @@ from .context import ServiceContext
 from .decisions import _render, delegation_order
 from .errors import ValidationError
 from .meetings import _initials
+
+
+# Where a rendered document goes (e.g. written to a file) before its "print" audit row is
+# committed: if delivering fails (a full disk), the transaction rolls back and nothing says
+# "printed".
+Deliver = Callable[[bytes], None] | None
+
+
+def _deliver(data: bytes, deliver: Deliver) -> bytes:
+    if deliver is not None:
+        deliver(data)
+    return data
 
 
 def letterhead(ctx: ServiceContext) -> Letterhead:
@@ -73,7 +86,7 @@ def _participants(s: Session, d: Decision) -> tuple[str, ...]:
     return (f"{user_name(s, m.secretary_id)}, sekreterare",)
 
 
-def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
+def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, deliver: Deliver = None) -> bytes:
     """Beslutsmeddelande with everything FL 31–33 §§ require."""
     with ctx.write() as s:
         d = get_or_404(s, Decision, decision_id, "Beslutet")
@@ -98,12 +111,13 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
             foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
             delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
             appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
-        audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-        return pdf.render_decision_letter(letter)
+        data = _deliver(pdf.render_decision_letter(letter), deliver)
+        audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
+        return data
 
 
-def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
+def agenda(ctx: ServiceContext, meeting_id: uuid.UUID, deliver: Deliver = None) -> bytes:
     with ctx.write() as s:
         m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
         items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id).order_by(MeetingItem.position)).all()
@@ -121,12 +135,13 @@ def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
                             members=tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ()),
                             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
                             items=tuple(rows))
-        audit.record(s, ctx, "print", "meeting", m.id, None, detail="föredragningslista")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-        return pdf.render_agenda(doc)
+        data = _deliver(pdf.render_agenda(doc), deliver)
+        audit.record(s, ctx, "print", "meeting", m.id, None, detail="föredragningslista")
+        return data
 
 
-def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID) -> bytes:
+def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, deliver: Deliver = None) -> bytes:
     with ctx.write() as s:
         it = get_or_404(s, MeetingItem, item_id, "Paragrafen")
         if it.outcome is None:
@@ -151,9 +166,10 @@ def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID) -> bytes:
             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
             justerare=None, appeal_text=rendered.appeal_text if it.outcome == "bifall" else "",
             extract_certified_by=user_name(s, m.secretary_id) or "")
-        audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, detail="protokollsutdrag")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-        return pdf.render_protocol_extract(doc)
+        data = _deliver(pdf.render_protocol_extract(doc), deliver)
+        audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, detail="protokollsutdrag")
+        return data
 
 
 @dataclass(frozen=True)
@@ -195,11 +211,12 @@ def delegated_decisions(ctx: ServiceContext, period_from: date, period_to: date)
         return out
 
 
-def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date) -> bytes:
+def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date,
+                        deliver: Deliver = None) -> bytes:
     rows = delegated_decisions(ctx, period_from, period_to)
     doc = DelegationList(letterhead=letterhead(ctx), period_from=period_from, period_to=period_to, rows=tuple(
         DelegationListRow(decision_date=r.decided_on, case_number=r.case_number, title=r.title, lagrum=r.lagrum,
                           decided_by=r.decided_by, level_label=r.level_label, party_initials=r.party_initials,
                           protected=r.protected) for r in rows))
     from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-    return pdf.render_delegation_list(doc)
+    return _deliver(pdf.render_delegation_list(doc), deliver)

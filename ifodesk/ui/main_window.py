@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self.app.open_case.connect(self.show_case)
         self.app.new_anmalan.connect(self.new_anmalan)
         self.app.status_message.connect(self._show_status)
+        if getattr(self.app.drafts, "warning", None):  # drafts' key in a file, not the OS keyring
+            self.statusBar().showMessage(self.app.drafts.warning, 30000)
         self.app.tasks.failed.connect(self._show_error)
         self.app.tasks.busy_changed.connect(self._busy_changed)
 
