@@ -115,7 +115,9 @@ def test_save_conflict_names_the_other_user_and_offers_compare(qtbot, make_windo
     qtbot.mouseClick(dlg.reload_button, Qt.MouseButton.LeftButton)
     assert fb.notes.toPlainText() == "Karins text: ringt skolan."
     kept = list(w.app.drafts.root.glob("*krock*"))
-    assert kept and "Min anteckning" in kept[0].read_text(encoding="utf-8")  # nothing typed is lost
+    assert kept and b"Min anteckning" not in kept[0].read_bytes()  # encrypted on disk
+    kept_key = kept[0].name.removesuffix(".utkast")
+    assert "Min anteckning" in " ".join(w.app.drafts.load(kept_key).values.values())  # nothing typed is lost
 
 
 def test_keep_mine_after_compare_saves_only_when_asked(qtbot, make_window, siblings, ctx_for):

@@ -6,9 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from ifodesk.domain.digits import FOREIGN_DIGITS_HINT, has_foreign_digits
+from ifodesk.domain.digits import FOREIGN_DIGITS_HINT, ascii_int, has_foreign_digits
 
-from . import CliError, add_database_arg, open_db_from_args, parse_int_arg
+from . import CliError, add_database_arg, open_db_from_args
 
 
 def register(sub) -> None:
@@ -38,7 +38,12 @@ def register(sub) -> None:
 # Checked in the command, not by argparse, so the message is Swedish and the exit code 2 comes
 # through CliError like every other error.
 def _threshold(text: str) -> int:
-    return parse_int_arg(text, "gränsen för små tal (--suppress)", 0, 100)
+    if has_foreign_digits(text):
+        raise CliError(f"Ogiltig gräns för små tal ”{text}” (--suppress): {FOREIGN_DIGITS_HINT}.")
+    n = ascii_int(text)
+    if n is None or not 0 <= n <= 100:
+        raise CliError(f"Ogiltig gräns för små tal ”{text}” (--suppress): ange ett heltal 0–100.")
+    return n
 
 
 def _year(text: str) -> int:
