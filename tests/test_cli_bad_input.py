@@ -42,7 +42,7 @@ def demo_copy(demo_file, tmp_path):
 
 def _err(capsys) -> str:
     err = capsys.readouterr().err
-    assert "Traceback" not in err and 'File "' not in err
+    assert "Traceback" not in err and 'File "' not in err and ".py:" not in err
     return err
 
 

@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    log = _log()
     try:
         return int(args.func(args) or 0)
     except BrokenPipeError:  # output piped into e.g. head, which stopped reading
@@ -80,26 +81,26 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - never a traceback, never SQL parameters
         # Our own errors carry a Swedish message; any other (database, file system) is told by
         # its kind only, with a reference that the log line carries too.
-        ref = None if is_public(exc) else log_exception(_log(), exc, "ifodesk-admin")
+        ref = None if is_public(exc) else log_exception(log, exc, "ifodesk-admin")
         print(f"ifodesk-admin: fel: {describe(exc, ref)}", file=sys.stderr)
         return 2
 
 
 def _log():
     """Where the places of unexpected errors go: stderr only when IFODESK_LOG asks for it, so the
-    user sees the Swedish message, not a list of code lines."""
+    user sees the Swedish message, not a list of code lines (a handler on "ifodesk" also keeps
+    Python's last-resort handler from printing them)."""
     import logging
     import os
 
-    log = logging.getLogger("ifodesk.cli")
-    if not log.handlers:
-        log.propagate = False
+    root = logging.getLogger("ifodesk")
+    if not getattr(root, "_ifodesk_cli", False):
+        root._ifodesk_cli = True
         level = os.environ.get("IFODESK_LOG")
-        handler = logging.StreamHandler() if level else logging.NullHandler()
-        log.addHandler(handler)
+        root.addHandler(logging.StreamHandler() if level else logging.NullHandler())
         if level:
-            log.setLevel(level)
-    return log
+            root.setLevel(level)
+    return logging.getLogger("ifodesk.cli")
 
 
 def open_db_from_args(args, *, migrate: bool = True):
