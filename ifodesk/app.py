@@ -44,12 +44,15 @@ def open_services(database: str | None):
     except ConfigError as exc:
         raise StartError(f"Inställningarna kunde inte läsas:\n\n{exc}") from exc
     check_legal_data()
-    try:
-        return cfg, open_database(cfg)
-    except SchemaError as exc:
+    try:  # only the default per-user file is created on first start; a named one must exist
+        return cfg, open_database(cfg, create=cfg.is_default_database)
+    except (SchemaError, ConfigError) as exc:
         raise StartError(f"Databasen kan inte användas:\n\n{exc}") from exc
     except Exception as exc:  # noqa: BLE001 - e.g. PostgreSQL unreachable: still a Swedish message
-        raise StartError(f"Databasen kunde inte öppnas:\n\n{exc}") from exc
+        from ifodesk.public_errors import describe, log_exception
+
+        # Never the raw text (it may carry SQL parameters): its kind, and a reference to the log.
+        raise StartError(f"Databasen kunde inte öppnas:\n\n{describe(exc, log_exception(log, exc, 'Start'))}") from exc
 
 
 def check_legal_data() -> None:
@@ -137,6 +140,9 @@ def _fail(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("IFODESK_LOG", "WARNING"))
+    from ifodesk.public_errors import install_excepthook
+
+    install_excepthook(log)
     args = parse_args(argv)
     qapp = make_qapp(sys.argv[:1])
     try:

@@ -17,6 +17,8 @@ import platformdirs
 APP_NAME = "ifodesk"
 ENV_DATABASE_URL = "IFODESK_DATABASE_URL"
 ENV_CONFIG_FILE = "IFODESK_CONFIG"
+DEFAULT_SOURCE = "standard (lokal datakatalog)"  # Config.source when no database was named
+DEFAULT_BACKUPS_KEPT = 5
 
 # File systems on which SQLite's locking and WAL are unreliable.
 NETWORK_FS_TYPES = {
@@ -47,6 +49,12 @@ class Config:
     source: str  # where the URL came from, for messages
     municipality: Municipality = field(default_factory=Municipality)
     config_file: Path | None = None
+    backups_kept: int = DEFAULT_BACKUPS_KEPT  # SQLite backups kept beside the database file
+
+    @property
+    def is_default_database(self) -> bool:
+        """The per-user SQLite file nobody named: the app may create it on first start."""
+        return self.source == DEFAULT_SOURCE
 
 
 def config_file_path() -> Path:
@@ -98,11 +106,18 @@ def load_config(cli_url: str | None = None) -> Config:
         url, source = str(data["database_url"]), str(path)
     else:
         p = default_sqlite_path()
-        url, source = f"sqlite:///{p}", "standard (lokal datakatalog)"
+        url, source = f"sqlite:///{p}", DEFAULT_SOURCE
     url = normalize_url(url)
     check_database_url(url)
     return Config(database_url=url, source=source, municipality=municipality,
-                  config_file=path if path.exists() else None)
+                  config_file=path if path.exists() else None, backups_kept=_backups_kept(data, path))
+
+
+def _backups_kept(data: dict, path: Path) -> int:
+    value = data.get("backups_kept", DEFAULT_BACKUPS_KEPT)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        raise ConfigError(f"{path}: backups_kept ska vara ett heltal 1–1000 (antal säkerhetskopior som sparas).")
+    return value
 
 
 def normalize_url(url: str) -> str:

@@ -50,6 +50,52 @@ def _collect_between_tests():
         guard.check()
 
 
+class MemoryKeyring:
+    """An OS keyring in memory: tests never read or write the developer's real keyring."""
+
+    priority = 1
+
+    def __init__(self):
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+def _memory_keyring_class():
+    import keyring.backend
+
+    return type("TestMemoryKeyring", (MemoryKeyring, keyring.backend.KeyringBackend), {"priority": 1})
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _memory_keyring():
+    import keyring
+
+    saved = keyring.get_keyring()
+    keyring.set_keyring(_memory_keyring_class()())
+    yield
+    keyring.set_keyring(saved)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A fresh in-memory keyring for one test (its secrets can be inspected)."""
+    import keyring
+
+    saved = keyring.get_keyring()
+    ring = _memory_keyring_class()()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(saved)
+
+
 BACKENDS = ["sqlite", "postgresql"]
 
 

@@ -100,7 +100,7 @@ def test_samordningsnummer_day_must_be_a_real_date_after_minus_60():
     assert "30 februari 2007" in str(err.value)
 
 
-@pytest.mark.parametrize("text", ["20000229-0005", "000229-0005", "200002290005"])
+@pytest.mark.parametrize("text", ["20000229-0021", "000229-0021", "200002290021"])
 def test_leap_day_2000_is_valid(text):
     assert parse_personnummer(text, today=TODAY).birth_date == date(2000, 2, 29)
 
@@ -125,10 +125,12 @@ def test_leap_day_1900_does_not_exist():
         ("19121212-12a2", "format", "otillåtna tecken"),
         ("19121212 1212", "format", "mellanslag"),
         ("19121212/1212", "format", "otillåtna tecken"),
-        ("１９１２１２１２１２１２", "format", "otillåtna tecken"),  # full-width digits
+        ("１９１２１２１２１２１２", "format", "andra siffror än 0–9"),  # full-width digits
+        ("١٩١٢١٢١٢-١٢١٢", "format", "arabisk-indiska"),
+        ("20150916-0006", "birth_number", "födelsenummer 000"),  # never issued
+        ("150916-0006", "birth_number", "aldrig tilldelas"),
         ("1912121-21212", "format", "fel ställe"),
         ("19121212--1212", "format", "fel ställe"),
-        ("19121212+1212", "format", "Plustecken"),
         ("12121212", "length", "8 siffror"),
         ("121212-121", "length", "9 siffror"),
         ("1912121212123", "length", "13 siffror"),
@@ -256,7 +258,7 @@ def test_age_on_turns_on_the_birthday(on, age):
     ],
 )
 def test_age_of_someone_born_on_leap_day(on, age):
-    assert parse_personnummer("20000229-0005", today=TODAY).age_on(on) == age
+    assert parse_personnummer("20000229-0021", today=TODAY).age_on(on) == age
 
 
 def test_age_before_birth_is_an_error():
@@ -386,3 +388,36 @@ def test_is_synthetic_is_exactly_the_980_999_range(text, synthetic):
 def test_synthetic_rejects_bad_input(gender, serial):
     with pytest.raises(ValueError):
         synthetic_personnummer(date(1990, 5, 17), gender, serial)
+
+
+# --- the personnummer libraries' shared test data (personnummer/meta testdata/list.json) -----
+
+# (separated_long, separated_format, long_format, valid) for each personnummer entry there.
+SHARED_TESTDATA = [
+    ("20150916-0006", "150916-0006", "201509160006", False),  # födelsenummer 000: never issued
+    ("19090527+1474", "090527+1474", "190905271474", True),  # long form with plus
+    ("19870704-9996", "870704-9996", "198707049996", False),
+    ("19821105-9954", "821105-9954", "198211059954", True),
+    ("19390182-9913", "390182-9913", "193901829913", False),
+    ("19570574-9959", "570574-9959", "195705749959", True),
+    ("20121120-9941", "121120-9941", "201211209941", False),
+    ("19901211-9948", "901211-9948", "199012119948", True),
+    ("20121075-9984", "121075-9984", "201210759984", False),
+    ("19730674-9982", "730674-9982", "197306749982", True),
+    ("18791221+9990", "791221+9990", "187912219990", True),
+    ("20001209-9891", "001209-9891", "200012099891", True),
+    ("19090527 1474", "090527 1474", "19090527 1474", False),
+]
+
+
+@pytest.mark.parametrize(("long_sep", "short_sep", "long_plain", "valid"), SHARED_TESTDATA)
+def test_agrees_with_the_personnummer_libraries_shared_test_data(long_sep, short_sep, long_plain, valid):
+    for text in (long_sep, short_sep, long_plain):
+        assert is_valid(text, today=TODAY) is valid, text
+    if valid:
+        assert parse_personnummer(long_sep, today=TODAY).digits12 == long_plain
+
+
+def test_long_form_with_plus_is_read_with_its_written_century():
+    pnr = parse_personnummer("19090527+1474", today=TODAY)
+    assert pnr.digits12 == "190905271474" and pnr.birth_date == date(1909, 5, 27)

@@ -120,7 +120,9 @@ def test_save_conflict_names_the_other_user_and_offers_compare(qtbot, make_windo
     qtbot.mouseClick(dlg.reload_button, Qt.MouseButton.LeftButton)
     assert fb.notes.toPlainText() == "Karins text: ringt skolan."
     kept = list(w.app.drafts.root.glob("*krock*"))
-    assert kept and "Min anteckning" in kept[0].read_text(encoding="utf-8")  # nothing typed is lost
+    assert kept and b"Min anteckning" not in kept[0].read_bytes()  # encrypted on disk
+    kept_key = kept[0].name.removesuffix(".utkast")
+    assert "Min anteckning" in " ".join(w.app.drafts.load(kept_key).values.values())  # nothing typed is lost
 
 
 def test_keep_mine_after_compare_saves_only_when_asked(qtbot, make_window, siblings, ctx_for):
@@ -218,7 +220,7 @@ def test_opening_a_case_changes_nothing_and_leaves_no_draft(qtbot, make_window, 
     assert not view.journal.form.dirty and not view.skydd.form.dirty
     assert "Ändrat" not in view.journal.state.text() and "Ändrat" not in view.skydd.state.text()
     assert view.journal.event_date.date().toString("yyyy-MM-dd") == "2026-03-02"
-    assert not list(drafts.root.glob("*.json"))
+    assert not list(drafts.root.glob("*"))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens")
+COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup")
 
 
 class CliError(Exception):
@@ -34,6 +34,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_date_arg(text: str, what: str):
+    """ÅÅÅÅ-MM-DD with ASCII digits; anything else a CliError naming the option."""
+    from ifodesk.domain.statistics import PeriodError, parse_date
+
+    try:
+        return parse_date(text, what)
+    except PeriodError as exc:
+        raise CliError(str(exc)) from None
+
+
+def parse_int_arg(text: str, what: str, lo: int, hi: int) -> int:
+    """An integer lo–hi written with ASCII digits 0–9 (int() would also read ０–９ and ٠–٩)."""
+    from ifodesk.domain.digits import FOREIGN_DIGITS_HINT, ascii_int, has_foreign_digits
+
+    if has_foreign_digits(text):
+        raise CliError(f"Ogiltigt värde ”{text}” för {what}: {FOREIGN_DIGITS_HINT}.")
+    n = ascii_int(text)
+    if n is None:
+        raise CliError(f"Ogiltigt värde ”{text}” för {what}: ange ett heltal.")
+    if not lo <= n <= hi:
+        raise CliError(f"Ogiltigt värde ”{text}” för {what}: ange ett heltal mellan {lo} och {hi}.")
+    return n
+
+
 def add_database_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--database", metavar="URL",
                    help="databasadress (sqlite:///fil eller postgresql://…); annars "
@@ -41,26 +65,46 @@ def add_database_arg(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ifodesk.config import ConfigError
-    from ifodesk.db.migrate import SchemaError
-    from ifodesk.services.errors import ServiceError
+    from ifodesk.public_errors import describe, is_public, log_exception
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    log = _log()
     try:
         return int(args.func(args) or 0)
     except BrokenPipeError:  # output piped into e.g. head, which stopped reading
         sys.stderr.close()
         return 0
-    except (CliError, ConfigError, SchemaError, ServiceError, ValueError, OSError) as exc:
-        print(f"ifodesk-admin: fel: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("ifodesk-admin: avbrutet", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback, never SQL parameters
+        # Our own errors carry a Swedish message; any other (database, file system) is told by
+        # its kind only, with a reference that the log line carries too.
+        ref = None if is_public(exc) else log_exception(log, exc, "ifodesk-admin")
+        print(f"ifodesk-admin: fel: {describe(exc, ref)}", file=sys.stderr)
+        return 2
+
+
+def _log():
+    """Where the places of unexpected errors go: stderr only when IFODESK_LOG asks for it, so the
+    user sees the Swedish message, not a list of code lines (a handler on "ifodesk" also keeps
+    Python's last-resort handler from printing them)."""
+    import logging
+    import os
+
+    root = logging.getLogger("ifodesk")
+    if not getattr(root, "_ifodesk_cli", False):
+        root._ifodesk_cli = True
+        level = os.environ.get("IFODESK_LOG")
+        root.addHandler(logging.StreamHandler() if level else logging.NullHandler())
+        if level:
+            root.setLevel(level)
+    return logging.getLogger("ifodesk.cli")
 
 
 def open_db_from_args(args, *, migrate: bool = True):
+    """The named database, which must exist (only init-db and demo create one)."""
     from ifodesk.bootstrap import open_database
     from ifodesk.config import load_config
 

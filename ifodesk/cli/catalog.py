@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import CliError, add_database_arg, open_db_from_args
+from . import CliError, add_database_arg, open_db_from_args, parse_date_arg
 
 
 def register(sub) -> None:
@@ -90,10 +90,7 @@ def cmd_delegation_adopt(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"Filen {path} finns inte.")
-    try:
-        adopted_on = date.fromisoformat(args.adopted_on) if args.adopted_on else date.today()
-    except ValueError:
-        raise CliError(f"'{args.adopted_on}' är inget giltigt datum (ÅÅÅÅ-MM-DD).") from None
+    adopted_on = parse_date_arg(args.adopted_on, "datum (--adopted-on)") if args.adopted_on else date.today()
     cfg, db = open_db_from_args(args)
     with db.session() as s:
         m = s.scalar(select(Municipality).where(Municipality.code == cfg.municipality.code))

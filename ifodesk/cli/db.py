@@ -35,12 +35,11 @@ def cmd_init_db(args) -> int:
 
 
 def cmd_upgrade(args) -> int:
-    from ifodesk.config import load_config
-    from ifodesk.db.engine import Database
     from ifodesk.db.migrate import schema_state, upgrade
 
-    cfg = load_config(args.database)
-    db = Database(cfg.database_url)
+    from . import open_db_from_args
+
+    _cfg, db = open_db_from_args(args, migrate=False)
     before = schema_state(db)
     upgrade(db)
     after = schema_state(db)
@@ -49,12 +48,12 @@ def cmd_upgrade(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from ifodesk.config import load_config
-    from ifodesk.db.engine import Database
     from ifodesk.db.migrate import schema_state
 
-    cfg = load_config(args.database)
-    st = schema_state(Database(cfg.database_url))
+    from . import open_db_from_args
+
+    cfg, db = open_db_from_args(args, migrate=False)
+    st = schema_state(db)
     print(f"Databas: {_safe_url(cfg.database_url)}")
     print(f"Databasens schemaversion: {st.current or 'tom'}; programmets: {st.head}")
     if st.client_too_old:

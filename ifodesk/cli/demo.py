@@ -5,26 +5,32 @@ from __future__ import annotations
 import sys
 import time
 
-from . import CliError, add_database_arg
+from . import CliError, add_database_arg, parse_int_arg
 
 
 def _positive(text: str) -> int:
     import argparse
 
     try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' är inget heltal") from None
-    if n < 1 or n > 1_000_000:
-        raise argparse.ArgumentTypeError("antalet ärenden ska vara mellan 1 och 1 000 000")
-    return n
+        return parse_int_arg(text, "antalet ärenden", 1, 1_000_000)
+    except CliError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _seed(text: str) -> int:
+    import argparse
+
+    try:
+        return parse_int_arg(text, "slumpfröet", 0, 2**31 - 1)
+    except CliError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="fyll en tom databas med syntetiska demoärenden (testpersonnummer)")
     add_database_arg(p)
     p.add_argument("--cases", type=_positive, default=300, help="antal barnärenden (standard 300)")
-    p.add_argument("--seed", type=int, default=1, help="slumpfrö, för samma data varje gång")
+    p.add_argument("--seed", type=_seed, default=1, help="slumpfrö, för samma data varje gång")
     p.set_defaults(func=cmd_demo)
 
 

@@ -6,13 +6,17 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from . import CliError, add_database_arg, open_db_from_args
+from . import CliError, add_database_arg, open_db_from_args, parse_date_arg
 
 
 def _uuid(text: str) -> uuid.UUID:
     import argparse
 
+    from ifodesk.domain.digits import has_foreign_digits
+
     try:
+        if has_foreign_digits(text):  # uuid.UUID would read ０–９ as digits
+            raise ValueError(text)
         return uuid.UUID(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' är inget giltigt id") from None
@@ -22,9 +26,9 @@ def _date(text: str) -> date:
     import argparse
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' är inget giltigt datum (ÅÅÅÅ-MM-DD)") from None
+        return parse_date_arg(text, "datum")
+    except CliError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub) -> None:
@@ -53,6 +57,7 @@ def cmd_render(args) -> int:
     from sqlalchemy import select
 
     from ifodesk.db.models import Municipality
+    from ifodesk.fileio import atomic_output
     from ifodesk.services import decision_docs
     from ifodesk.services.admin import system_actor
     from ifodesk.services.context import ServiceContext
@@ -60,22 +65,29 @@ def cmd_render(args) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         raise CliError(f"Utfilen {out} ska sluta på .pdf")
-    if not out.parent.exists():
+    if not out.parent.is_dir():
         raise CliError(f"Katalogen {out.parent} finns inte")
+    if out.is_dir():
+        raise CliError(f"Kan inte skriva {out}: det är en mapp.")
     cfg, db = open_db_from_args(args)
     with db.session() as s:
         m = s.scalar(select(Municipality).where(Municipality.code == cfg.municipality.code))
     if m is None:
         raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
     ctx = ServiceContext(db, system_actor(db, m.id), cfg.municipality)
-    if args.what == "letter":
-        data = decision_docs.decision_letter(ctx, args.decision, args.skal)
-    elif args.what == "agenda":
-        data = decision_docs.agenda(ctx, args.meeting)
-    elif args.what == "extract":
-        data = decision_docs.protocol_extract(ctx, args.item, args.skal)
-    else:
-        data = decision_docs.delegation_list_pdf(ctx, getattr(args, "from"), args.to)
-    out.write_bytes(data)
+    # Written under a temporary name inside the service's transaction: a full disk removes it
+    # and rolls back the "print" audit row; the real name appears only when all is written.
+    with atomic_output(out) as tmp:
+        def deliver(data: bytes) -> None:
+            tmp.write_bytes(data)
+
+        if args.what == "letter":
+            data = decision_docs.decision_letter(ctx, args.decision, args.skal, deliver=deliver)
+        elif args.what == "agenda":
+            data = decision_docs.agenda(ctx, args.meeting, deliver=deliver)
+        elif args.what == "extract":
+            data = decision_docs.protocol_extract(ctx, args.item, args.skal, deliver=deliver)
+        else:
+            data = decision_docs.delegation_list_pdf(ctx, getattr(args, "from"), args.to, deliver=deliver)
     print(f"Skrev {out} ({len(data)} byte).")
     return 0

@@ -25,6 +25,20 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_screenshots)
 
 
+def _refuse_real_database(db, username: str | None) -> None:
+    """Screenshots show whatever the database holds and write audit rows as the user shown:
+    only demo data and demo staff, never real people."""
+    from ifodesk.services.demo_check import DEMO_USERNAMES, check_demo_database
+
+    check = check_demo_database(db)
+    if not check.is_demo:
+        db.dispose()
+        raise CliError(f"Skärmbilder tas bara från en demodatabas. {check.reason}")
+    if username is not None and username not in DEMO_USERNAMES:
+        db.dispose()
+        raise CliError(f"Användaren {username!r} hör inte till demopersonalen; välj en demoanvändare med --user.")
+
+
 def _default_user(db) -> str:
     from ifodesk.services.admin import list_users
 
@@ -46,8 +60,12 @@ def _settle(qapp, app_ctx, timeout: float = 20.0) -> None:
 
 
 def _save(widget, path: Path) -> None:
-    if not widget.grab().save(str(path)):
-        raise CliError(f"kunde inte spara {path}")
+    """Under a temporary name, renamed when whole: a full disk leaves no empty PNG."""
+    from ifodesk.fileio import atomic_output
+
+    with atomic_output(path) as tmp:
+        if not widget.grab().save(str(tmp), "PNG"):
+            raise CliError(f"Kunde inte spara {path} (är disken full?).")
     print(path)
 
 
@@ -76,15 +94,18 @@ def cmd_screenshots(args) -> int:
     from ifodesk.app import StartError, build_window, make_qapp, open_services, sign_in
 
     out = Path(args.dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise CliError(f"{out} är ingen mapp.")
     qapp = make_qapp(["ifodesk-admin"])
     try:
         cfg, db = open_services(args.database)
+        _refuse_real_database(db, args.user)
         args.user = args.user or _default_user(db)
         args.demo = False
         actor = sign_in(db, args, lambda _users: None)
     except StartError as exc:
         raise CliError(str(exc)) from exc
+    out.mkdir(parents=True, exist_ok=True)
     app_ctx, window = build_window(cfg, db, actor)
     window.resize(*SIZE)
     window.show()

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from ifodesk.domain.digits import FOREIGN_DIGITS_HINT, ascii_int, has_foreign_digits
+
 from . import CliError, add_database_arg, open_db_from_args
 
 
@@ -36,14 +38,19 @@ def register(sub) -> None:
 # Checked in the command, not by argparse, so the message is Swedish and the exit code 2 comes
 # through CliError like every other error.
 def _threshold(text: str) -> int:
-    if not text.strip().isdigit() or not 0 <= int(text) <= 100:
+    if has_foreign_digits(text):
+        raise CliError(f"Ogiltig gräns för små tal ”{text}” (--suppress): {FOREIGN_DIGITS_HINT}.")
+    n = ascii_int(text)
+    if n is None or not 0 <= n <= 100:
         raise CliError(f"Ogiltig gräns för små tal ”{text}” (--suppress): ange ett heltal 0–100.")
-    return int(text)
+    return n
 
 
 def _year(text: str) -> int:
     from ifodesk.domain.statistics import PeriodError, year_period
 
+    if has_foreign_digits(text):
+        raise CliError(f"Ogiltigt år ”{text}” (--year): {FOREIGN_DIGITS_HINT}.")
     if not (len(text) == 4 and text.isdigit()):
         raise CliError(f"Ogiltigt år ”{text}” (--year): skriv fyra siffror, t.ex. 2025.")
     try:

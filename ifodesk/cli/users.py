@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from . import CliError, add_database_arg, open_db_from_args
+from . import CliError, add_database_arg, open_db_from_args, parse_date_arg
 
 
 def register(sub) -> None:
@@ -46,10 +44,7 @@ def cmd_add(args) -> int:
 
     if args.level not in LEVELS:
         raise CliError(f"Okänd delegationsnivå '{args.level}'. Tillåtna: {', '.join(LEVELS)}")
-    try:
-        since = date.fromisoformat(args.employed_since) if args.employed_since else None
-    except ValueError:
-        raise CliError(f"'{args.employed_since}' är inget giltigt datum (ÅÅÅÅ-MM-DD).") from None
+    since = parse_date_arg(args.employed_since, "anställningsdatum (--employed-since)") if args.employed_since else None
     cfg, db = open_db_from_args(args)
     units = tuple(u.strip().upper() for u in args.units.split(",") if u.strip())
     u = create_user(db, _municipality_id(cfg, db), UserSpec(args.username, args.name, args.role, args.level,

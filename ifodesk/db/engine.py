@@ -32,13 +32,15 @@ def _setup_sqlite(engine: Engine) -> None:
 
 
 def make_engine(url: str, echo: bool = False) -> Engine:
+    # hide_parameters: a database error's text never carries the journal text or personnummer.
     if url.startswith("sqlite"):
-        engine = create_engine(url, echo=echo)
+        engine = create_engine(url, echo=echo, hide_parameters=True)
         _setup_sqlite(engine)
         return engine
     return create_engine(
         url,
         echo=echo,
+        hide_parameters=True,
         pool_pre_ping=True,
         pool_recycle=1800,
         connect_args={"application_name": "ifodesk", "connect_timeout": 5},

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
+import glob
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,8 @@ from .engine import Database
 # The newest migration in this client. A test checks it against the scripts, so that start-up
 # can compare the database's revision with it without importing Alembic (≈ 0,2 s).
 SCHEMA_HEAD = "0005"
+
+log = logging.getLogger(__name__)
 
 
 class SchemaError(Exception):
@@ -117,23 +120,55 @@ def _too_old_message(state: SchemaState) -> str:
     )
 
 
-def backup_sqlite(db_path: Path, when: datetime | None = None) -> Path:
-    """Copy the SQLite file with the online backup API (safe with WAL)."""
+BACKUPS_KEPT = 5
+
+
+def backup_sqlite(db_path: Path, when: datetime | None = None, *, keep: int = BACKUPS_KEPT) -> Path:
+    """A backup beside the database, named by time; only the newest ``keep`` are kept."""
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.stem}.backup-{stamp}{db_path.suffix}")
-    src = sqlite3.connect(db_path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_sqlite(db_path, target)
+    rotate_backups(db_path, keep)
     return target
 
 
-def prepare_at_start(db: Database, sqlite_path: Path | None) -> SchemaState:
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy with the online backup API (safe with WAL, while the app runs).
+
+    Written owner-only (0600) under a temporary name and renamed when complete, so a full disk
+    or a crash never leaves a half copy that looks like a backup.
+    """
+    from ifodesk.fileio import atomic_output
+
+    if not source.is_file():  # sqlite3.connect would create it
+        raise FileNotFoundError(2, "No such file", str(source))
+    with atomic_output(target) as tmp:
+        src = sqlite3.connect(source)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a single file: no -wal beside the copy
+            finally:
+                dst.close()
+        finally:
+            src.close()
+
+
+def backups_of(db_path: Path) -> list[Path]:
+    """This database's backups, oldest first (the time stamp in the name sorts)."""
+    return sorted(db_path.parent.glob(f"{glob.escape(db_path.stem)}.backup-*{glob.escape(db_path.suffix)}"))
+
+
+def rotate_backups(db_path: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups; return the deleted ones."""
+    old = backups_of(db_path)[:-keep] if keep > 0 else []
+    for p in old:
+        p.unlink(missing_ok=True)
+    return old
+
+
+def prepare_at_start(db: Database, sqlite_path: Path | None, *, backups_kept: int = BACKUPS_KEPT) -> SchemaState:
     """SQLite: back up and upgrade. PostgreSQL: only check, an administrator upgrades."""
     if _current_revision(db) == SCHEMA_HEAD:
         return SchemaState(SCHEMA_HEAD, SCHEMA_HEAD, True)  # the everyday case, without Alembic
@@ -145,15 +180,19 @@ def prepare_at_start(db: Database, sqlite_path: Path | None) -> SchemaState:
     if db.dialect == "sqlite":
         backup = None
         if sqlite_path is not None and sqlite_path.exists() and state.current is not None:
-            backup = backup_sqlite(sqlite_path)
+            backup = backup_sqlite(sqlite_path, keep=backups_kept)
         try:
             upgrade(db)
         except Exception as exc:
+            from ifodesk.public_errors import describe, log_exception
+
+            # The raw text may carry row data: the user gets its kind and a reference.
+            why = describe(exc, log_exception(log, exc, "Uppgraderingen av databasen misslyckades"))
             if backup is not None:
                 db.dispose()
-                shutil.copyfile(backup, sqlite_path)
+                copy_sqlite(backup, sqlite_path)
             raise SchemaError(
-                f"Uppgraderingen av databasen misslyckades: {exc}. "
+                f"Uppgraderingen av databasen misslyckades: {why} "
                 + (f"Databasen har återställts från säkerhetskopian {backup}." if backup else "")
             ) from exc
         return schema_state(db)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .digits import FOREIGN_DIGITS_HINT, has_foreign_digits
+
 __all__ = [
     "Personnummer",
     "PersonnummerError",
@@ -44,7 +46,7 @@ class PersonnummerError(ValueError):
     """Invalid personnummer. ``code`` says which rule failed; ``str(err)`` is Swedish for the user.
 
     Codes: ``empty``, ``format``, ``length``, ``reserve`` (a reservnummer was given),
-    ``date``, ``future``, ``checksum``.
+    ``date``, ``future``, ``birth_number`` (000, never issued), ``checksum``.
     """
 
     def __init__(self, code: str, message: str) -> None:
@@ -119,8 +121,9 @@ def _is_reserve_like(text: str) -> bool:
 def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
     """Parse and validate a personnummer or samordningsnummer.
 
-    Accepts ``YYYYMMDD-XXXX``, ``YYYYMMDDXXXX``, ``YYMMDD-XXXX``, ``YYMMDDXXXX`` and
-    ``YYMMDD+XXXX``, with surrounding whitespace. For the 10-digit forms the century follows
+    Accepts ``YYYYMMDD-XXXX``, ``YYYYMMDDXXXX``, ``YYMMDD-XXXX``, ``YYMMDDXXXX``,
+    ``YYMMDD+XXXX`` and ``YYYYMMDD+XXXX``, with surrounding whitespace. Digits must be ASCII
+    0–9 (fullwidth or Arabic-Indic digits are refused with a message, as everywhere in ifodesk). For the 10-digit forms the century follows
     Skatteverket's rule: ``-`` (or no separator) means the person turns less than 100 during
     ``today``'s year, so the birth year is the latest one ending in YY that is not after
     ``today``'s year; ``+`` means they turn 100 or more, i.e. 100 years earlier. A date that
@@ -140,6 +143,9 @@ def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
             "reserve", f"{raw} är ett reservnummer, inte ett personnummer."
         )
 
+    if has_foreign_digits(raw):
+        raise PersonnummerError(
+            "format", f"Personnumret ”{raw}” innehåller andra siffror än 0–9: {FOREIGN_DIGITS_HINT}.")
     bad = sorted({ch for ch in raw if not (ch.isascii() and (ch.isdigit() or ch in "-+"))})
     if bad:
         shown = ", ".join(repr(ch) if ch.strip() else "mellanslag" for ch in bad)
@@ -166,12 +172,8 @@ def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
                 "Det ska stå före de fyra sista siffrorna (ÅÅÅÅMMDD-NNNN).",
             )
         sep = separators[0]
-    if sep == "+" and len(digits) == 12:
-        raise PersonnummerError(
-            "format",
-            f"Personnumret {raw} har plustecken men skrivs med århundrade. Plustecken används "
-            "bara i den tiosiffriga formen (ÅÅMMDD+NNNN); skriv ÅÅÅÅMMDD-NNNN.",
-        )
+    # With the century written out (ÅÅÅÅMMDD+NNNN) the plus adds nothing: the year is explicit.
+    # The personnummer libraries accept this form, so do we.
 
     if len(digits) == 12:
         year = int(digits[:4])
@@ -192,6 +194,11 @@ def parse_personnummer(text: str, today: date | None = None) -> Personnummer:
 
     digits10 = digits if len(digits) == 10 else digits[2:]
     digits12 = f"{year:04d}{rest}"
+    if digits10[6:9] == "000":
+        raise PersonnummerError(
+            "birth_number",
+            f"Personnumret {raw} har födelsenummer 000, som aldrig tilldelas. Kontrollera numret.",
+        )
     expected = luhn_check_digit(digits10[:9])
     if int(digits10[9]) != expected:
         formatted = f"{digits12[:8]}-{digits12[8:]}"

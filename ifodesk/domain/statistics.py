@@ -19,6 +19,8 @@ from typing import Iterable, Mapping, Sequence
 
 from ifodesk.resources import resource_path
 
+from .digits import FOREIGN_DIGITS_HINT, has_foreign_digits
+
 __all__ = [
     "AGE_BANDS", "AgeBand", "age_band", "age_reached",
     "gender_from_personnummer", "GENDERS", "GENDER_LABELS",
@@ -100,6 +102,8 @@ def _check_year(year: int) -> None:
 def parse_date(text: str, what: str = "datum") -> date:
     """ÅÅÅÅ-MM-DD (also ÅÅÅÅMMDD), with a Swedish error naming the field."""
     raw = (text or "").strip()
+    if has_foreign_digits(raw):
+        raise PeriodError(f"Ogiltigt {what} ”{raw}”: {FOREIGN_DIGITS_HINT}.")
     m = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", raw)
     if not m:
         raise PeriodError(f"Ogiltigt {what} ”{raw}”: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-31.")
@@ -115,6 +119,8 @@ def parse_date(text: str, what: str = "datum") -> date:
 def parse_period(text: str) -> Period:
     """2026 | 2026H1 | 2026Q3 (or 2026K3) | 2026-03 | 2026-01-01..2026-06-30."""
     raw = (text or "").strip()
+    if has_foreign_digits(raw):
+        raise PeriodError(f"Ogiltig period ”{raw}”: {FOREIGN_DIGITS_HINT}.")
     up = raw.upper()
     if m := re.fullmatch(r"(\d{4})", up):
         return year_period(int(m[1]))

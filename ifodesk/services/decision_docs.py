@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +33,18 @@ from .context import ServiceContext
 from .decisions import _render, decision_for, delegation_order
 from .errors import ValidationError
 from .meetings import _initials, meeting_for
+
+
+# Where a rendered document goes (e.g. written to a file) before its "print" audit row is
+# committed: if delivering fails (a full disk), the transaction rolls back and nothing says
+# "printed".
+Deliver = Callable[[bytes], None] | None
+
+
+def _deliver(data: bytes, deliver: Deliver) -> bytes:
+    if deliver is not None:
+        deliver(data)
+    return data
 
 
 def letterhead(ctx: ServiceContext) -> Letterhead:
@@ -74,7 +87,8 @@ def _participants(s: Session, d: Decision) -> tuple[str, ...]:
 
 
 @access.requires("decision.read")
-def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None) -> bytes:
+def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None,
+                    deliver: Deliver = None) -> bytes:
     """Beslutsmeddelande with everything FL 31–33 §§ require."""
     with ctx.write() as s:
         d, grant = decision_for(s, ctx, decision_id, "decision.read", reason)
@@ -99,13 +113,14 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | N
             foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
             delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
             appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
-        audit.record(s, ctx, "print", "decision", d.id, d.person_id, reason=grant.reason, detail="beslutsbrev")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-        return pdf.render_decision_letter(letter)
+        data = _deliver(pdf.render_decision_letter(letter), deliver)
+        audit.record(s, ctx, "print", "decision", d.id, d.person_id, reason=grant.reason, detail="beslutsbrev")
+        return data
 
 
 @access.requires("meeting.read")
-def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
+def agenda(ctx: ServiceContext, meeting_id: uuid.UUID, deliver: Deliver = None) -> bytes:
     with ctx.write() as s:
         m = meeting_for(s, ctx, meeting_id, "meeting.read")
         items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id).order_by(MeetingItem.position)).all()
@@ -123,13 +138,15 @@ def agenda(ctx: ServiceContext, meeting_id: uuid.UUID) -> bytes:
                             members=tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ()),
                             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
                             items=tuple(rows))
-        audit.record(s, ctx, "print", "meeting", m.id, None, detail="föredragningslista")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-        return pdf.render_agenda(doc)
+        data = _deliver(pdf.render_agenda(doc), deliver)
+        audit.record(s, ctx, "print", "meeting", m.id, None, detail="föredragningslista")
+        return data
 
 
 @access.requires("decision.read")
-def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, reason: str | None = None) -> bytes:
+def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, reason: str | None = None,
+                     deliver: Deliver = None) -> bytes:
     with ctx.write() as s:
         it = get_or_404(s, MeetingItem, item_id, "Paragrafen")
         d, grant = decision_for(s, ctx, it.decision_id, "decision.read", reason)
@@ -154,10 +171,11 @@ def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, reason: str | None
             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
             justerare=None, appeal_text=rendered.appeal_text if it.outcome == "bifall" else "",
             extract_certified_by=user_name(s, m.secretary_id) or "")
+        from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
+        data = _deliver(pdf.render_protocol_extract(doc), deliver)
         audit.record(s, ctx, "print", "meeting_item", it.id, d.person_id, reason=grant.reason,
                      detail="protokollsutdrag")
-        from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-        return pdf.render_protocol_extract(doc)
+        return data
 
 
 @dataclass(frozen=True)
@@ -201,11 +219,12 @@ def delegated_decisions(ctx: ServiceContext, period_from: date, period_to: date)
 
 
 @access.requires("decision.report")
-def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date) -> bytes:
+def delegation_list_pdf(ctx: ServiceContext, period_from: date, period_to: date,
+                        deliver: Deliver = None) -> bytes:
     rows = delegated_decisions(ctx, period_from, period_to)
     doc = DelegationList(letterhead=letterhead(ctx), period_from=period_from, period_to=period_to, rows=tuple(
         DelegationListRow(decision_date=r.decided_on, case_number=r.case_number, title=r.title, lagrum=r.lagrum,
                           decided_by=r.decided_by, level_label=r.level_label, party_initials=r.party_initials,
                           protected=r.protected) for r in rows))
     from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
-    return pdf.render_delegation_list(doc)
+    return _deliver(pdf.render_delegation_list(doc), deliver)

@@ -19,6 +19,7 @@ from typing import Callable
 from sqlalchemy import Integer, and_, case, cast, distinct, extract, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
+from ifodesk import fileio
 from ifodesk.db.models import (
     Anmalan,
     AnmalanChild,
@@ -906,5 +907,5 @@ def export_register(ctx: ServiceContext, year: int, path: Path, *, force: bool =
 
     _write_atomically(path, lambda tmp: write_register(extract.municipality_code, extract.year,
                                                         extract.children, tmp), log)
-    report_path.write_text(format_validation_report(extract.report), encoding="utf-8")
+    fileio.write_text(report_path, format_validation_report(extract.report))
     return RegisterExport(path, report_path, extract, extract.report.has_errors)

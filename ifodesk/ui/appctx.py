@@ -43,6 +43,7 @@ class AppContext(QObject):
         self.services = services
         self.tasks = TaskRunner(self)
         self.drafts = drafts or DraftStore.for_user(services.actor.username)
+        self.drafts.on_problem = self.status_message.emit  # an unreadable draft is told, not a crash
 
     @property
     def actor(self):

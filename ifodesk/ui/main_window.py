@@ -6,6 +6,7 @@ they show. Everything a page needs comes through the AppContext.
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from typing import Sequence
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ifodesk.public_errors import sanitise
 from ifodesk.services.errors import ServiceError
 
 from .appctx import AppContext
@@ -31,6 +33,8 @@ from .dialogs import show_error
 from .labels import level_label, role_label
 from .pages.base import Page
 from .widgets.focus import focus_first_in
+
+log = logging.getLogger(__name__)
 
 NAV_WIDTH = 190
 
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
         self.app.open_case.connect(self.show_case)
         self.app.new_anmalan.connect(self.new_anmalan)
         self.app.status_message.connect(self._show_status)
+        if getattr(self.app.drafts, "warning", None):  # drafts' key in a file, not the OS keyring
+            self.statusBar().showMessage(self.app.drafts.warning, 30000)
         self.app.tasks.failed.connect(self._show_error)
         self.app.tasks.busy_changed.connect(self._busy_changed)
 
@@ -214,9 +220,10 @@ class MainWindow(QMainWindow):
     def _show_error(self, exc: Exception) -> None:
         if isinstance(exc, ServiceError):
             show_error(self, str(exc))
-        else:
-            show_error(self, self.tr("Ett oväntat fel inträffade: %1\n\nFörsök igen. Det du skrivit finns "
-                                     "kvar som utkast.").replace("%1", str(exc)))
+        else:  # never the raw text: it may carry SQL parameters or personal data
+            exc = sanitise(exc, log, "Fel i fönstret")
+            show_error(self, self.tr("%1\n\nFörsök igen. Det du skrivit finns kvar som utkast.")
+                       .replace("%1", str(exc)))
 
     def closeEvent(self, event) -> None:
         """Nothing typed is lost: forms keep their local drafts, open decision editors save to the case."""

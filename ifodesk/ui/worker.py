@@ -14,11 +14,12 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-import traceback
 from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal, Slot
+
+from ifodesk.public_errors import sanitise
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,11 @@ class _Task(QRunnable):
         try:
             result = fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - every error reaches the user
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # A raw (e.g. database) error is logged without its text and replaced by a Swedish
+            # message with a reference, so no callback can show SQL parameters or personal data.
+            payload = sanitise(exc, log, "Bakgrundsuppgift misslyckades")
             exc.__traceback__ = None  # its frames hold the call's arguments
-            ok, payload = False, exc
+            ok = False
         else:
             ok, payload = True, result
         del fn, args, kwargs  # before the GUI thread may release its copy of the call
@@ -92,8 +95,7 @@ class TaskRunner(QObject):
             elif on_error:
                 on_error(payload)
             else:
-                log.error("Bakgrundsuppgift misslyckades: %s", getattr(payload, "__traceback_text__", payload))
-                self.failed.emit(payload)
+                self.failed.emit(payload)  # already logged (without its text) if it was unexpected
         finally:
             if not self._callbacks:
                 self.busy_changed.emit(False)

@@ -9,6 +9,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ifodesk.fileio import write_bytes
+from ifodesk.public_errors import describe
+
 from ..widgets.inputs import button
 
 try:  # QtPdf is an add-on module; without it the PDF opens in the system's viewer
@@ -83,10 +86,10 @@ class PdfViewDialog(QDialog):
     def write_to(self, path: str) -> None:
         if not path:
             return
-        try:
-            Path(path).write_bytes(self.data)
+        try:  # whole or not at all: a full disk leaves no 0-byte PDF
+            write_bytes(Path(path), self.data)
         except OSError as exc:
-            self.status.setText(self.tr("Kunde inte spara: %1").replace("%1", str(exc)))
+            self.status.setText(self.tr("Kunde inte spara: %1").replace("%1", describe(exc)))
             return
         self.saved_path = Path(path)
         self.status.setText(self.tr("Sparad: %1").replace("%1", path))
