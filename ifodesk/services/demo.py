@@ -451,7 +451,7 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
         for year, value in gen.case_counter.items():
             s.add(CaseNumberSeq(municipality_id=mid, prefix=unit.case_prefix, year=year, last_value=value))
         audit.record_system(s, "ifodesk-admin", "demo", "database", at=now,
-                            detail=f"{gen.n_cases} demoärenden, frö {seed}"))
+                            detail=f"{gen.n_cases} demoärenden, frö {seed}")
     # Fresh planner statistics after a bulk load, as autovacuum / a DBA would give them.
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
