@@ -32,7 +32,7 @@ def _local(dt):
 
 
 def _sheet_title(title: str) -> str:
-    return title[:31]  # Excel's limit
+    return title[:31].rstrip()  # Excel's limit
 
 
 def write_review_workbook(report: ReviewReport, rules: Sequence[tuple[str, str]], path: Path) -> Path:
