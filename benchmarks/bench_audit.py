@@ -69,9 +69,11 @@ def main() -> int:
         ("öppna ärende (get_case)", lambda: caseview.get_case(ctx, case_id)),
         ("100 rader i ärendelistan (case_rows)", lambda: caseview.case_rows(ctx, ids)),
         ("tidsbevakning för enheten (overview)", lambda: deadlines.overview(ctx, unit_id=unit.id)),
+        ("tidsbevakning, 90 dagar framåt", lambda: deadlines.overview(ctx, unit_id=unit.id, within_days=90)),
     ]
     for name, fn in rows:
-        fn()  # warm
+        n = fn()  # warm
+        name += f" ({len(n)} rader)" if isinstance(n, list) else ""
         med, p95 = timed(fn, args.runs)
         print(f"| {args.label} | {db.dialect} | {name} | {med:.2f} | {p95:.2f} |", flush=True)
     db.dispose()

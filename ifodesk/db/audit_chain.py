@@ -20,7 +20,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from .models import AuditChainHead, AuditLog, AuditLogPerson
+from .models import AuditChainHead, AuditLog
 
 FORMAT = "v1"  # part of every hash: a later format change can be told apart
 GENESIS = "0" * 64  # the "previous hash" of the first row
@@ -37,18 +37,27 @@ def _text(value: Any) -> str | None:
 
 
 def row_hash(seq: int, at: datetime, user_id, username, action, entity, entity_id, person_id, reason,
-             detail, person_ids: Iterable, prev_hash: str) -> str:
+             detail, shown_persons: str | None, prev_hash: str) -> str:
     """SHA-256 over a canonical JSON list of the row's content and the previous hash."""
     content = [FORMAT, seq, _text(at), _text(user_id), username, action, entity, _text(entity_id),
-               _text(person_id), reason, detail, sorted(str(p) for p in person_ids), prev_hash]
+               _text(person_id), reason, detail, shown_persons, prev_hash]
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
 
+def pack_persons(person_ids: Iterable) -> str | None:
+    """Ids as 32 hex digits, space-separated, each once: "who has read X" is a substring match."""
+    ids = dict.fromkeys(p.hex if isinstance(p, uuid.UUID) else uuid.UUID(str(p)).hex for p in person_ids)
+    return " ".join(ids) or None
+
+
+def unpack_persons(text: str | None) -> list[uuid.UUID]:
+    return [uuid.UUID(hex=h) for h in text.split()] if text else []
+
+
 def queue(s: Session, row: dict, person_ids: Iterable[uuid.UUID] = ()) -> None:
     """Add one audit row to the session's transaction; it is chained and written at commit."""
-    ids = (p if isinstance(p, uuid.UUID) else uuid.UUID(str(p)) for p in person_ids)
-    s.info.setdefault(PENDING_KEY, []).append((row, tuple(dict.fromkeys(ids))))
+    s.info.setdefault(PENDING_KEY, []).append({**row, "shown_persons": pack_persons(person_ids)})
 
 
 def _lock_head(s: Session) -> tuple[int, str]:
@@ -71,37 +80,22 @@ def _write_pending(s: Session) -> None:
         return
     s.flush()  # the transaction's own changes (and their row locks) first; the head lock last
     seq, prev = _lock_head(s)
-    rows, links = [], []
-    for row, person_ids in pending:
+    rows = []
+    for row in pending:
         seq += 1
         h = row_hash(seq, row["at"], row["user_id"], row["username"], row["action"], row["entity"],
-                     row["entity_id"], row["person_id"], row["reason"], row["detail"], person_ids, prev)
+                     row["entity_id"], row["person_id"], row["reason"], row["detail"], row["shown_persons"], prev)
         rows.append({**row, "seq": seq, "prev_hash": prev, "hash": h})
-        if person_ids:
-            links.append((seq, person_ids))
         prev = h
-    # Core statements with constant text, so their compiled form is cached: the ORM's bulk or
-    # multi-VALUES insert of 100 person rows cost 10–20 ms per list read.
+    # Core statements with constant text, so their compiled form is cached.
     conn = s.connection()
     conn.execute(_INSERT_LOG, rows)
-    for row_seq, person_ids in links:
-        _insert_persons(conn, row_seq, person_ids)
     conn.execute(_UPDATE_HEAD, {"seq": seq, "hash": prev})
 
 
 _INSERT_LOG = insert(AuditLog.__table__)
 _UPDATE_HEAD = (update(AuditChainHead.__table__).where(AuditChainHead.__table__.c.id == HEAD_ID)
                 .values(seq=bindparam("seq"), hash=bindparam("hash")))
-
-
-def _insert_persons(conn, seq: int, person_ids: tuple) -> None:
-    """All persons of one row in one statement with two parameters (an array / a JSON list)."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("INSERT INTO audit_log_person (seq, person_id) SELECT %(seq)s, unnest(%(ids)s::uuid[])",
-                             {"seq": seq, "ids": list(person_ids)})
-    else:  # SQLite stores a Uuid as 32 hex digits
-        conn.exec_driver_sql("INSERT INTO audit_log_person (seq, person_id) SELECT ?, value FROM json_each(?)",
-                             (seq, json.dumps([p.hex for p in person_ids])))
 
 
 @event.listens_for(Session, "before_commit")
@@ -136,10 +130,6 @@ def verify(s: Session) -> ChainCheck:
                           .order_by(AuditLog.seq).limit(BATCH)).scalars().all()
         if not batch:
             break
-        persons: dict[int, list] = {}
-        for seq, pid in s.execute(select(AuditLogPerson.seq, AuditLogPerson.person_id)
-                                  .where(AuditLogPerson.seq.between(batch[0].seq, batch[-1].seq))):
-            persons.setdefault(seq, []).append(pid)
         for r in batch:
             if r.seq != expected_seq:
                 missing = (f"position {expected_seq}" if r.seq == expected_seq + 1
@@ -150,10 +140,10 @@ def verify(s: Session) -> ChainCheck:
                                   "länken till föregående rad stämmer inte (föregående rad har ändrats eller "
                                   "ersatts)")
             h = row_hash(r.seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.person_id,
-                         r.reason, r.detail, persons.get(r.seq, ()), r.prev_hash)
+                         r.reason, r.detail, r.shown_persons, r.prev_hash)
             if h != r.hash:
                 return ChainCheck(False, count, r.id, r.at, "radens innehåll stämmer inte med dess kontrollsumma "
-                                                            "(raden eller dess personlista har ändrats)")
+                                                            "(raden har ändrats)")
             prev, expected_seq, count, last = r.hash, expected_seq + 1, count + 1, r
         s.expunge_all()
     outside = s.execute(select(AuditLog.id, AuditLog.at).where(AuditLog.seq.is_(None))

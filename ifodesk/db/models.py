@@ -396,16 +396,9 @@ class AuditLog(Base):
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), unique=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
-
-
-class AuditLogPerson(Base):
-    """The persons a list or search read showed, so "who has read child X" is one indexed query."""
-
-    __tablename__ = "audit_log_person"
-    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), ForeignKey("audit_log.seq"),
-                                     primary_key=True)
-    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    __table_args__ = (Index("ix_audit_log_person_person", "person_id", "seq"),)
+    # The persons a list or search showed: their ids as 32 hex digits, space-separated (see
+    # db/audit_chain.py). One value, not one row per person: a 100-row list stays one insert.
+    shown_persons: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditChainHead(Base):

@@ -23,7 +23,6 @@ from ifodesk.db.models import (
     Anmalan,
     AnmalanChild,
     AuditLog,
-    AuditLogPerson,
     AuditReviewMark,
     Case,
     Decision,
@@ -220,18 +219,13 @@ def run_review(ctx: ServiceContext, start: date, end: date,
                                       .where(UserUnit.user_id.in_(list(users)))):
             user_units[uid].add(unit_id)
         cols = (AuditLog.id, AuditLog.seq, AuditLog.at, AuditLog.user_id, AuditLog.username, AuditLog.action,
-                AuditLog.person_id, AuditLog.reason, AuditLog.detail)
+                AuditLog.person_id, AuditLog.reason, AuditLog.detail, AuditLog.shown_persons)
         # A failed sign-in has no user: it is shown to every municipality's reviewer.
         rows = [r for r in s.execute(select(*cols).where(AuditLog.at >= lo, AuditLog.at < hi,
                                                          AuditLog.action.in_((*READ_ACTIONS, audit.SIGN_IN_FAILED)))
                                      .order_by(AuditLog.seq))
                 if r.user_id in users or (r.action == audit.SIGN_IN_FAILED and r.user_id is None)]
-        listed: dict[int, list] = defaultdict(list)
-        seqs = [r.seq for r in rows if r.action in ("list", "search")]
-        for chunk in _chunks(seqs):
-            for seq, pid in s.execute(select(AuditLogPerson.seq, AuditLogPerson.person_id)
-                                      .where(AuditLogPerson.seq.in_(chunk))):
-                listed[seq].append(pid)
+        listed = {r.seq: audit_chain.unpack_persons(r.shown_persons) for r in rows if r.shown_persons}
         direct = [r for r in rows if r.action in DIRECT_READS and r.person_id is not None]
         person_ids = list({r.person_id for r in direct} | {p for ps in listed.values() for p in ps})
         persons = {}
@@ -364,8 +358,9 @@ def who_read(ctx: ServiceContext, person_id: uuid.UUID, start: date | None = Non
         p = s.get(Person, person_id)
         if p is None or p.municipality_id != ctx.actor.municipality_id:
             raise NotFound("Personen finns inte.")
-        listed = select(AuditLogPerson.seq).where(AuditLogPerson.person_id == person_id)
-        q = select(AuditLog).where(or_(AuditLog.person_id == person_id, AuditLog.seq.in_(listed)))
+        # Lists: a substring match on the packed ids (no index; narrowed by the period's index on time).
+        q = select(AuditLog).where(or_(AuditLog.person_id == person_id,
+                                       AuditLog.shown_persons.contains(person_id.hex, autoescape=True)))
         if start is not None or end is not None:
             lo, hi = _utc_range(start or date(1900, 1, 1), end or date(2999, 12, 31))
             q = q.where(AuditLog.at >= lo, AuditLog.at < hi)

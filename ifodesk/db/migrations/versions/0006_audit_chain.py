@@ -1,4 +1,4 @@
-"""Audit log as a hash chain; persons shown by list reads; checked log-review findings.
+"""Audit log as a hash chain, with the persons a list read showed; checked log-review findings.
 
 Existing rows are chained in id order at upgrade (the hash format is ifodesk.db.audit_chain's).
 
@@ -39,7 +39,7 @@ def _chain_existing_rows() -> None:
         for r in rows:
             seq += 1
             h = row_hash(seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.person_id,
-                         r.reason, r.detail, (), prev)
+                         r.reason, r.detail, None, prev)
             updates.append({"rid": r.id, "seq": seq, "prev_hash": prev, "hash": h})
             prev, last_id = h, r.id
         conn.execute(log.update().where(log.c.id == sa.bindparam("rid"))
@@ -61,20 +61,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("seq", SEQ, nullable=True))
         batch.add_column(sa.Column("prev_hash", sa.String(length=64), nullable=True))
         batch.add_column(sa.Column("hash", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("shown_persons", sa.Text(), nullable=True))
     _chain_existing_rows()
     with op.batch_alter_table("audit_log") as batch:
         batch.alter_column("seq", existing_type=SEQ, nullable=False)
         batch.alter_column("prev_hash", existing_type=sa.String(length=64), nullable=False)
         batch.alter_column("hash", existing_type=sa.String(length=64), nullable=False)
         batch.create_unique_constraint(op.f("uq_audit_log_seq"), ["seq"])
-    op.create_table(
-        "audit_log_person",
-        sa.Column("seq", SEQ, nullable=False),
-        sa.Column("person_id", sa.Uuid(), nullable=False),
-        sa.ForeignKeyConstraint(["seq"], ["audit_log.seq"], name=op.f("fk_audit_log_person_seq_audit_log")),
-        sa.PrimaryKeyConstraint("seq", "person_id", name=op.f("pk_audit_log_person")),
-    )
-    op.create_index("ix_audit_log_person_person", "audit_log_person", ["person_id", "seq"])
     op.create_table(
         "audit_review_mark",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -95,10 +88,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("audit_review_mark")
-    op.drop_index("ix_audit_log_person_person", table_name="audit_log_person")
-    op.drop_table("audit_log_person")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_constraint(op.f("uq_audit_log_seq"), type_="unique")
+        batch.drop_column("shown_persons")
         batch.drop_column("hash")
         batch.drop_column("prev_hash")
         batch.drop_column("seq")
