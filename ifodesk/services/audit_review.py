@@ -3,7 +3,7 @@
 Rules over a period of Swedish calendar dates: reads of protected persons, reads outside one's own
 cases or unit, reads of persons the reader has no case relation to, many persons read by one user
 in a day, reads outside office hours, failed sign-ins; and "who has read person X". Relations are
-judged from today's cases, notes and decisions. Only the systemansvarig and the IFO-chef run it.
+judged from today's cases, notes and decisions. Who may run it: "audit.review" in resources/access.toml.
 """
 
 from __future__ import annotations
@@ -32,12 +32,10 @@ from ifodesk.db.models import (
     UserUnit,
 )
 
-from . import audit
+from . import access, audit
 from .context import STOCKHOLM, ServiceContext
-from .errors import NotFound, PermissionDenied, ValidationError
+from .errors import NotFound, ValidationError
 
-# Not yet the general permission mechanism (services/access.py): checked here by role.
-REVIEWER_ROLES = ("systemansvarig", "ifo_chef")
 READ_ACTIONS = ("read", "read_protected_address", "search", "list", "print", "export")
 DIRECT_READS = ("read", "read_protected_address", "search", "print")  # one person, opened on purpose
 NOTE_MIN = 3
@@ -135,13 +133,13 @@ class ChainStatus:
         return f"Loggkedjan är bruten{where}: {self.problem}. {self.rows} rader före den är hela."
 
 
-def require_reviewer(ctx: ServiceContext) -> None:
-    if ctx.actor.role not in REVIEWER_ROLES:
-        raise PermissionDenied("Loggkontrollen får bara göras av systemansvarig eller IFO-chef.")
+def may_review(ctx: ServiceContext) -> bool:
+    """Whether the Loggkontroll page is open to this user (resources/access.toml, "audit.review")."""
+    return access.may(ctx, "audit.review")
 
 
+@access.requires("audit.review")
 def verify_chain(ctx: ServiceContext) -> ChainStatus:
-    require_reviewer(ctx)
     with ctx.db.session() as s:
         c = audit_chain.verify(s)
     return ChainStatus(c.ok, c.rows, c.broken_id, c.broken_at, c.problem)
@@ -205,10 +203,10 @@ def _relations(s, person_ids: list) -> _Relations:
     return rel
 
 
+@access.requires("audit.review")
 def run_review(ctx: ServiceContext, start: date, end: date,
                settings: ReviewSettings = ReviewSettings()) -> ReviewReport:
     """Every rule over the period; findings already checked carry who checked them and the note."""
-    require_reviewer(ctx)
     settings.check()
     lo, hi = _utc_range(start, end)
     mid = ctx.actor.municipality_id
@@ -313,9 +311,9 @@ def _apply_rules(rows, direct, listed, persons, rel, users, user_units, st: Revi
     return out
 
 
+@access.requires("audit.review")
 def mark_checked(ctx: ServiceContext, rule: str, key: str, note: str) -> None:
     """The systemansvarig marks a finding as checked, with a note; it stays marked in later runs."""
-    require_reviewer(ctx)
     if rule not in RULE_TITLES:
         raise ValidationError("Okänd kontrollregel.", "rule")
     note = (note or "").strip()
@@ -331,11 +329,11 @@ def mark_checked(ctx: ServiceContext, rule: str, key: str, note: str) -> None:
         raise ValidationError("Fyndet är redan markerat som kontrollerat.", "finding") from None
 
 
+@access.requires("audit.review")
 def find_person(ctx: ServiceContext, text: str) -> uuid.UUID:
     """A person by personnummer or reservnummer, for "who has read"."""
     from .people import parse_pnr
 
-    require_reviewer(ctx)
     text = (text or "").strip()
     if not text:
         raise ValidationError("Ange personnummer eller reservnummer.", "person")
@@ -350,10 +348,10 @@ def find_person(ctx: ServiceContext, text: str) -> uuid.UUID:
     return pid
 
 
+@access.requires("audit.review")
 def who_read(ctx: ServiceContext, person_id: uuid.UUID, start: date | None = None,
              end: date | None = None) -> list[ReadEntry]:
     """Every logged access to one person, opened directly or shown in a list, newest first."""
-    require_reviewer(ctx)
     with ctx.db.session(write=True) as s:
         p = s.get(Person, person_id)
         if p is None or p.municipality_id != ctx.actor.municipality_id:
@@ -372,6 +370,7 @@ def who_read(ctx: ServiceContext, person_id: uuid.UUID, start: date | None = Non
         return out
 
 
+@access.requires("audit.review")
 def export_report(ctx: ServiceContext, start: date, end: date, path: Path,
                   settings: ReviewSettings = ReviewSettings()) -> tuple[Path, ReviewReport]:
     """The review as an .xlsx workbook (a sheet per rule and a summary), written then renamed."""
@@ -380,7 +379,6 @@ def export_report(ctx: ServiceContext, start: date, end: date, path: Path,
 
     from ifodesk.documents.audit_report import write_review_workbook
 
-    require_reviewer(ctx)
     path = Path(path)
     report = run_review(ctx, start, end, settings)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)

@@ -74,7 +74,7 @@ class LogReviewPage(Page):
 
     def __init__(self, app, parent=None):
         super().__init__(app, parent)
-        self.allowed = app.actor.role in audit_review.REVIEWER_ROLES
+        self.allowed = audit_review.may_review(app.services)
         today = app.services.today()
         self.date_from = self._date("log_review_from", self.tr("Från och med"), today - timedelta(days=30))
         self.date_to = self._date("log_review_to", self.tr("Till och med"), today)
