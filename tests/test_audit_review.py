@@ -174,3 +174,23 @@ def test_bad_report_arguments_are_a_swedish_usage_error(db, tmp_path, capsys, ar
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_repeated_reads_are_one_finding_and_every_stated_reason_is_kept(db, ctx_for, planted, clock):
+    _maja, nils, olle = planted
+    johan = ctx_for("johan.aberg")
+    for mm in (5, 10):
+        clock.set(2026, 3, 3, 10, mm)
+        caseview.get_case(johan, nils.case_id)
+    omar = ctx_for("omar.hassan")
+    for mm, reason in ((15, "Samordning med Vuxenenheten inför möte"), (20, "Kontroll av uppgift till nämnden")):
+        clock.set(2026, 3, 3, 14, mm)
+        with db.session(write=True) as s:  # as the access policy logs a read outside the unit
+            audit.record(s, omar, "read", "case", olle.case_id, olle.person.id, reason=reason)
+    clock.set(2026, 3, 20, 12)
+    report = audit_review.run_review(ctx_for("admin"), DAY, DAY, SETTINGS)
+    [johans] = [f for f in report.findings["no_relation"] if f.username == "johan.aberg"]
+    assert johans.detail.endswith("; 3 läsningar") and johans.at.astimezone(STOCKHOLM).hour == 10
+    [omars] = [f for f in report.findings["outside_unit"] if f.username == "omar.hassan"]
+    assert omars.reason == "Samordning med Vuxenenheten inför möte | Kontroll av uppgift till nämnden"
+    assert omars.person.startswith("Olle Ek")

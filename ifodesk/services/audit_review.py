@@ -306,8 +306,37 @@ def _apply_rules(rows, direct, listed, persons, rel, users, user_units, st: Revi
             out["off_hours"].append(make("off_hours", str(r.seq), r, f"{_WEEKDAYS[local.weekday()]} "
                                          f"{local:%H:%M}" + (f"; {n} personer i listan" if n else ""),
                                          r.person_id))
+    for rule in ("protected", "outside_unit", "no_relation"):
+        out[rule] = _collapse(out[rule], lambda f: (f.username, f.person_id, _day(f.at)), "läsningar")
+    out["off_hours"] = _collapse(out["off_hours"], lambda f: (f.username, _day(f.at)), "läsningar", span=True)
     for items in out.values():
         items.sort(key=lambda f: (f.at, f.key))
+    return out
+
+
+def _day(at: datetime) -> date:
+    return at.astimezone(STOCKHOLM).date()
+
+
+def _collapse(items: list[Finding], group, what: str, span: bool = False) -> list[Finding]:
+    """One finding per user and person (or user) and day: a case opened ten times is one thing to check.
+
+    The key names the group, so a check mark covers the day's reads; every stated reason is kept.
+    """
+    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    for f in items:
+        groups[group(f)].append(f)
+    out = []
+    for g, fs in groups.items():
+        fs.sort(key=lambda f: f.at)
+        first = fs[0]
+        key = ":".join(str(x) for x in g)
+        reasons = " | ".join(dict.fromkeys(f.reason for f in fs if f.reason)) or None
+        detail = first.detail
+        if len(fs) > 1:
+            until = f"–{fs[-1].at.astimezone(STOCKHOLM):%H:%M}" if span else ""
+            detail = f"{detail}{until}; {len(fs)} {what}"
+        out.append(replace(first, key=f"{first.rule}:{key}"[:200], reason=reasons, detail=detail))
     return out
 
 
