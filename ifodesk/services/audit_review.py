@@ -133,12 +133,10 @@ class ChainStatus:
         return f"Loggkedjan är bruten{where}: {self.problem}. {self.rows} rader före den är hela."
 
 
-def may_review(ctx: ServiceContext) -> bool:
-    """Whether the Loggkontroll page is open to this user (resources/access.toml, "audit.review")."""
-    return access.may(ctx, "audit.review")
+REVIEW = "audit.review"  # the permission (resources/access.toml) every function here declares
 
 
-@access.requires("audit.review")
+@access.requires(REVIEW)
 def verify_chain(ctx: ServiceContext) -> ChainStatus:
     with ctx.db.session() as s:
         c = audit_chain.verify(s)
@@ -203,7 +201,7 @@ def _relations(s, person_ids: list) -> _Relations:
     return rel
 
 
-@access.requires("audit.review")
+@access.requires(REVIEW)
 def run_review(ctx: ServiceContext, start: date, end: date,
                settings: ReviewSettings = ReviewSettings()) -> ReviewReport:
     """Every rule over the period; findings already checked carry who checked them and the note."""
@@ -340,7 +338,7 @@ def _collapse(items: list[Finding], group, what: str, span: bool = False) -> lis
     return out
 
 
-@access.requires("audit.review")
+@access.requires(REVIEW)
 def mark_checked(ctx: ServiceContext, rule: str, key: str, note: str) -> None:
     """The systemansvarig marks a finding as checked, with a note; it stays marked in later runs."""
     if rule not in RULE_TITLES:
@@ -358,7 +356,7 @@ def mark_checked(ctx: ServiceContext, rule: str, key: str, note: str) -> None:
         raise ValidationError("Fyndet är redan markerat som kontrollerat.", "finding") from None
 
 
-@access.requires("audit.review")
+@access.requires(REVIEW)
 def find_person(ctx: ServiceContext, text: str) -> uuid.UUID:
     """A person by personnummer or reservnummer, for "who has read"."""
     from .people import parse_pnr
@@ -377,7 +375,7 @@ def find_person(ctx: ServiceContext, text: str) -> uuid.UUID:
     return pid
 
 
-@access.requires("audit.review")
+@access.requires(REVIEW)
 def who_read(ctx: ServiceContext, person_id: uuid.UUID, start: date | None = None,
              end: date | None = None) -> list[ReadEntry]:
     """Every logged access to one person, opened directly or shown in a list, newest first."""
@@ -399,7 +397,7 @@ def who_read(ctx: ServiceContext, person_id: uuid.UUID, start: date | None = Non
         return out
 
 
-@access.requires("audit.review")
+@access.requires(REVIEW)
 def export_report(ctx: ServiceContext, start: date, end: date, path: Path,
                   settings: ReviewSettings = ReviewSettings()) -> tuple[Path, ReviewReport]:
     """The review as an .xlsx workbook (a sheet per rule and a summary), written then renamed."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ifodesk.services import audit_review
+from ifodesk.services import access, audit_review
 from ifodesk.services.errors import ServiceError
 
 from ..models.record_table import Column, RecordTableModel
@@ -74,7 +74,7 @@ class LogReviewPage(Page):
 
     def __init__(self, app, parent=None):
         super().__init__(app, parent)
-        self.allowed = audit_review.may_review(app.services)
+        self.allowed = access.may(app.services, audit_review.REVIEW)
         today = app.services.today()
         self.date_from = self._date("log_review_from", self.tr("Från och med"), today - timedelta(days=30))
         self.date_to = self._date("log_review_to", self.tr("Till och med"), today)
