@@ -57,11 +57,12 @@ def test_the_shell_hosts_any_list_of_page_classes(qtbot, make_window):
     assert w.stack.currentWidget().objectName() == "page_to_decide" and _ExtraPage.activated == 1
 
 
-def test_default_pages_are_the_eight_of_the_issue_in_order():
+def test_default_pages_are_those_of_the_issues_in_order():
     from ifodesk.ui.pages import default_pages
 
+    # Loggkontroll (issue 9) after Administration.
     assert [c.page_id for c in default_pages()] == [
-        "start", "inbox", "deadlines", "att_besluta", "iu", "search", "statistik", "admin"]
+        "start", "inbox", "deadlines", "att_besluta", "iu", "search", "statistik", "admin", "log_review"]
 
 
 def _unnamed_inputs(root: QWidget) -> list[str]:

@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup")
+COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup", "audit")
 
 
 class CliError(Exception):

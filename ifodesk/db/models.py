@@ -392,3 +392,33 @@ class AuditLog(Base):
     person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     reason: Mapped[str | None] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
+    # The hash chain (db/audit_chain.py): position, the previous row's hash and this row's hash.
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    # The persons a list or search showed: their ids as 32 hex digits, space-separated (see
+    # db/audit_chain.py). One value, not one row per person: a 100-row list stays one insert.
+    shown_persons: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditChainHead(Base):
+    """One row: the last position and hash of the chain; locked while a row is appended."""
+
+    __tablename__ = "audit_chain_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditReviewMark(Base):
+    """A log-review finding the systemansvarig has checked, with a note (SoLPuL 10 §)."""
+
+    __tablename__ = "audit_review_mark"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    municipality_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("municipality.id"))
+    rule: Mapped[str] = mapped_column(String(40))
+    finding_key: Mapped[str] = mapped_column(String(200))
+    checked_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    checked_at: Mapped[datetime] = mapped_column()
+    note: Mapped[str] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("municipality_id", "rule", "finding_key", name="uq_review_mark"),)

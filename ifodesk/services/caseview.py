@@ -219,7 +219,8 @@ def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
                          .outerjoin(User, User.id == Case.assigned_to)
                          .where(Case.id.in_(ids), access.case_scope(ctx, "case.list"))).all()
         by_id = {r[0]: _row_summary(ctx, r, next_due.get(r[0])) for r in rows}
-        audit.record(s, ctx, "list", "case", None, None, detail=f"{len(by_id)} ärenden i lista")
+        audit.record(s, ctx, "list", "case", None, None, detail=f"{len(by_id)} ärenden i lista",
+                     person_ids=[r.person.id for r in by_id.values()])
         return [by_id[i] for i in ids if i in by_id]
 
 

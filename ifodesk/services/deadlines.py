@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ifodesk.db.models import Case, Deadline, Person, User
 from ifodesk.domain import deadlines as rules
 
-from . import access
+from . import access, audit
 from .context import ServiceContext
 from .dto import DeadlineInfo, PersonSummary
 from .people import summary
@@ -87,7 +87,7 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
     if limit is not None:
         q = q.limit(limit)
     rules_by_kind = rules.default_rules()
-    with ctx.db.session() as s:
+    with ctx.db.session(write=True) as s:
         out = []
         for (did, kind, case_id, unit, assigned, start, due, met, number, pid, pnr, reserve, first, last,
              born, gender, protection, assigned_name) in s.execute(q):
@@ -98,6 +98,8 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
             out.append(DeadlineInfo(did, kind, rule.title if rule else kind, tuple(rule.lagrum) if rule else (),
                                     case_id, number, person, unit, assigned, assigned_name, start, due, met,
                                     rules.status(due, met, today), rules.days_left(due, today)))
+        audit.record(s, ctx, "list", "deadline", None, None, detail=f"{len(out)} tidsfrister",
+                     person_ids=[d.person.id for d in out])
         return out
 
 

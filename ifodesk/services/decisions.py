@@ -585,8 +585,9 @@ def suggest_fields(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) ->
     """Facts the case already knows (names, dates), so the drafter writes only what is new."""
     t = load_catalog().template(template_id)
     names = {f.name for f in t.fields}
-    with ctx.read() as s:
+    with ctx.write() as s:
         case, _ = access.case_for(s, ctx, case_id, "decision.draft")
+        audit.record(s, ctx, "read", "case_facts", case.id, case.person_id, detail=template_id)
         known: dict[str, str] = {}
         full = f"{case.person.first_name} {case.person.last_name}"
         for key in ("barnets_namn", "namn"):

@@ -21,7 +21,6 @@ from ifodesk.db.engine import Database
 from ifodesk.db.models import (
     Anmalan,
     AnmalanChild,
-    AuditLog,
     Case,
     CaseNumberSeq,
     Deadline,
@@ -44,6 +43,7 @@ from ifodesk.domain.personnummer import synthetic_personnummer
 from ifodesk.domain.swedish import search_fold, sort_key
 from ifodesk.domain.templates import content_hash
 
+from . import audit
 from .admin import ensure_municipality
 from .demo_staff import ensure_staff
 from .context import STOCKHOLM
@@ -450,8 +450,8 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
     with db.session(write=True) as s:
         for year, value in gen.case_counter.items():
             s.add(CaseNumberSeq(municipality_id=mid, prefix=unit.case_prefix, year=year, last_value=value))
-        s.add(AuditLog(at=now, username="ifodesk-admin", action="demo", entity="database",
-                       detail=f"{gen.n_cases} demoärenden, frö {seed}"))
+        audit.record_system(s, "ifodesk-admin", "demo", "database", at=now,
+                            detail=f"{gen.n_cases} demoärenden, frö {seed}")
     # Fresh planner statistics after a bulk load, as autovacuum / a DBA would give them.
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")

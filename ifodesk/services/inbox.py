@@ -58,7 +58,8 @@ def new_reports(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None, unassi
     with ctx.db.session(write=True) as s:
         items = [_item(ctx, fb, ac_id, a, c, p, name, sb_id, today)
                  for fb, ac_id, a, c, p, name, sb_id in s.execute(q)]
-        audit.record(s, ctx, "list", "anmalan", None, None, detail=f"{len(items)} öppna anmälningar")
+        audit.record(s, ctx, "list", "anmalan", None, None, detail=f"{len(items)} öppna anmälningar",
+                     person_ids=[i.person.id for i in items])
         return items
 
 

@@ -132,11 +132,15 @@ def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, 
 
 @access.requires("meeting.read", or_empty=True)
 def list_meetings(ctx: ServiceContext, include_held: bool = True) -> list[MeetingInfo]:
-    with ctx.read() as s:
+    with ctx.write() as s:
         q = select(Meeting).where(Meeting.municipality_id == ctx.actor.municipality_id).order_by(Meeting.meeting_date.desc())
         if not include_held:
             q = q.where(Meeting.status == "planerad")
-        return [_meeting_info(s, m) for m in access.meeting_scope(ctx, "meeting.read", list(s.scalars(q)))]
+        out = [_meeting_info(s, m) for m in access.meeting_scope(ctx, "meeting.read", list(s.scalars(q)))]
+        shown = s.scalars(select(Decision.person_id).join(MeetingItem, MeetingItem.decision_id == Decision.id)
+                          .where(MeetingItem.meeting_id.in_([m.id for m in out]))).all() if out else []
+        audit.record(s, ctx, "list", "meeting", None, None, detail=f"{len(out)} sammanträden", person_ids=shown)
+        return out
 
 
 @access.requires("meeting.read")

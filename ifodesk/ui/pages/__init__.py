@@ -21,6 +21,7 @@ PAGE_SPECS: list[tuple[str, str, bool]] = [
     ("ifodesk.ui.pages.search", "SearchPage", False),
     ("ifodesk.ui.pages.statistics", "StatisticsPage", True),
     ("ifodesk.ui.pages.admin", "AdminPage", False),
+    ("ifodesk.ui.pages.log_review", "LogReviewPage", True),
 ]
 
 
