@@ -64,14 +64,15 @@ CREATE TRIGGER journal_note_signed_frozen BEFORE UPDATE ON journal_note
   FOR EACH ROW WHEN (OLD.signed_at IS NOT NULL) EXECUTE FUNCTION ifodesk_signed_note_frozen();
 """
 
+# CASCADE: server init's policies use these functions; 'db upgrade' re-creates them.
 PG_DROP = """
 DROP TRIGGER IF EXISTS journal_note_signed_frozen ON journal_note;
 DROP FUNCTION IF EXISTS ifodesk_signed_note_frozen();
-DROP FUNCTION IF EXISTS ifodesk_state_reason(text);
-DROP FUNCTION IF EXISTS ifodesk_reason_stated();
-DROP FUNCTION IF EXISTS ifodesk_my_units();
-DROP FUNCTION IF EXISTS ifodesk_my_municipality();
-DROP FUNCTION IF EXISTS ifodesk_my_user_id();
+DROP FUNCTION IF EXISTS ifodesk_state_reason(text) CASCADE;
+DROP FUNCTION IF EXISTS ifodesk_reason_stated() CASCADE;
+DROP FUNCTION IF EXISTS ifodesk_my_units() CASCADE;
+DROP FUNCTION IF EXISTS ifodesk_my_municipality() CASCADE;
+DROP FUNCTION IF EXISTS ifodesk_my_user_id() CASCADE;
 """
 
 SQLITE_TRIGGER = f"""
