@@ -231,3 +231,26 @@ def test_demo_on_postgresql_creates_login_roles_for_the_staff(fresh_db_url, caps
             assert member is True
     finally:
         db.dispose()
+
+
+def test_session_user_decides_who_is_signed_in_and_an_unmapped_role_is_logged(server):
+    from ifodesk.cli.server import create_login
+    from ifodesk.services.identity import SignInError, signed_in_actor
+
+    as_anna = Database(make_url(server.url).set(username=server.login["anna.lind"])
+                       .render_as_string(hide_password=False))
+    try:
+        assert signed_in_actor(as_anna).username == "anna.lind"
+    finally:
+        as_anna.dispose()
+    stranger = f"{make_url(server.url).database}_stranger"
+    create_login(server.database, stranger, None)  # a Kerberos-only role nobody mapped to a user
+    as_stranger = Database(make_url(server.url).set(username=stranger).render_as_string(hide_password=False))
+    try:
+        with pytest.raises(SignInError, match="inte kopplad till någon aktiv användare"):
+            signed_in_actor(as_stranger)
+    finally:
+        as_stranger.dispose()
+    with server.database.engine.connect() as su:
+        row = su.execute(text("SELECT username, detail FROM audit_log WHERE action = 'sign_in_failed'")).one()
+    assert tuple(row) == (stranger, "okänd inloggning")

@@ -81,7 +81,7 @@ def cmd_screenshots(args) -> int:
     try:
         cfg, db = open_services(args.database)
         args.user = args.user or _default_user(db)
-        args.demo = False
+        args.demo = True  # screenshots act as a chosen demo user
         actor = sign_in(db, args, lambda _users: None)
     except StartError as exc:
         raise CliError(str(exc)) from exc

@@ -127,13 +127,17 @@ def list_units(db: Database, municipality_id: uuid.UUID) -> list[UnitInfo]:
 
 
 def actor_for(db: Database, username: str) -> Actor:
-    """Sign in by user name (the desktop client trusts the OS login or the demo picker)."""
+    """The user by name: the demo picker, tests and administration (real sign-in: services.identity)."""
     with db.session() as s:
         u = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
         if u is None:
             raise NotFound(f"Det finns ingen aktiv användare {username!r}.")
-        return Actor(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.municipality_id,
-                     tuple(x.id for x in u.units), u.employed_since, u.socionom)
+        return actor_from_user(u)
+
+
+def actor_from_user(u: User) -> Actor:
+    return Actor(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.municipality_id,
+                 tuple(x.id for x in u.units), u.employed_since, u.socionom)
 
 
 def system_actor(db: Database, municipality_id: uuid.UUID) -> Actor:
