@@ -254,3 +254,27 @@ def test_session_user_decides_who_is_signed_in_and_an_unmapped_role_is_logged(se
     with server.database.engine.connect() as su:
         row = su.execute(text("SELECT username, detail FROM audit_log WHERE action = 'sign_in_failed'")).one()
     assert tuple(row) == (stranger, "okänd inloggning")
+
+
+def test_the_access_policy_opens_another_units_contents_only_with_an_accepted_reason(server):
+    from sqlalchemy import func, select
+
+    from ifodesk.db.models import Case, JournalNote
+    from ifodesk.services import access
+
+    vu_case, _note = server.ids["vu"]
+    db = Database(make_url(server.url).set(username=server.login["anna.lind"]).render_as_string(hide_password=False))
+    ctx = ServiceContext(db, admin.actor_for(db, "anna.lind"))
+    notes = select(func.count()).select_from(JournalNote).where(JournalNote.case_id == vu_case)
+    try:
+        with db.session(write=True) as s:
+            case = s.get(Case, vu_case)  # the register row is visible: the policy can ask for a reason
+            with pytest.raises(access.ReasonRequired):
+                access.check_case(ctx, case, "case.read")
+            assert s.scalar(notes) == 0
+            access.check_case(ctx, case, "case.read", reason="Begäran om yttrande från IVO")
+            assert s.scalar(notes) == 1
+        with db.session() as s:
+            assert s.scalar(notes) == 0
+    finally:
+        db.dispose()
