@@ -35,8 +35,14 @@ def _pg_config(database: str | None):
 def cmd_init(args) -> int:
     from sqlalchemy.engine import make_url
 
+    from sqlalchemy.exc import DBAPIError
+
     cfg = _pg_config(args.database)
-    roles = init_server(cfg, args.prefix)
+    try:
+        roles = init_server(cfg, args.prefix)
+    except DBAPIError as exc:  # first line only: the server's words, never SQL parameters
+        first = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else type(exc.orig).__name__
+        raise CliError(f"PostgreSQL-servern kunde inte nås eller vägrade: {first}") from None
     print(f"Servern är klar för ifodesk i databasen {make_url(cfg.database_url).database}: ägarrollen "
           f"{roles.owner} äger schemat, personalrollen {roles.staff} har radsäkerhet per kommun och enhet. "
           "Lägg upp personalen med 'ifodesk-admin user add'.")
@@ -49,7 +55,6 @@ def init_server(cfg, prefix: str | None = None):
 
     from ifodesk.db import roles as r
     from ifodesk.db.engine import Database
-    from ifodesk.db.migrate import upgrade
     from ifodesk.services.admin import ensure_municipality
     from ifodesk.services.delegation_admin import ensure_default_delegation
 
