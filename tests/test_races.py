@@ -93,3 +93,22 @@ def test_reserve_numbers_and_case_numbers_at_once_are_all_distinct(db, org, ctx_
     assert len(set(reserve)) == WORKERS and all(reserve)
     assert sorted(numbers) == [f"BU-2026-{n:05d}" for n in range(1, WORKERS + 1)]
     assert _count(db, Anmalan) == WORKERS
+
+
+def test_a_lost_race_elsewhere_is_a_swedish_message_without_personal_data(db, org, ctx):
+    from datetime import date
+
+    import pytest
+
+    from ifodesk.services.errors import RaceError
+
+    with pytest.raises(RaceError) as exc:
+        with ctx.write() as s:
+            for _ in range(2):
+                s.add(Person(municipality_id=org.municipality_id, personnummer="201503129809", first_name="Maja",
+                             last_name="Öberg", sort_key="oberg", search_name="maja oberg",
+                             birth_date=date(2015, 3, 12)))
+            s.flush()
+    text = str(exc.value)
+    assert "Försök igen" in text and "201503129809" not in text and "Maja" not in text
+    assert exc.value.__suppress_context__  # the driver's text, with the parameters, is not chained

@@ -229,6 +229,9 @@ def test_demo_on_postgresql_creates_login_roles_for_the_staff(fresh_db_url, caps
             member = su.execute(text("SELECT pg_has_role(:r, :g, 'MEMBER')"),
                                 {"r": login, "g": f"{name}_staff"}).scalar()
             assert member is True
+            # tables the superuser created (init-db before server init) were handed to the owner
+            owners = set(su.execute(text("SELECT tableowner FROM pg_tables WHERE schemaname = 'public'")).scalars())
+            assert owners == {f"{name}_owner"}
     finally:
         db.dispose()
 
