@@ -1,15 +1,16 @@
 """ifodesk: the desktop application's composition root.
 
-    ifodesk [--database URL] [--demo] [--user USERNAME]
+    ifodesk [--database URL] [--demo [--user USERNAME]]
 
 Loads the configuration, opens (and for SQLite migrates) the database, signs the user in, installs
 the Swedish translations and shows the main window. Problems are told in Swedish, exit code 2.
+Who is signed in is decided by the database (PostgreSQL: session_user; SQLite: the OS account
+owning the file), see services.identity; only a demo database lets one pick a user.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
@@ -29,23 +30,41 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="ifodesk", description="Ärendehantering för individ- och familjeomsorgen.")
     p.add_argument("--database", metavar="URL", help="databasadress (sqlite:///fil eller postgresql://…)")
     p.add_argument("--demo", action="store_true", help="demodatabas: välj användare i en lista")
-    p.add_argument("--user", metavar="ANVÄNDARNAMN", help="logga in som den här användaren")
-    return p.parse_args(argv)
+    p.add_argument("--user", metavar="ANVÄNDARNAMN", help="bara med --demo: logga in som den här demoanvändaren")
+    args = p.parse_args(argv)
+    if args.user and not args.demo:
+        p.error("--user finns bara för demodatabaser (--demo). Annars är du den du loggat in som.")
+    return args
 
 
-def open_services(database: str | None):
-    """Config and database; ConfigError and SchemaError become StartError with their message."""
+def open_services(database: str | None, ask_password=None):
+    """Config and database; ConfigError and SchemaError become StartError with their message.
+
+    ask_password(user, message) -> Credentials | None is asked when PostgreSQL wants a password."""
+    import dataclasses
+
     from ifodesk.bootstrap import open_database
     from ifodesk.config import ConfigError, load_config
     from ifodesk.db.migrate import SchemaError
+    from ifodesk.login import SignInCancelled, TooManyAttempts, open_as_self
 
     try:
         cfg = load_config(database)
     except ConfigError as exc:
         raise StartError(f"Inställningarna kunde inte läsas:\n\n{exc}") from exc
     check_legal_data()
-    try:  # only the default per-user file is created on first start; a named one must exist
-        return cfg, open_database(cfg, create=cfg.is_default_database)
+
+    def open_db(url: str):
+        # only the default per-user file is created on first start; a named one must exist
+        return open_database(dataclasses.replace(cfg, database_url=url), create=cfg.is_default_database)
+
+    try:
+        db, failures = open_as_self(cfg.database_url, open_db, ask_password or (lambda _u, _m: None))
+    except SignInCancelled:
+        raise StartError("Ingen inloggning: databasen kräver lösenord.") from None
+    except TooManyAttempts:
+        raise StartError("För många misslyckade inloggningsförsök. Kontakta systemansvarig om du glömt "
+                         "lösenordet.") from None
     except (SchemaError, ConfigError) as exc:
         raise StartError(f"Databasen kan inte användas:\n\n{exc}") from exc
     except Exception as exc:  # noqa: BLE001 - e.g. PostgreSQL unreachable: still a Swedish message
@@ -53,6 +72,16 @@ def open_services(database: str | None):
 
         # Never the raw text (it may carry SQL parameters): its kind, and a reference to the log.
         raise StartError(f"Databasen kunde inte öppnas:\n\n{describe(exc, log_exception(log, exc, 'Start'))}") from exc
+    _log_failed_attempts(db, failures)
+    return cfg, db
+
+
+def _log_failed_attempts(db, failures: list[str]) -> None:
+    """Wrong passwords before the right one: logged now that the database takes a row."""
+    from ifodesk.services.identity import record_failed_sign_in
+
+    for login in failures:
+        record_failed_sign_in(db, login, "fel lösenord")
 
 
 def check_legal_data() -> None:
@@ -69,21 +98,23 @@ def check_legal_data() -> None:
 
 
 def sign_in(db, args, pick_user) -> object:
-    """--user, else the demo picker, else the operating system's login name."""
+    """Demo: --user or the picker. Otherwise the database says who is connected."""
     from ifodesk.services.admin import actor_for, list_users
     from ifodesk.services.errors import NotFound
+    from ifodesk.services.identity import SignInError, signed_in_actor
 
-    username = args.user
-    if not username and args.demo:
-        username = pick_user([u for u in list_users(db) if u.active])
-        if not username:
-            raise StartError("Ingen användare valdes.")
-    username = username or getpass.getuser()
+    if not args.demo:
+        try:
+            return signed_in_actor(db)
+        except SignInError as exc:
+            raise StartError(str(exc)) from None
+    username = args.user or pick_user([u for u in list_users(db) if u.active])
+    if not username:
+        raise StartError("Ingen användare valdes.")
     try:
         return actor_for(db, username)
     except NotFound as exc:
-        raise StartError(f"Inloggningsnamnet {username!r} finns inte som aktiv användare i ifodesk. "
-                         "Be systemansvarig lägga upp dig, eller starta med --user ANVÄNDARNAMN.") from exc
+        raise StartError(f"Användaren {username!r} finns inte som aktiv användare i demodatabasen.") from exc
 
 
 def build_window(cfg, db, actor, pages=None):
@@ -129,6 +160,16 @@ def _pick_user(users):
     return dialog.username() if dialog.exec() else None
 
 
+def _ask_password(user: str, message: str):
+    from ifodesk.login import Credentials, keyring_available
+    from ifodesk.ui.sign_in import PasswordDialog
+
+    dialog = PasswordDialog(user, message, remember_possible=keyring_available())
+    if not dialog.exec():
+        return None
+    return Credentials(*dialog.credentials())
+
+
 def _fail(text: str) -> int:
     from PySide6.QtWidgets import QMessageBox
 
@@ -146,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     qapp = make_qapp(sys.argv[:1])
     try:
-        cfg, db = open_services(args.database)
+        cfg, db = open_services(args.database, _ask_password)
         actor = sign_in(db, args, _pick_user)
     except StartError as exc:
         return _fail(str(exc))

@@ -129,8 +129,13 @@ class ThrowawayPg:
         self.url = make_url(admin_url).set(database=self.name).render_as_string(hide_password=False)
 
     def drop(self) -> None:
+        """The database, then every role named after it (server init and demo create them)."""
         with self.admin.connect() as c:
             c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            roles = c.exec_driver_sql(
+                f"SELECT rolname FROM pg_roles WHERE starts_with(rolname, '{self.name}_')").scalars().all()
+            for role in roles:
+                c.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
         self.admin.dispose()
 
 

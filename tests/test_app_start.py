@@ -26,19 +26,35 @@ def _args(**kw):
     return argparse.Namespace(**{"user": None, "demo": False, **kw})
 
 
-def test_sign_in_by_user_by_os_login_and_by_demo_picker(db, org, monkeypatch):
-    assert app.sign_in(db, _args(user="karin.berg"), None).full_name == "Karin Berg"
-    monkeypatch.setattr(app.getpass, "getuser", lambda: "anna.lind")
-    assert app.sign_in(db, _args(), None).username == "anna.lind"
+def test_sign_in_is_who_the_database_says_and_the_picker_only_in_demo(db, org):
+    from ifodesk.services import admin, identity
+
+    admin.set_login_name(db, "karin.berg", identity.login_name(db))
+    assert app.sign_in(db, _args(), None).full_name == "Karin Berg"
+    assert app.sign_in(db, _args(demo=True, user="anna.lind"), None).username == "anna.lind"
     picked = app.sign_in(db, _args(demo=True), lambda users: users[0].username)
     assert picked.username == sorted(u for u in [picked.username])[0]
 
 
-def test_unknown_os_login_is_refused_in_swedish(db, org, monkeypatch):
-    monkeypatch.setattr(app.getpass, "getuser", lambda: "okand")
+def test_user_option_only_exists_for_demo_databases(capsys):
+    with pytest.raises(SystemExit) as exc:
+        app.parse_args(["--user", "goran.falk"])
+    assert exc.value.code == 2
+    assert "--user finns bara för demodatabaser" in capsys.readouterr().err
+    assert app.parse_args(["--demo", "--user", "goran.falk"]).user == "goran.falk"
+
+
+def test_unknown_login_is_refused_in_swedish_and_logged(db, org):
+    from sqlalchemy import select
+
+    from ifodesk.db.models import AuditLog
+
     with pytest.raises(app.StartError) as exc:
         app.sign_in(db, _args(), None)
-    assert "'okand' finns inte som aktiv användare" in str(exc.value)
+    assert "finns inte som aktiv användare" in str(exc.value) or "inte kopplad" in str(exc.value)
+    with db.session() as s:
+        row = s.scalar(select(AuditLog).where(AuditLog.action == "sign_in_failed"))
+    assert row is not None and row.detail == "okänd inloggning"
 
 
 def test_a_broken_template_stops_the_start_naming_file_and_entry(tmp_path, monkeypatch):

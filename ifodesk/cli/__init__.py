@@ -10,7 +10,8 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup", "audit")
+COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup", "audit",
+                   "server")
 
 
 class CliError(Exception):

@@ -41,7 +41,13 @@ def cmd_upgrade(args) -> int:
 
     _cfg, db = open_db_from_args(args, migrate=False)
     before = schema_state(db)
-    upgrade(db)
+    from .server import server_roles, upgrade_as_owner
+
+    roles = server_roles(db)
+    if roles is None:
+        upgrade(db)
+    else:  # a server set up by 'server init': the owner role migrates, then grants are renewed
+        upgrade_as_owner(cfg.database_url, roles)
     after = schema_state(db)
     print(f"Schemat uppgraderat från {before.current or 'tomt'} till {after.current}.")
     return 0

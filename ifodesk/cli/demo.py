@@ -53,4 +53,32 @@ def cmd_demo(args) -> int:
     print(f"Demodata klar på {time.perf_counter() - t0:.1f} s: {rep.cases} ärenden, {rep.persons} personer, "
           f"{rep.anmalningar} anmälningar, {rep.utredningar} utredningar, {rep.decisions} beslut, "
           f"{rep.overdue_deadlines} försenade tidsfrister.")
+    if db.dialect == "postgresql":
+        _demo_logins(cfg, db)
     return 0
+
+
+def _demo_logins(cfg, db) -> None:
+    """PostgreSQL: every demo staff member gets a login role <prefix>_<username> in the staff group,
+    with the documented demo password, so the demo shows row-level security at work."""
+    from ifodesk.db.roles import is_superuser
+    from ifodesk.services.admin import set_login_name
+    from ifodesk.services.demo_staff import STAFF
+
+    from .server import DEMO_PASSWORD, create_login, init_server, server_roles
+
+    roles = server_roles(db)
+    if roles is None:
+        with db.engine.connect() as conn:
+            superuser = is_superuser(conn)
+        if not superuser:
+            print("Inga inloggningsroller skapades: kör 'ifodesk-admin server init' som superanvändare och "
+                  "sedan demo igen.", file=sys.stderr)
+            return
+        roles = init_server(cfg)
+    prefix = roles.staff.removesuffix("_staff")
+    for spec in STAFF:
+        login = f"{prefix}_{spec.username}"[:63]
+        set_login_name(db, spec.username, login)
+        create_login(db, login, DEMO_PASSWORD)
+    print(f"Inloggningsroller för demopersonalen: {prefix}_<användarnamn>, lösenord '{DEMO_PASSWORD}'.")

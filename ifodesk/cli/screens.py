@@ -101,7 +101,7 @@ def cmd_screenshots(args) -> int:
         cfg, db = open_services(args.database)
         _refuse_real_database(db, args.user)
         args.user = args.user or _default_user(db)
-        args.demo = False
+        args.demo = True  # screenshots act as a chosen demo user
         actor = sign_in(db, args, lambda _users: None)
     except StartError as exc:
         raise CliError(str(exc)) from exc

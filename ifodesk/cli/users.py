@@ -19,8 +19,17 @@ def register(sub) -> None:
     add.add_argument("--employed-since", metavar="DATUM", help="anställningsdatum (nyanställdas beslutanderätt)")
     add.add_argument("--no-socionom", action="store_true",
                      help="saknar socionomexamen eller motsvarande: får inte besluta i barnärenden som kräver det")
+    add.add_argument("--login", metavar="NAMN",
+                     help="inloggningsnamnet: PostgreSQL-rollen (t.ex. Kerberos-namnet utan @DOMÄN) "
+                          "eller, för SQLite, datorkontot; standard är användarnamnet")
+    add.add_argument("--kerberos", action="store_true",
+                     help="PostgreSQL: personen loggar in med Kerberos/GSSAPI och får inget lösenord")
     add_database_arg(add)
     add.set_defaults(func=cmd_add)
+    dis = usub.add_parser("disable", help="stäng av en användare (och dennes databasinloggning)")
+    dis.add_argument("--username", required=True)
+    add_database_arg(dis)
+    dis.set_defaults(func=cmd_disable)
     ls = usub.add_parser("list", help="lista användarna")
     add_database_arg(ls)
     ls.set_defaults(func=cmd_list)
@@ -45,11 +54,65 @@ def cmd_add(args) -> int:
     if args.level not in LEVELS:
         raise CliError(f"Okänd delegationsnivå '{args.level}'. Tillåtna: {', '.join(LEVELS)}")
     since = parse_date_arg(args.employed_since, "anställningsdatum (--employed-since)") if args.employed_since else None
+    from .server import create_login, server_roles
+
+    login = args.login or args.username
     cfg, db = open_db_from_args(args)
+    roles = server_roles(db)
+    password = None
+    if roles is not None:
+        from ifodesk.db.roles import RoleError, check_login_name
+
+        try:
+            check_login_name(login)
+        except RoleError as exc:
+            raise CliError(str(exc)) from None
+        password = None if args.kerberos else _new_password(login)
     units = tuple(u.strip().upper() for u in args.units.split(",") if u.strip())
     u = create_user(db, _municipality_id(cfg, db), UserSpec(args.username, args.name, args.role, args.level,
-                                                              units, since, socionom=not args.no_socionom))
+                                                              units, since, socionom=not args.no_socionom,
+                                                              login_name=login))
     print(f"Användaren {u.username} ({u.full_name}, {u.title}) är upplagd.")
+    if roles is not None:
+        create_login(db, login, password)
+        how = "Kerberos (inget lösenord)" if password is None else "lösenord (SCRAM)"
+        print(f"Databasrollen {login} är skapad i gruppen {roles.staff}; inloggning med {how}.")
+    return 0
+
+
+PASSWORD_ENV = "IFODESK_NEW_PASSWORD"
+
+
+def _new_password(login: str) -> str:
+    """From IFODESK_NEW_PASSWORD (scripts), else asked twice without echo."""
+    import getpass
+    import os
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(f"Lösenord för {login}: ")
+        if getpass.getpass("Samma lösenord igen: ") != password:
+            raise CliError("Lösenorden är olika. Ingenting har sparats.")
+    if len(password) < 12:
+        raise CliError("Lösenordet måste ha minst 12 tecken. Ingenting har sparats.")
+    return password
+
+
+def cmd_disable(args) -> int:
+    from ifodesk.services.admin import disable_user
+
+    from .server import server_roles
+
+    _cfg, db = open_db_from_args(args)
+    login = disable_user(db, args.username)
+    if server_roles(db) is not None:
+        from ifodesk.db.roles import disable_login
+
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            disable_login(conn, login)
+        print(f"Användaren {args.username} är avstängd och databasrollen {login} kan inte logga in.")
+    else:
+        print(f"Användaren {args.username} är avstängd.")
     return 0
 
 

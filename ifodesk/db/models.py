@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text as sql_text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -77,6 +78,8 @@ class User(Tracked, Base):
     __tablename__ = "app_user"
     municipality_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("municipality.id"))
     username: Mapped[str] = mapped_column(String(60), unique=True)
+    # The PostgreSQL login role (or, on SQLite, the OS account) this person signs in as.
+    login_name: Mapped[str | None] = mapped_column(String(63), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
     title: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(30))  # handlaggare, forste, chef, ordforande, ledamot, sekreterare, systemansvarig
@@ -154,6 +157,9 @@ class Case(Tracked, Base):
         Index("ix_case_opened", "opened_on"),
         Index("ix_case_unit_sort", "unit_id", "sort_name", "id"),
         Index("ix_case_unit_opened", "unit_id", "opened_on", "id"),
+        # One open case per child and unit: a database rule, so concurrent anmälningar share it.
+        Index("uq_case_one_open", "person_id", "unit_id", unique=True,
+              sqlite_where=sql_text("status <> 'avslutad'"), postgresql_where=sql_text("status <> 'avslutad'")),
     )
 
 
@@ -422,3 +428,21 @@ class AuditReviewMark(Base):
     checked_at: Mapped[datetime] = mapped_column()
     note: Mapped[str] = mapped_column(Text)
     __table_args__ = (UniqueConstraint("municipality_id", "rule", "finding_key", name="uq_review_mark"),)
+
+
+class AccessReason(Base):
+    """PostgreSQL: a stated reason that opens another unit's case contents for one transaction.
+
+    Written only by the database function ifodesk_state_reason (staff have no grant on it)."""
+
+    __tablename__ = "access_reason"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    pid: Mapped[int] = mapped_column(Integer)
+    xact: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    login_name: Mapped[str] = mapped_column(String(63))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column()
+    __table_args__ = (Index("ix_access_reason_pid_xact", "pid", "xact"),)

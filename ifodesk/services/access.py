@@ -21,9 +21,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, event, false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, Person, Unit
+from ifodesk.db.roles import state_reason
 from ifodesk.domain.access_policy import RANK, Policy, load_policy
 
 from .context import ServiceContext
@@ -189,10 +190,21 @@ def _decide(ctx: ServiceContext, action: str, *, unit_id: uuid.UUID | None, own:
 
 # --- record checks --------------------------------------------------------------------------
 
+def _open_other_unit(record, ctx: ServiceContext, unit_id: uuid.UUID | None, access: Access) -> Access:
+    """PostgreSQL's row-level security shows other units' case contents only after the
+    transaction states why (db.roles.state_reason); the policy allowed it, so say so."""
+    if unit_id not in ctx.actor.unit_ids:
+        s = object_session(record)
+        if s is not None:
+            state_reason(s, access.reason or f"behörighet: {access.scope}")
+    return access
+
+
 def check_case(ctx: ServiceContext, case: Case, action: str, reason: str | None = None) -> Access:
     same_municipality(ctx, case.municipality_id, "Ärendet")
-    return _decide(ctx, action, unit_id=case.unit_id, own=case.assigned_to == ctx.actor.user_id,
-                   protected=case.person.protection != "none", reason=reason, person_id=case.person_id)
+    access = _decide(ctx, action, unit_id=case.unit_id, own=case.assigned_to == ctx.actor.user_id,
+                     protected=case.person.protection != "none", reason=reason, person_id=case.person_id)
+    return _open_other_unit(case, ctx, case.unit_id, access)
 
 
 def case_for(s: Session, ctx: ServiceContext, case_id: uuid.UUID, action: str,
@@ -219,8 +231,9 @@ def check_person(s: Session, ctx: ServiceContext, p: Person, action: str, reason
     unit_id = next((u for u, _ in rows if u in ctx.actor.unit_ids), None)
     if not rows:  # no case yet (just registered): any unit may see it
         unit_id, in_unit = (ctx.actor.unit_ids[0] if ctx.actor.unit_ids else None), True
-    return _decide(ctx, action, unit_id=unit_id if in_unit else None, own=own,
-                   protected=p.protection != "none", reason=reason, what="Personen", person_id=p.id)
+    access = _decide(ctx, action, unit_id=unit_id if in_unit else None, own=own,
+                     protected=p.protection != "none", reason=reason, what="Personen", person_id=p.id)
+    return _open_other_unit(p, ctx, unit_id if in_unit else None, access)
 
 
 def _sits_on(ctx: ServiceContext, m: Meeting) -> bool:
@@ -250,8 +263,9 @@ def check_decision(s: Session, ctx: ServiceContext, d: Decision, case: Case, act
     protected = case.person.protection != "none"
     if protected and g.scope != "agenda" and not own and on_my_agenda(s, ctx, d):
         protected = False  # the meeting's own secretary and members need its items, as the utskott does
-    return _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda, protected=protected,
-                   reason=reason, what="Beslutet", person_id=case.person_id)
+    access = _decide(ctx, action, unit_id=d.unit_id, own=own, agenda=agenda, protected=protected,
+                     reason=reason, what="Beslutet", person_id=case.person_id)
+    return _open_other_unit(d, ctx, d.unit_id, access)
 
 
 def check_meeting(ctx: ServiceContext, m: Meeting, action: str) -> Access:

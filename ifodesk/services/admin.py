@@ -45,6 +45,7 @@ class UserSpec:
     employed_since: date | None = None
     title: str | None = None
     socionom: bool = True
+    login_name: str | None = None  # PostgreSQL login role / OS account; None: the username
 
 
 DEFAULT_UNITS = (
@@ -72,16 +73,38 @@ def create_user(db: Database, municipality_id: uuid.UUID, spec: UserSpec) -> Use
     with db.session(write=True) as s:
         if s.scalar(select(User).where(User.username == spec.username)):
             raise ValidationError(f"Användarnamnet {spec.username} finns redan.", "username")
+        login = spec.login_name or spec.username
+        if s.scalar(select(User).where(User.login_name == login)):
+            raise ValidationError(f"Inloggningsnamnet {login} används redan av en annan användare.", "login_name")
         units = s.scalars(select(Unit).where(Unit.municipality_id == municipality_id,
                                              Unit.case_prefix.in_(spec.units))).all()
         if len(units) != len(set(spec.units)):
             raise ValidationError(f"Okänd enhet bland {', '.join(spec.units)}", "units")
         u = User(municipality_id=municipality_id, username=spec.username, full_name=spec.full_name,
                  title=spec.title or ROLES[spec.role], role=spec.role, delegate_level=spec.delegate_level,
-                 employed_since=spec.employed_since, socionom=spec.socionom, units=list(units))
+                 employed_since=spec.employed_since, socionom=spec.socionom, units=list(units),
+                 login_name=login)
         s.add(u)
         s.flush()
         return _user_info(u)
+
+
+def disable_user(db: Database, username: str) -> str:
+    """The user can no longer sign in; returns the login name (for the database role)."""
+    with db.session(write=True) as s:
+        u = s.scalar(select(User).where(User.username == username))
+        if u is None:
+            raise NotFound(f"Det finns ingen användare {username!r}.")
+        u.active = False
+        return u.login_name or u.username
+
+
+def set_login_name(db: Database, username: str, login_name: str) -> None:
+    with db.session(write=True) as s:
+        u = s.scalar(select(User).where(User.username == username))
+        if u is None:
+            raise NotFound(f"Det finns ingen användare {username!r}.")
+        u.login_name = login_name
 
 
 def _user_info(u: User) -> UserInfo:
@@ -104,13 +127,17 @@ def list_units(db: Database, municipality_id: uuid.UUID) -> list[UnitInfo]:
 
 
 def actor_for(db: Database, username: str) -> Actor:
-    """Sign in by user name (the desktop client trusts the OS login or the demo picker)."""
+    """The user by name: the demo picker, tests and administration (real sign-in: services.identity)."""
     with db.session() as s:
         u = s.scalar(select(User).where(User.username == username, User.active.is_(True)))
         if u is None:
             raise NotFound(f"Det finns ingen aktiv användare {username!r}.")
-        return Actor(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.municipality_id,
-                     tuple(x.id for x in u.units), u.employed_since, u.socionom)
+        return actor_from_user(u)
+
+
+def actor_from_user(u: User) -> Actor:
+    return Actor(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.municipality_id,
+                 tuple(x.id for x in u.units), u.employed_since, u.socionom)
 
 
 def system_actor(db: Database, municipality_id: uuid.UUID) -> Actor:

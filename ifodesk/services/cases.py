@@ -6,6 +6,7 @@ import uuid
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import (
@@ -39,7 +40,8 @@ from .dto import (
     SkyddsbedomningInfo,
     UtredningInfo,
 )
-from .errors import NotFound, ValidationError
+from .errors import NotFound, RaceError, ValidationError
+from .retry import run_write
 
 FB_OUTCOMES = {
     "inleda": "Utredning inleds",
@@ -73,21 +75,34 @@ def next_case_number(s: Session, municipality_id: uuid.UUID, prefix: str, year: 
     return f"{prefix}-{year}-{value:05d}"
 
 
+def _find_open_case(s: Session, person: Person, unit: Unit) -> Case | None:
+    return s.scalar(select(Case).where(Case.person_id == person.id, Case.unit_id == unit.id,
+                                       Case.status != "avslutad"))
+
+
 def _open_case(s: Session, ctx: ServiceContext, person: Person, unit: Unit, on: date) -> tuple[Case, bool]:
-    """An open case for the child in this unit, or a new one."""
-    case = s.scalar(select(Case).where(Case.person_id == person.id, Case.unit_id == unit.id,
-                                       Case.status != "avslutad").order_by(Case.opened_on.desc()))
-    if case is not None:
-        return case, False
-    case = Case(municipality_id=unit.municipality_id, unit_id=unit.id, person_id=person.id,
-                case_number=next_case_number(s, unit.municipality_id, unit.case_prefix, on.year),
-                sort_name=person.sort_key,
-                status="forhandsbedomning", opened_on=on, created_by=ctx.actor.user_id,
-                updated_by=ctx.actor.user_id)
-    s.add(case)
-    s.flush()
-    audit.record(s, ctx, "create", "case", case.id, person.id, detail=case.case_number)
-    return case, True
+    """The child's open case in this unit, or a new one.
+
+    uq_case_one_open allows one open case per child and unit: when another workstation opened
+    it a moment ago, the insert (and its case number, in the same savepoint) is undone and that
+    case is used."""
+    for _ in range(3):
+        case = _find_open_case(s, person, unit)
+        if case is not None:
+            return case, False
+        case = Case(municipality_id=unit.municipality_id, unit_id=unit.id, person_id=person.id,
+                    sort_name=person.sort_key, status="forhandsbedomning", opened_on=on,
+                    created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        try:
+            with s.begin_nested():
+                case.case_number = next_case_number(s, unit.municipality_id, unit.case_prefix, on.year)
+                s.add(case)
+                s.flush()
+        except IntegrityError:
+            continue
+        audit.record(s, ctx, "create", "case", case.id, person.id, detail=case.case_number)
+        return case, True
+    raise RaceError()
 
 
 # --- anmälan ------------------------------------------------------------------------------
@@ -124,50 +139,55 @@ def register_anmalan(ctx: ServiceContext, data: AnmalanInput) -> AnmalanResult:
     """Register an anmälan; each child gets a case, a skyddsbedömning and a förhandsbedömning clock."""
     _validate_anmalan(ctx, data)
     received_on = data.received_at.astimezone(STOCKHOLM).date()
-    with ctx.write() as s:
-        unit = s.scalar(select(Unit).where(Unit.id == data.unit_id, Unit.municipality_id == ctx.actor.municipality_id))
-        if unit is None:
-            raise NotFound("Enheten finns inte.")
-        access.check_unit(ctx, unit, "case.create")
-        a = Anmalan(municipality_id=unit.municipality_id, unit_id=unit.id,
-                    received_at=data.received_at, channel=data.channel,
-                    reporter_category=data.reporter_category,
-                    reporter_name=None if data.reporter_anonymous else (data.reporter_name or "").strip(),
-                    reporter_organisation=(data.reporter_organisation or "").strip() or None,
-                    reporter_contact=(data.reporter_contact or "").strip() or None,
-                    reporter_anonymous=data.reporter_anonymous,
-                    reporter_wants_feedback=data.reporter_wants_feedback,
-                    reasons=list(data.reasons), text=data.text, registered_by=ctx.actor.user_id,
-                    created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
-        s.add(a)
+    # A lost race (the same child or reservnummer registered at once elsewhere) reruns the
+    # whole unit of work on fresh data: the anmälan is never lost.
+    return run_write(ctx, lambda s: _register(s, ctx, data, received_on))
+
+
+def _register(s: Session, ctx: ServiceContext, data: AnmalanInput, received_on: date) -> AnmalanResult:
+    unit = s.scalar(select(Unit).where(Unit.id == data.unit_id, Unit.municipality_id == ctx.actor.municipality_id))
+    if unit is None:
+        raise NotFound("Enheten finns inte.")
+    access.check_unit(ctx, unit, "case.create")
+    a = Anmalan(municipality_id=unit.municipality_id, unit_id=unit.id,
+                received_at=data.received_at, channel=data.channel,
+                reporter_category=data.reporter_category,
+                reporter_name=None if data.reporter_anonymous else (data.reporter_name or "").strip(),
+                reporter_organisation=(data.reporter_organisation or "").strip() or None,
+                reporter_contact=(data.reporter_contact or "").strip() or None,
+                reporter_anonymous=data.reporter_anonymous,
+                reporter_wants_feedback=data.reporter_wants_feedback,
+                reasons=list(data.reasons), text=data.text, registered_by=ctx.actor.user_id,
+                created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+    s.add(a)
+    s.flush()
+    out = []
+    seen: set[uuid.UUID] = set()
+    for child in data.children:
+        person, _ = people.find_or_create(s, ctx, child)
+        if person.id in seen:
+            raise ValidationError(f"{person.first_name} {person.last_name} står med två gånger.", "children")
+        seen.add(person.id)
+        earlier = tuple(_earlier_reports(s, person.id, exclude=a.id))
+        case, new_case = _open_case(s, ctx, person, unit, received_on)
+        if case.assigned_to is None and ctx.actor.role == "handlaggare":
+            case.assigned_to = ctx.actor.user_id
+        ac = AnmalanChild(anmalan_id=a.id, person_id=person.id, case_id=case.id,
+                          created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        s.add(ac)
         s.flush()
-        out = []
-        seen: set[uuid.UUID] = set()
-        for child in data.children:
-            person, _ = people.find_or_create(s, ctx, child)
-            if person.id in seen:
-                raise ValidationError(f"{person.first_name} {person.last_name} står med två gånger.", "children")
-            seen.add(person.id)
-            earlier = tuple(_earlier_reports(s, person.id, exclude=a.id))
-            case, new_case = _open_case(s, ctx, person, unit, received_on)
-            if case.assigned_to is None and ctx.actor.role == "handlaggare":
-                case.assigned_to = ctx.actor.user_id
-            ac = AnmalanChild(anmalan_id=a.id, person_id=person.id, case_id=case.id,
-                              created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
-            s.add(ac)
-            s.flush()
-            fb = Forhandsbedomning(anmalan_child_id=ac.id, case_id=case.id, started_on=received_on,
-                                   created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
-            s.add(fb)
-            s.flush()
-            if case.status == "avslutad":
-                case.status = "forhandsbedomning"
-            set_deadline(s, ctx, case, "skyddsbedomning", "anmalan_child", ac.id, received_on)
-            set_deadline(s, ctx, case, "forhandsbedomning", "forhandsbedomning", fb.id, received_on)
-            audit.record(s, ctx, "create", "anmalan", a.id, person.id)
-            out.append(RegisteredChild(people.summary(person), case.id, case.case_number, ac.id,
-                                       fb.id, new_case, earlier))
-        return AnmalanResult(a.id, tuple(out))
+        fb = Forhandsbedomning(anmalan_child_id=ac.id, case_id=case.id, started_on=received_on,
+                               created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        s.add(fb)
+        s.flush()
+        if case.status == "avslutad":
+            case.status = "forhandsbedomning"
+        set_deadline(s, ctx, case, "skyddsbedomning", "anmalan_child", ac.id, received_on)
+        set_deadline(s, ctx, case, "forhandsbedomning", "forhandsbedomning", fb.id, received_on)
+        audit.record(s, ctx, "create", "anmalan", a.id, person.id)
+        out.append(RegisteredChild(people.summary(person), case.id, case.case_number, ac.id,
+                                   fb.id, new_case, earlier))
+    return AnmalanResult(a.id, tuple(out))
 
 
 def _earlier_reports(s: Session, person_id: uuid.UUID, exclude: uuid.UUID | None = None) -> list[EarlierReport]:

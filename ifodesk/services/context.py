@@ -55,7 +55,10 @@ class ServiceContext:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write unit of work; a lost race on a record's version becomes a ConflictError."""
+        """A write unit of work; a lost race on a record's version becomes a ConflictError, and
+        a unique rule, deadlock or lock lost to another writer a Swedish RetryableError."""
+        from sqlalchemy.exc import DBAPIError
+
         try:
             with self.db.session(write=True) as s:
                 yield s
@@ -63,6 +66,13 @@ class ServiceContext:
             from .errors import ConflictError
 
             raise ConflictError("Posten", "en annan användare", None, 0, 0) from exc
+        except DBAPIError as exc:
+            from .retry import translate
+
+            race = translate(exc)
+            if race is None:
+                raise
+            raise race from None  # the driver's text holds SQL parameters: never shown
 
     def read(self):
         return self.db.session()

@@ -372,8 +372,8 @@ class _Gen:
                                                        delegated=False)
             # Vård under LVU is given in a placement form (11 § LVU), recorded as the insats kind.
             form = r.choices(("familjehem", "hvb", "jourhem"), (0.7, 0.25, 0.05))[0]
+            case["status"] = "insats"  # before _insats, which closes the case when the insats ended
             self._insats(case, ut["closing_decision_id"], form, "LVU", end + timedelta(days=r.randint(14, 40)))
-            case["status"] = "insats"
         else:
             tid = r.choices([t for t, _ in INSATS_TEMPLATES], [w for _, w in INSATS_TEMPLATES])[0]
             t = self.catalog.template(tid)
@@ -387,8 +387,8 @@ class _Gen:
                                  delegated=delegated)
             ut["closing_decision_id"] = did
             kind = (t.statistics or {}).get("insats_type") or tid
-            self._insats(case, did, kind, (t.statistics or {}).get("legal_basis") or "SoL", end + timedelta(days=r.randint(0, 21)))
             case["status"] = "insats"
+            self._insats(case, did, kind, (t.statistics or {}).get("legal_basis") or "SoL", end + timedelta(days=r.randint(0, 21)))
 
     def _insats(self, case: dict, decision_id: uuid.UUID, kind: str, basis: str, start: date) -> None:
         r = self.rng

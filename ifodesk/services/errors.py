@@ -47,3 +47,19 @@ def _stockholm():
     from zoneinfo import ZoneInfo
 
     return ZoneInfo("Europe/Stockholm")
+
+
+class RetryableError(ServiceError):
+    """The database refused a write because of a concurrent one; trying again normally works."""
+
+
+class RaceError(RetryableError):
+    def __init__(self):
+        super().__init__("Någon annan sparade samma uppgift samtidigt, så ingenting sparades. "
+                         "Försök igen – uppgifterna finns kvar i formuläret.")
+
+
+class BusyError(RetryableError):
+    def __init__(self):
+        super().__init__("Databasen är upptagen av en annan användare just nu, så ingenting sparades. "
+                         "Vänta ett ögonblick och försök igen.")

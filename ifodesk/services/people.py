@@ -21,8 +21,10 @@ from . import access, audit
 from .common import check_version, touch
 from .context import ServiceContext
 from .dto import ChildInput, PersonDetail, PersonSummary
-from .errors import NotFound, PermissionDenied, ValidationError
+from .errors import NotFound, PermissionDenied, RaceError, ValidationError
+from .retry import savepoint_insert
 
+RESERVE_TRIES = 20
 PROTECTIONS = ("none", "sekretessmarkering", "skyddad_folkbokforing")
 PROTECTION_LABELS = {
     "none": "",
@@ -84,8 +86,13 @@ def find_or_create(s: Session, ctx: ServiceContext, child: ChildInput) -> tuple[
                    birth_date=pnr.birth_date, legal_gender=pnr.legal_gender,
                    created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
         _set_names(p, first, last)
-        s.add(p)
-        s.flush()
+        if not savepoint_insert(s, p):
+            # Registered by someone else a moment ago (uq_person_pnr): use that person.
+            existing = s.scalar(select(Person).where(
+                Person.municipality_id == ctx.actor.municipality_id, Person.personnummer == pnr.digits12))
+            if existing is None:
+                raise RaceError()
+            return existing, False
         audit.record(s, ctx, "create", "person", p.id, p.id)
         return p, True
     first, last = _names(child.first_name, child.last_name)
@@ -95,17 +102,20 @@ def find_or_create(s: Session, ctx: ServiceContext, child: ChildInput) -> tuple[
             "(då får personen ett reservnummer).", "personnummer")
     if child.birth_date > ctx.today():
         raise ValidationError("Födelsedatum kan inte ligga i framtiden.", "birth_date")
-    # Serial per birth date; the unique index on reserve_number guards a race.
+    # Serial per birth date; the unique index on reserve_number refuses a number another
+    # workstation took meanwhile, and the next serial is tried inside a savepoint.
     serial = (s.scalar(select(func.count()).select_from(Person).where(
         Person.reserve_number.is_not(None), Person.birth_date == child.birth_date)) or 0) + 1
-    p = Person(municipality_id=ctx.actor.municipality_id, birth_date=child.birth_date,
-               reserve_number=make_reserve_number(child.birth_date, None, serial),
-               created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
-    _set_names(p, first, last)
-    s.add(p)
-    s.flush()
-    audit.record(s, ctx, "create", "person", p.id, p.id, detail="reservnummer")
-    return p, True
+    for _ in range(RESERVE_TRIES):
+        p = Person(municipality_id=ctx.actor.municipality_id, birth_date=child.birth_date,
+                   reserve_number=make_reserve_number(child.birth_date, None, serial),
+                   created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
+        _set_names(p, first, last)
+        if savepoint_insert(s, p):
+            audit.record(s, ctx, "create", "person", p.id, p.id, detail="reservnummer")
+            return p, True
+        serial += 1
+    raise RaceError()
 
 
 @access.requires("case.list")

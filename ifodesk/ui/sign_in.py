@@ -1,8 +1,19 @@
-"""The demo database's sign-in: pick who you are from the list of users."""
+"""Sign-in dialogs: the database password (shared PostgreSQL) and the demo database's user picker."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .labels import level_label, role_label
 
@@ -33,3 +44,47 @@ class UserPickerDialog(QDialog):
     def username(self) -> str | None:
         item = self.list.currentItem()
         return item.data(256) if item else None
+
+
+class PasswordDialog(QDialog):
+    """Asked only when the server wants a password (no Kerberos ticket, nothing remembered)."""
+
+    def __init__(self, user: str, message: str = "", remember_possible: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("password_dialog")
+        self.setWindowTitle(self.tr("Logga in – ifodesk"))
+        self.user = QLineEdit(user, self)
+        self.user.setObjectName("login_user")
+        self.user.setAccessibleName(self.tr("Användarnamn"))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("login_password")
+        self.password.setAccessibleName(self.tr("Lösenord"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Kom ihåg lösenordet på den här datorn"), self)
+        self.remember.setObjectName("remember_password")
+        self.remember.setAccessibleName(self.tr("Kom ihåg lösenordet"))
+        self.remember.setEnabled(remember_possible)
+        self.remember.setToolTip(self.tr("Lösenordet sparas i operativsystemets nyckelring.") if remember_possible
+                                 else self.tr("Datorn har ingen nyckelring där lösenordet kan sparas säkert."))
+        self.message = QLabel(message, self)
+        self.message.setObjectName("login_message")
+        self.message.setStyleSheet("color: #a00;")
+        self.message.setVisible(bool(message))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Logga in"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Användarnamn"), self.user)
+        form.addRow(self.tr("Lösenord"), self.password)
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(self.tr("Databasen kräver lösenord. Logga in med ditt eget konto."), self))
+        box.addLayout(form)
+        box.addWidget(self.remember)
+        box.addWidget(self.message)
+        box.addWidget(buttons)
+        (self.password if user else self.user).setFocus()
+
+    def credentials(self) -> tuple[str, str, bool]:
+        return self.user.text().strip(), self.password.text(), self.remember.isChecked()
