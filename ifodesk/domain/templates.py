@@ -107,8 +107,9 @@ def is_required(
             start_day = date.fromisoformat(start)
         except ValueError:
             return False
-        due = _deadlines.compute(w.late, start_day).due
-        return (decided_on or date.today()) > due
+        if decided_on is None:
+            return False  # no decision date yet (a draft's preview): checked when it is decided
+        return decided_on > _deadlines.compute(w.late, start_day).due
     return False
 
 
@@ -160,7 +161,7 @@ def render_decision_text(
             continue
         if fld.kind == "date":
             _check_date(template, fld, value)
-            if fld.not_after_decision and value > (decided_on or date.today()).isoformat():
+            if fld.not_after_decision and decided_on is not None and value > decided_on.isoformat():
                 raise InvalidFieldError(template, fld, "datumet måste ligga före eller på beslutsdagen")
             values[fld.name] = value
         elif fld.kind == "choice":

@@ -33,7 +33,7 @@ from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, _earlier_reports, fb_info, ut_
 from .common import check_version, get_or_404, touch, user_name
 from .context import STOCKHOLM, ServiceContext
 from .dto import CaseDetail, CaseSummary, PersonSummary, TimelineEvent
-from .errors import NotFound
+from .errors import NotFound, ValidationError
 from .people import summary
 
 SORTS = {
@@ -292,6 +292,31 @@ def _timeline(s: Session, c: Case) -> list[TimelineEvent]:
     return ev
 
 
+# Case phases where the assigned person does förhandsbedömning, utredning or uppföljning.
+_CHILD_WORK_STATUSES = ("forhandsbedomning", "utredning", "uppfoljning")
+# The template whose competence rule the phase's work rests on.
+_WORK_TEMPLATE = "inleda_utredning"
+_FOLLOW_UP_DEADLINES = ("uppfoljning", "uppfoljning_start", "lvu_uppfoljning")
+
+
+def _check_competence(s: Session, c: Case, worker: User) -> None:
+    """SoL's competence rule: child assessments are done by someone with the degree and the
+    experience; checked when the work is assigned, not when a decision is signed."""
+    unit = s.get(Unit, c.unit_id)
+    following_up = s.scalar(select(Deadline.id).where(Deadline.case_id == c.id, Deadline.met_on.is_(None),
+                                                      Deadline.kind.in_(_FOLLOW_UP_DEADLINES)).limit(1))
+    if unit is None or unit.kind != "barn_unga" or (c.status not in _CHILD_WORK_STATUSES and following_up is None):
+        return
+    from ifodesk.domain.catalog import load_catalog
+    from ifodesk.domain.delegation import competence_problem
+
+    from .decisions import decider_for
+
+    problem = competence_problem(load_catalog().template(_WORK_TEMPLATE), decider_for(worker))
+    if problem:
+        raise ValidationError("Ärendet kan inte fördelas till den handläggaren. " + problem, "user_id")
+
+
 def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
                 user_id: uuid.UUID | None) -> CaseSummary:
     """Fördela ärendet to a handläggare; the case's deadlines follow."""
@@ -299,7 +324,8 @@ def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
         c = get_or_404(s, Case, case_id, "Ärendet")
         check_version(s, c, expected_version, f"Ärende {c.case_number}")
         if user_id is not None:
-            get_or_404(s, User, user_id, "Handläggaren")
+            worker = get_or_404(s, User, user_id, "Handläggaren")
+            _check_competence(s, c, worker)
         c.assigned_to = user_id
         touch(ctx, c)
         for d in s.scalars(select(Deadline).where(Deadline.case_id == c.id)):
