@@ -51,6 +51,7 @@ __all__ = [
     "probation_end",
     "URGENT_VALUES",
     "competence_problem",
+    "required_level",
 ]
 
 # Lowest first. The ordförande decides only in urgent cases (or where the order names them).
@@ -562,6 +563,12 @@ def _required(
             if level_index(pair_level) > level_index(level):
                 return pair_level, pair_rule, True
     return level, rule, False
+
+
+def required_level(order: DelegationOrder, catalog: Catalog, template_id: str) -> str:
+    """The lowest level that decides ``template_id`` under ``order`` and the law (refusals
+    follow their approval where the order says so)."""
+    return _required(order, catalog, catalog.template(template_id))[0]
 
 
 def _punkt_text(rule: DelegationRule) -> str:

@@ -232,14 +232,14 @@ def routing(ctx: ServiceContext, decision_id: uuid.UUID) -> Routing:
 
 
 def _routing(ctx: ServiceContext, s: Session, d: Decision,
-             order: deleg.DelegationOrder | None = None) -> Routing:
+             order: deleg.DelegationOrder | None = None, on: date | None = None) -> Routing:
     """`order` lets a list pass the delegationsordning it read once, instead of once per row."""
     order, catalog, today = order or delegation_order(ctx), load_catalog(), ctx.today()
     me = decider_for(ctx.actor)
     route = deleg.route_for(order, catalog, d.template_id, _drafter(s, d), today)
     mine = deleg.may_decide(order, catalog, d.template_id, me, today)
     urgent = deleg.may_decide(order, catalog, d.template_id, me, today, urgent=True)
-    rendered, error = _render(catalog, d, on=d.decided_on or today)
+    rendered, error = _render(catalog, d, on=on or d.decided_on or today)
     decided = d.status in ("beslutad", "ej_bifallen", "pa_dagordning")
     is_drafter = d.drafted_by == ctx.actor.user_id
 
@@ -367,7 +367,7 @@ def sign(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, *, 
     with ctx.write() as s:
         d = get_or_404(s, Decision, decision_id, "Beslutet")
         check_version(s, d, expected_version, "Beslutsförslaget")
-        r = _routing(ctx, s, d)
+        r = _routing(ctx, s, d, on=decided_on)
         if urgent and not r.can_sign_urgent:
             raise PermissionDenied(r.urgent_reason)
         if not urgent and not r.can_sign:
