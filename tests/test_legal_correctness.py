@@ -183,3 +183,29 @@ def test_jourhem_deadline_runs_from_the_utredning_closing(ctx, ctx_for, child_ca
     decisions.approve(ctx_for("karin.berg"), c.id, c.version)
     jour = {x.kind: x for x in caseview.get_case(ctx, child_case.case_id).deadlines}["jourhem"]
     assert (jour.start_on, jour.due_on) == (date(2026, 4, 20), date(2026, 6, 20))
+
+
+def test_demo_decisions_obey_the_delegationsordning_and_the_law_of_their_date(db, org):
+    """Issue 10, items 8 and 11: demo decisions go through the same routing as real ones."""
+    from sqlalchemy import select
+
+    from ifodesk.config import Municipality
+    from ifodesk.db.models import Decision
+    from ifodesk.domain import delegation as deleg
+    from ifodesk.resources import resource_path
+    from ifodesk.services.demo import generate_demo
+
+    generate_demo(db, Municipality(), cases=300, seed=7, today=date(2026, 3, 1))
+    catalog = load_catalog()
+    order = deleg.load_and_validate(resource_path("delegation/default.toml"), catalog)
+    with db.session() as s:
+        rows = s.scalars(select(Decision).where(Decision.status == "beslutad")).all()
+    assert rows and any(d.decided_on < date(2025, 7, 1) for d in rows)
+    for d in rows:
+        need = deleg.required_level(order, catalog, d.template_id)
+        assert deleg.level_index(d.decider_level) >= deleg.level_index(need), (d.template_id, d.decider_level)
+        if need in deleg.UTSKOTT_LEVELS:
+            assert not d.delegated
+        assert d.law_version == catalog.law_version_for_decision(d.template_id, d.decided_on)
+        if d.decided_on < date(2025, 7, 1) and d.law_version.startswith("SoL"):
+            assert d.law_version == "SoL 2001:453", d.template_id
