@@ -61,6 +61,20 @@ UTSKOTT_ONLY = {
     "lvu_upphorande": "30 kap. 7 § SoL",
     "lvm_ansokan_vard": "30 kap. 9 § SoL",
     "lvm_omedelbart_omhandertagande": "30 kap. 9 § SoL",
+    # Issue 10: refusals are as reserved as approvals; new LVU and SoL 30 kap. 6 § templates.
+    "avslag_vard_familjehem": "30 kap. 6 § SoL",
+    "avslag_vard_jourhem": "30 kap. 6 § SoL",
+    "medgivande_familjehem": "30 kap. 6 § SoL",
+    "vardnadsoverflyttning_overvagande": "30 kap. 6 § SoL",
+    "aterkrav_talan": "30 kap. 6 § SoL",
+    "lvu_placering_11": "30 kap. 7 § SoL",
+    "lvu_tillfalligt_flyttningsforbud": "30 kap. 7 § SoL",
+    "lvu_ansokan_flyttningsforbud": "30 kap. 7 § SoL",
+    "lvu_flyttningsforbud_omprovning": "30 kap. 7 § SoL",
+    "lvu_polishandrackning": "30 kap. 7 § SoL",
+    "lvu_fortsatt_omhandertagande": "30 kap. 7 § SoL",
+    "lvu_upphora_omedelbart": "30 kap. 7 § SoL",
+    "lvu_mellantvang": "30 kap. 7 § SoL",
 }
 
 
@@ -170,6 +184,9 @@ def test_urgent_routes_only_where_the_law_gives_one(catalog):
         "lvm_omedelbart_omhandertagande": "13 § LVM",  # 13 § 2 st LVM
         "lvu_umgange_hemlighallande": "6 kap. 39 § KL",  # HFD 2016 ref. 74
         "vard_jourhem": "6 kap. 39 § KL",  # [I]
+        "lvu_placering_11": "11 § LVU",  # 11 § 3 st LVU
+        "lvu_tillfalligt_flyttningsforbud": "27 § LVU",  # 27 § 2 st LVU
+        "lvu_polishandrackning": "43 § LVU",
     }
     for tid in urgent:
         t = catalog.template(tid)
@@ -218,7 +235,9 @@ def test_deadlines_started(catalog):
     assert starts("lvu_overvagande") == {"overvagande_lvu"}
     assert starts("lvu_umgange_hemlighallande") == {"lvu_14_omprovning"}
     assert "overvagande_sol" in starts("vard_familjehem")
-    assert "jourhem" in starts("vard_jourhem")
+    # Jourhem: the two months run from the utredning's closing, not from the placement.
+    assert "jourhem" not in starts("vard_jourhem")
+    assert catalog.template("vard_jourhem").deadlines_after_utredning == ("jourhem",)
     assert catalog.template("forlangd_utredningstid").extends_deadlines == ("utredning",)
 
 
@@ -451,7 +470,7 @@ def test_undeclared_placeholder(tree):
 
 
 def test_refusal_without_approval_pair(tree):
-    _edit(tree / "templates" / "avslag_bistand.toml", 'approval_pair = "bistand_oppenvard"\n', "")
+    _edit(tree / "templates" / "avslag_bistand.toml", 'approval_pair = "bistand_vuxen_oppenvard"\n', "")
     with pytest.raises(CatalogError, match="avslagsbeslut .* måste ange approval_pair"):
         load_catalog(tree)
 

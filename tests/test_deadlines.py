@@ -1,6 +1,6 @@
 """Legal deadlines as a caseworker or IVO would count them on a calendar."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -143,6 +143,7 @@ def test_forhandsbedomning_14_days_over_new_year():
         start=date(2025, 12, 25),
         due=date(2026, 1, 8),
         law_version="SoL 2025:400",
+        in_time_until=date(2026, 1, 8),  # 20 kap. 2 § SoL binds the nämnd: no 1930:173 shift
     )
 
 
@@ -172,8 +173,8 @@ def test_compute_each_kind(kind, start, due):
 def test_ordforandebeslut_is_due_at_the_next_meeting():
     d = compute("ordforandebeslut_anmalan", date(2026, 3, 2), next_meeting=date(2026, 3, 19))
     assert d.due == date(2026, 3, 19)
-    with pytest.raises(ValueError, match="sammanträde"):
-        compute("ordforandebeslut_anmalan", date(2026, 3, 2))
+    # Issue 10, item 7: the reporting deadline exists before the next meeting is planned.
+    assert compute("ordforandebeslut_anmalan", date(2026, 3, 2)).due == date(2026, 4, 2)
     with pytest.raises(ValueError, match="före"):
         compute("ordforandebeslut_anmalan", date(2026, 3, 2), next_meeting=date(2026, 3, 1))
 
@@ -345,3 +346,50 @@ def test_missing_file_and_empty_file(tmp_path):
         load_deadline_rules(tmp_path / "saknas.toml")
     with pytest.raises(DeadlineConfigError, match="inga frister"):
         load_deadline_rules(_write(tmp_path, "# tom\n"))
+
+
+# --- lag (1930:173): next working day where it applies (issue 10, item 10) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "decided", "strict", "in_time_until"),
+    [
+        # LVU 7 §: one week; decided Friday 18 Dec 2026 -> strict Christmas Day, in time Monday 28 Dec.
+        ("lvu_understallning", date(2026, 12, 18), date(2026, 12, 25), date(2026, 12, 28)),
+        # Julafton counts like a holiday under 1930:173.
+        ("lvu_understallning", date(2026, 12, 17), date(2026, 12, 24), date(2026, 12, 28)),
+        # LVM 15 §: the day after; decided Maundy Thursday 2026 -> Good Friday, in time Tuesday after Easter.
+        ("lvm_understallning", date(2026, 4, 2), date(2026, 4, 3), date(2026, 4, 7)),
+        # LVM 18 §: one week from the court's ruling; a Saturday -> Monday.
+        ("lvm_ansokan", date(2026, 3, 7), date(2026, 3, 14), date(2026, 3, 16)),
+        # A working day stays as it is.
+        ("lvu_understallning", date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 9)),
+        # LVU 8 §: 28 days from verkställighet, landing on midsommarafton 2026 (Fri 19 June).
+        ("lvu_ansokan_efter_6", date(2026, 5, 22), date(2026, 6, 19), date(2026, 6, 22)),
+    ],
+)
+def test_next_working_day_for_court_submissions(kind, decided, strict, in_time_until):
+    d = compute(kind, decided)
+    assert d.due == strict  # the strict date is what is shown
+    assert d.in_time_until == in_time_until
+    assert d.status(today=in_time_until, met_on=in_time_until) == DeadlineStatus.MET
+    if in_time_until != strict:
+        assert d.status(today=in_time_until, met_on=in_time_until + timedelta(days=1)) == DeadlineStatus.MET_LATE
+
+
+def test_nämnd_deadlines_are_not_moved():
+    # SoL 20 kap. 2 §: 14 days ending on a Saturday is still that Saturday.
+    d = compute("forhandsbedomning", date(2026, 2, 14))
+    assert d.due == d.in_time_until == date(2026, 2, 28)
+
+
+def test_working_days_from_the_maintained_calendar():
+    from ifodesk.domain.deadlines import is_working_day, next_working_day
+
+    assert not is_working_day(date(2027, 3, 26))  # Good Friday 2027
+    assert not is_working_day(date(2027, 3, 29))  # Easter Monday 2027
+    assert not is_working_day(date(2027, 6, 25))  # midsommarafton 2027
+    assert not is_working_day(date(2026, 12, 31))  # nyårsafton
+    assert not is_working_day(date(2027, 1, 6))  # trettondedag jul
+    assert is_working_day(date(2026, 12, 23))
+    assert next_working_day(date(2026, 12, 24)) == date(2026, 12, 28)

@@ -96,7 +96,7 @@ def _user_ids(db) -> dict:
 def _familjehem_fields():
     return {"barnets_namn": "Maja Öberg", "familjehem": "Familjen Berg, Småby", "hemmet_utrett": "2026-02-20",
             "startdatum": "2026-03-10", "fakta": "Barnet kan inte bo hemma.", "motivering": "Behov av vård utanför hemmet.",
-            "samtycke": "Vårdnadshavarna samtycker."}
+            "samtycke": "samtycker"}
 
 
 def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(ctx, ctx_for, org, child_case, clock):
@@ -137,6 +137,22 @@ def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(c
     assert decided.decider_level == "utskott" and not decided.delegated
     extract = pdf_text(decision_docs.protocol_extract(secretary, m.items[0].id))
     assert "§ 41" in extract and "22 kap. 2 § SoL" in extract
+    # Issue 10, item 9: the letter goes out only after justering; justering within 14 days and
+    # anslag within 2 days are recorded (late ones shown as late).
+    with pytest.raises(ValidationError, match="justerat"):
+        decision_docs.decision_letter(ctx, d.id)
+    m = meetings.close_meeting(secretary, m.id, m.version)
+    with pytest.raises(ValidationError, match="ordförande"):
+        meetings.record_justering(secretary, m.id, m.version, justerare_id=users["birgitta.strom"],
+                                  justerad_on=date(2026, 3, 12))
+    clock.set(2026, 3, 30, 9)
+    m = meetings.record_justering(secretary, m.id, m.version, justerare_id=users["lars.eklund"],
+                                  justerad_on=date(2026, 3, 27))
+    assert m.justerare_name == "Lars Eklund" and m.justering_due == date(2026, 3, 26) and m.justering_late
+    m = meetings.record_anslag(secretary, m.id, m.version, date(2026, 3, 29))
+    assert m.anslag_on == date(2026, 3, 29) and m.anslag_late is False
+    extract = pdf_text(decision_docs.protocol_extract(secretary, m.items[0].id))
+    assert "Lars Eklund" in extract
     letter = pdf_text(decision_docs.decision_letter(ctx, d.id))
     assert "individutskottet, protokoll 2026-03-12 § 41" in letter
     assert "Helena Wallin, sekreterare" in letter  # took part without deciding (FL 31 §)
@@ -165,8 +181,9 @@ def test_lagrum_and_appeal_text_cannot_be_edited(ctx, child_case):
 
 
 def test_urgent_lvu_6_by_ordforande_starts_clocks_and_is_reported_at_next_meeting(ctx, ctx_for, child_case, clock):
-    fields = {"barnets_namn": "Maja Öberg", "fakta": "Polisen hittade barnet ensamt hemma.",
-              "motivering": "Rättens beslut om vård kan inte avvaktas."}
+    fields = {"barnets_namn": "Maja Öberg", "fakta": "Polisen hittade barnet ensamt hemma.", "grund": "2",
+              "motivering": "Rättens beslut om vård kan inte avvaktas.",
+              "bradskande_skal": "barnet var ensamt hemma en fredagskväll och utskottet sammanträder först om två veckor."}
     d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
     r = decisions.routing(ctx, d.id)
     assert r.route == "utskott" and r.urgent_available and not r.can_sign and not r.can_sign_urgent
@@ -179,12 +196,21 @@ def test_urgent_lvu_6_by_ordforande_starts_clocks_and_is_reported_at_next_meetin
     assert done.urgent and done.decider_level == "ordforande" and done.decided_by_name == "Birgitta Ström"
     kinds = {x.kind: x for x in caseview.get_case(ctx, child_case.case_id).deadlines}
     assert kinds["lvu_understallning"].due_on == date(2026, 3, 9)
-    # The next meeting gets the decision on its list of urgent decisions to report.
+    assert not done.delegated  # rests on 6 § LVU, not on delegation
+    # The reporting deadline exists before any meeting is planned (provisional).
+    assert kinds["ordforandebeslut_anmalan"].due_on == date(2026, 4, 2)
+    # The NÄMND's next meeting gets the decision on its list of urgent decisions to report;
+    # an utskott meeting does not.
     secretary = ctx_for("helena.wallin")
     users = _user_ids(ctx.db)
+    iu = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 12), time_place="Kl. 9",
+                                 chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
+                                 member_ids=[users["lars.eklund"], users["fatima.ali"]])
+    assert iu.items == ()
     m = meetings.create_meeting(secretary, meeting_date=date(2026, 3, 19), time_place="Kl. 13",
                                 chair_id=users["birgitta.strom"], secretary_id=users["helena.wallin"],
-                                member_ids=[users["lars.eklund"], users["fatima.ali"]])
+                                member_ids=[users["lars.eklund"], users["fatima.ali"]], body="namnd")
+    assert m.committee_name == "Socialnämnden"
     assert [(i.kind, i.decision_id) for i in m.items] == [("anmalan", d.id)]
     kinds = {x.kind: x for x in caseview.get_case(ctx, child_case.case_id).deadlines}
     assert kinds["ordforandebeslut_anmalan"].due_on == date(2026, 3, 19)
@@ -295,7 +321,7 @@ def test_drafter_discards_an_unsent_draft_which_can_then_not_be_signed(ctx, ctx_
 
 
 def test_ordforande_may_return_an_urgent_proposal_with_a_reason(ctx, ctx_for, child_case):
-    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas."}
+    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas.", "grund": "2"}
     d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
     d = decisions.send_for_approval(ctx, d.id, d.version, urgent=True)
     karin = ctx_for("karin.berg")
@@ -313,20 +339,38 @@ def test_the_lasting_reason_comes_before_missing_fields(ctx, child_case):
     assert not r.can_send and "Obligatoriska fält saknas" in r.send_reason
 
 
-def test_without_socionom_competence_a_child_decision_goes_for_approval(ctx_for, org, db):
-    """The competence rule for child matters: a caseworker without socionom examen may draft but not decide."""
+def test_socionom_rule_applies_to_the_work_not_to_signing(ctx_for, org, db, ctx):
+    """SoL 25 kap. 1 §: doing the förhandsbedömning needs the degree and enough experience;
+    signing does not (issue 10, item 4)."""
     from ifodesk.services.admin import UserSpec, create_user
 
     create_user(db, org.municipality_id, UserSpec("ny.behandlare", "Ny Behandlare", "handlaggare", "handlaggare",
                                                   ("BU",), date(2020, 1, 1), socionom=False))
+    create_user(db, org.municipality_id, UserSpec("gron.socionom", "Grön Socionom", "handlaggare", "handlaggare",
+                                                  ("BU",), date(2020, 1, 1), experienced=False))
+    create_user(db, org.municipality_id, UserSpec("chef.ekonom", "Chef Ekonom", "chef", "enhetschef",
+                                                  ("BU",), date(2010, 1, 1), socionom=False))
     me = ctx_for("ny.behandlare")
     res = case_svc.register_anmalan(me, anmalan(org, ChildInput(MAJA, "Maja", "Öberg")))
-    d = decisions.draft_decision(me, res.children[0].case_id, "inleda_utredning",
-                                 {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Oro.",
-                                  "motivering": "Oro."})
-    r = decisions.routing(me, d.id)
-    assert not r.can_sign and "25 kap. 1 § SoL" in r.sign_reason and r.can_send
-    sent = decisions.send_for_approval(me, d.id, d.version)
-    anna = ctx_for("anna.lind")  # a socionom colleague may take the decision
-    assert decisions.routing(anna, d.id).can_approve
-    assert decisions.approve(anna, d.id, sent.version).decided_by_name == "Anna Lind"
+    case_id = res.children[0].case_id
+    fields = {"barnets_namn": "Maja", "anmalan_datum": "2026-03-02", "fakta": "Oro.", "motivering": "Oro."}
+    with pytest.raises(PermissionDenied, match="socionomexamen"):
+        decisions.draft_decision(me, case_id, "inleda_utredning", fields)
+    with pytest.raises(PermissionDenied, match="tillräcklig erfarenhet"):
+        decisions.draft_decision(ctx_for("gron.socionom"), case_id, "inleda_utredning", fields)
+    # Assigning the förhandsbedömning to them is refused with the same clear reason.
+    case = caseview.get_case(ctx, case_id)
+    users = _user_ids(ctx.db)
+    with pytest.raises(ValidationError, match="tillräcklig erfarenhet"):
+        caseview.assign_case(ctx_for("eva.lundgren"), case_id, case.version, users["gron.socionom"])
+    # A qualified caseworker does the work; a chef without the degree may still sign it.
+    d = decisions.draft_decision(ctx, case_id, "inleda_utredning", fields)
+    sent = decisions.send_for_approval(ctx, d.id, d.version) if not decisions.routing(ctx, d.id).can_sign else d
+    if sent.status == "for_godkannande":
+        assert decisions.approve(ctx_for("chef.ekonom"), d.id, sent.version).status == "beslutad"
+    chef = ctx_for("chef.ekonom")
+    d2 = decisions.draft_decision(ctx, case_id, "bistand_oppenvard",
+                                  {"namn": "Maja", "insats": "Stöd", "omfattning": "1 h/v", "giltighet": "6 mån",
+                                   "fakta": "f", "motivering": "m"})
+    d2 = decisions.send_for_approval(ctx, d2.id, d2.version)
+    assert decisions.approve(chef, d2.id, d2.version).decided_by_name == "Chef Ekonom"

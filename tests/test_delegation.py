@@ -9,6 +9,7 @@ import pytest
 
 from ifodesk.domain.catalog import load_catalog
 from ifodesk.domain.delegation import (
+    competence_problem,
     LEVELS,
     Decider,
     DelegationError,
@@ -126,7 +127,7 @@ def expected_allowed(level: str, t, rules: dict, urgent: bool = False) -> bool:
     if urgent:
         if t.urgent_route != "ordforande":
             return False  # no urgent route: nobody decides "urgently"
-        if t.urgent_needs_authorisation and rule.get("urgent") != "ordforande":
+        if t.urgent_needs_authorisation and rule.get("urgent") not in ("ordforande", "ordforande_eller_ledamot"):
             return False
         return level in ("ordforande", "utskott", "namnd")
     if t.utskott_only:
@@ -251,14 +252,38 @@ def test_lvu_4_to_ordforande_is_refused(catalog, raw_default):
     assert "ingen brådskande beslutsväg" in issues[0].message
 
 
-def test_lvu_6_to_ordforande_is_read_as_urgent_route(catalog, raw_default):
-    text = variant(raw_default, lvu_omedelbart_omhandertagande={"delegat": "ordforande", "urgent": None})
+@pytest.mark.parametrize("template_id", ["lvu_omedelbart_omhandertagande", "lvm_omedelbart_omhandertagande"])
+def test_ordforande_as_delegat_without_urgent_route_is_an_error(catalog, raw_default, template_id):
+    # Issue 10, item 6: LVU 6 § / LVM 13 § to the ordförande without the urgent route is refused.
+    text = variant(raw_default, **{template_id: {"delegat": "ordforande", "urgent": None}})
+    issues = errors(validate_delegation_order(load_delegation_order(text), catalog))
+    assert issues and any("inte kan avvaktas" in i.message for i in issues)
+    with pytest.raises(DelegationError):
+        load_and_validate(text, catalog)
+
+
+def test_ordforande_as_delegat_with_urgent_route_reads_as_utskott(catalog, raw_default):
+    text = variant(raw_default, lvu_omedelbart_omhandertagande={"delegat": "ordforande", "urgent": "ordforande"})
     order = load_and_validate(text, catalog)
-    issues = validate_delegation_order(order, catalog)
-    assert [i.severity for i in issues] == ["warning"]
     assert not may_decide(order, catalog, "lvu_omedelbart_omhandertagande", person("ordforande"), DAY).allowed
     assert may_decide(order, catalog, "lvu_omedelbart_omhandertagande", person("utskott"), DAY).allowed
     assert may_decide(order, catalog, "lvu_omedelbart_omhandertagande", person("ordforande"), DAY, urgent=True).allowed
+
+
+def test_appointed_ledamot_may_take_urgent_decisions(catalog, order, raw_default):
+    # LVU 6 § 2 st.: "ordföranden eller någon annan ledamot som nämnden har förordnat".
+    appointed = person("utskott", urgent_appointed=True)
+    v = may_decide(order, catalog, "lvu_omedelbart_omhandertagande", appointed, DAY, urgent=True)
+    assert v.allowed and v.route == "urgent" and v.lagrum == "6 § LVU"
+    assert may_decide(order, catalog, "lvm_omedelbart_omhandertagande", appointed, DAY, urgent=True).route == "urgent"
+    # An employee is never an urgent decider, whatever the flag says.
+    clerk = person("handlaggare", urgent_appointed=True)
+    assert not may_decide(order, catalog, "lvu_omedelbart_omhandertagande", clerk, DAY, urgent=True).allowed
+    # A row that names only the ordförande leaves the appointed ledamot out of the urgent route.
+    only_chair = load_and_validate(
+        variant(raw_default, lvu_omedelbart_omhandertagande={"urgent": "ordforande"}), catalog)
+    assert may_decide(only_chair, catalog, "lvu_omedelbart_omhandertagande", appointed, DAY,
+                      urgent=True).route != "urgent"
 
 
 def test_urgent_key_where_no_urgent_route(catalog, raw_default):
@@ -362,11 +387,22 @@ def test_higher_may_decide_off(catalog, raw_default):
     assert may_decide(order, catalog, tid, person("namnd"), DAY).allowed  # keeps its own power
 
 
-def test_socionom_requirement_for_child_investigations(catalog, order):
+def test_socionom_requirement_is_about_the_work_not_signing(catalog, order):
+    # Issue 10, item 4: the chef without the degree may sign; the worker needs degree AND experience.
     no_degree = person("handlaggare", may_decide_children=False)
-    v = may_decide(order, catalog, "inleda_utredning", no_degree, DAY)
-    assert not v.allowed and v.lagrum == "25 kap. 1 § SoL" and "socionomexamen" in v.reason
-    assert may_decide(order, catalog, "ekonomiskt_bistand_bifall", no_degree, DAY).allowed
+    assert may_decide(order, catalog, "inleda_utredning", no_degree, DAY).allowed
+    assert "socionomexamen" in competence_problem(catalog.template("inleda_utredning"), no_degree)
+    green = person("handlaggare", experienced=False)
+    assert "tillräcklig erfarenhet" in competence_problem(catalog.template("uppfoljning_start"), green)
+    assert competence_problem(catalog.template("ekonomiskt_bistand_bifall"), no_degree) is None
+    assert competence_problem(catalog.template("inleda_utredning"), person("handlaggare")) is None
+
+
+def test_every_child_template_needs_the_socionom_competence(catalog):
+    exempt = {"overflyttning_begaran"}  # an administrative transfer, not assessment or follow-up
+    for t in catalog.templates.values():
+        if t.category == "barn" and t.id not in exempt:
+            assert t.requires_socionom and t.socionom_basis == "25 kap. 1 § SoL", t.id
 
 
 # --- Routing and approval ------------------------------------------------------------------
@@ -415,7 +451,7 @@ def test_delegation_table(catalog, order):
     lvu6 = by_nr["3.2"]
     assert lvu6.arende == "Omedelbart omhändertagande enligt LVU"
     assert lvu6.lagrum == "6 § LVU"
-    assert lvu6.delegat.startswith("Individutskottet") and "ordföranden i brådskande fall" in lvu6.delegat
+    assert lvu6.delegat.startswith("Individutskottet") and "förordnad ledamot i brådskande fall" in lvu6.delegat
     assert "30 kap. 7 § SoL" in lvu6.anmarkning
     first = by_nr["1.1"]
     assert (first.delegat, first.ersattare, first.anmals) == (

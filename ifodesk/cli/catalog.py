@@ -11,6 +11,8 @@ from . import CliError, add_database_arg, open_db_from_args, parse_date_arg
 def register(sub) -> None:
     p = sub.add_parser("catalog", help="visa den aktiva beslutskatalogen (mallar, lagrum, delegationsgränser)")
     p.add_argument("--json", action="store_true", help="skriv katalogen som JSON")
+    p.add_argument("--date", metavar="ÅÅÅÅ-MM-DD",
+                   help="katalogen som den gällde den dagen (lagversion och lagrum i kraft då)")
     p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser("delegation", help="delegationsordningen")
@@ -40,8 +42,16 @@ def _catalog():
 def cmd_catalog(args) -> int:
     from ifodesk.domain.catalog import catalog_as_json
 
+    from datetime import date
+
+    on = None
+    if args.date:
+        try:
+            on = date.fromisoformat(args.date)
+        except ValueError:
+            raise CliError(f"Datumet '{args.date}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).") from None
     catalog = _catalog()
-    rows = catalog_as_json(catalog)
+    rows = catalog_as_json(catalog, on)
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()

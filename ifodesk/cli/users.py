@@ -18,7 +18,12 @@ def register(sub) -> None:
     add.add_argument("--units", required=True, help="enheternas förkortningar, t.ex. BU,VU")
     add.add_argument("--employed-since", metavar="DATUM", help="anställningsdatum (nyanställdas beslutanderätt)")
     add.add_argument("--no-socionom", action="store_true",
-                     help="saknar socionomexamen eller motsvarande: får inte besluta i barnärenden som kräver det")
+                     help="saknar socionomexamen eller motsvarande: får inte göra förhandsbedömning, "
+                          "utredning eller uppföljning i barnärenden")
+    add.add_argument("--not-experienced", action="store_true",
+                     help="nämnden har inte bedömt erfarenheten som tillräcklig för barnutredningar")
+    add.add_argument("--urgent-appointed", action="store_true",
+                     help="ledamot som nämnden förordnat att fatta brådskande beslut")
     add.add_argument("--login", metavar="NAMN",
                      help="inloggningsnamnet: PostgreSQL-rollen (t.ex. Kerberos-namnet utan @DOMÄN) "
                           "eller, för SQLite, datorkontot; standard är användarnamnet")
@@ -71,6 +76,8 @@ def cmd_add(args) -> int:
     units = tuple(u.strip().upper() for u in args.units.split(",") if u.strip())
     u = create_user(db, _municipality_id(cfg, db), UserSpec(args.username, args.name, args.role, args.level,
                                                               units, since, socionom=not args.no_socionom,
+                                                              experienced=not args.not_experienced,
+                                                              urgent_appointed=args.urgent_appointed,
                                                               login_name=login))
     print(f"Användaren {u.username} ({u.full_name}, {u.title}) är upplagd.")
     if roles is not None:

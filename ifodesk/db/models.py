@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
     text as sql_text,
     true,
 )
@@ -87,6 +88,10 @@ class User(Tracked, Base):
     employed_since: Mapped[date | None] = mapped_column(Date)
     # Socionom or equivalent with enough experience (SoL's competence rule for child matters).
     socionom: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # "Tillräcklig erfarenhet": the nämnd's own judgement, a separate fact from the degree.
+    experienced: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # A ledamot the nämnd has appointed to take urgent decisions (beside the ordförande).
+    urgent_appointed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     units: Mapped[list[Unit]] = relationship(secondary="user_unit", lazy="selectin")
 
@@ -357,6 +362,10 @@ class Meeting(Tracked, Base):
     member_ids: Mapped[list[Any]] = mapped_column(default=list)
     status: Mapped[str] = mapped_column(String(20), default="planerad")  # planerad | genomford
     first_paragraph: Mapped[int] = mapped_column(Integer, default=1)
+    body: Mapped[str] = mapped_column(String(10), default="utskott", server_default="utskott")  # utskott | namnd
+    justerare_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id", name="fk_meeting_justerare"))
+    justerad_on: Mapped[date | None] = mapped_column(Date)  # protocol justerat (within 14 days)
+    anslag_on: Mapped[date | None] = mapped_column(Date)  # justering announced (laglighetsprövning runs from here)
 
 
 class MeetingItem(Tracked, Base):

@@ -144,6 +144,26 @@ class ChoiceOption:
     label: str
     text: str
     lagrum: tuple[str, ...] = ()
+    # A choice the law does not allow to grant (e.g. a SoL placement without consent): the
+    # decision is refused with this Swedish message.
+    refuse: str = ""
+    starts_deadlines: tuple[str, ...] = ()  # deadlines this choice starts (e.g. LVU follow-up)
+
+
+@dataclass(frozen=True)
+class RequiredWhen:
+    """A field that is optional in general but required in a situation.
+
+    urgent: only for an urgent (brådskande) decision; field/values: when another choice field has
+    one of these values; late/from_field: when the decision is taken after deadline ``late``
+    counted from the date in ``from_field`` (e.g. synnerliga skäl after day 14).
+    """
+
+    urgent: bool = False
+    field: str | None = None
+    values: tuple[str, ...] = ()
+    late: str | None = None
+    from_field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +176,8 @@ class TemplateField:
     kind: str  # "text" | "date" | "choice"
     options: tuple[ChoiceOption, ...] = ()
     multiline: bool = False
+    required_when: RequiredWhen | None = None
+    not_after_decision: bool = False  # a date that must lie on or before the decision date
 
     def option(self, value: str) -> ChoiceOption | None:
         for o in self.options:
@@ -227,6 +249,16 @@ class DecisionTemplate:
     legacy_lagrum: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({}), hash=False
     )
+    # Deadline id -> date field it counts from (default: the decision date).
+    deadline_start_fields: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
+    # Deadlines that start when the running utredning is closed (jourhem), not at the decision.
+    deadlines_after_utredning: tuple[str, ...] = ()
+    closes_utredning: bool = True  # an insats decision closes the running utredning
+    # Deadlines counted from the court's ruling on this decision (e.g. LVM 18 §), started when
+    # the ruling is recorded.
+    court_starts_deadlines: tuple[str, ...] = ()
 
     @property
     def appeal_route(self) -> str:
@@ -642,10 +674,13 @@ _TEMPLATE_KEYS = {
     "legacy_lagrum", "lowest_decider", "utskott_only", "utskott_basis", "urgent_route",
     "urgent_basis", "urgent_needs_authorisation", "urgent_starts_deadlines", "starts_deadlines",
     "optional_deadlines", "extends_deadlines", "requires_socionom", "socionom_basis", "mark",
-    "note", "wording", "appeal", "statistics", "fields",
+    "note", "wording", "appeal", "statistics", "fields", "deadline_start_fields",
+    "deadlines_after_utredning", "closes_utredning", "court_starts_deadlines",
 }
-_FIELD_KEYS = {"name", "label", "required", "kind", "options", "multiline"}
-_OPTION_KEYS = {"value", "label", "text", "lagrum"}
+_FIELD_KEYS = {"name", "label", "required", "kind", "options", "multiline", "required_when",
+               "not_after_decision"}
+_OPTION_KEYS = {"value", "label", "text", "lagrum", "refuse", "starts_deadlines"}
+_REQUIRED_WHEN_KEYS = {"urgent", "field", "values", "late", "from_field"}
 
 
 class _Resolver:
@@ -716,6 +751,13 @@ def _load_templates(
                 problems.add(t.source, entry, f"approval_pair '{t.approval_pair}' är ingen känd mall")
             elif pair.kind != "approval":
                 problems.add(t.source, entry, f"approval_pair '{pair.id}' är inte ett bifallsbeslut")
+            elif pair.utskott_only and not t.utskott_only:
+                # An avslag on a reserved matter is as reserved as the bifall.
+                problems.add(t.source, entry,
+                             f"approval_pair '{pair.id}' är förbehållet utskott ({pair.utskott_basis}); "
+                             "avslaget måste också vara det (utskott_only = true)")
+            elif pair.category != t.category:
+                problems.add(t.source, entry, f"approval_pair '{pair.id}' gäller en annan kategori")
     return templates
 
 
@@ -858,6 +900,8 @@ def _parse_template(
     for key in ("starts_deadlines", "optional_deadlines", "extends_deadlines"):
         deadlines[key] = _str_list(data, key, file, entry, problems)
     deadlines["urgent_starts_deadlines"] = urgent_deadlines
+    deadlines["deadlines_after_utredning"] = _str_list(data, "deadlines_after_utredning", file, entry, problems)
+    deadlines["court_starts_deadlines"] = _str_list(data, "court_starts_deadlines", file, entry, problems)
     for key, ids in deadlines.items():
         for d in ids:
             if d not in deadline_ids:
@@ -891,6 +935,10 @@ def _parse_template(
     if wording is not None and fields is not None:
         _check_wording(wording, fields, file, entry, problems)
     mark = _mark(data, file, entry, problems)
+    closes_utredning = _bool(data, "closes_utredning", file, entry, problems, default=True)
+    start_fields = _deadline_start_fields(data, fields or (), deadline_ids, file, entry, problems)
+    if fields:
+        _check_field_rules(fields, deadline_ids, file, entry, problems)
 
     if len(problems.items) > n_before or tid is None or appeal is None or fields is None:
         return None
@@ -908,6 +956,10 @@ def _parse_template(
         statistics=statistics, fields=fields, wording=(wording or "").strip(), mark=mark,
         note=str(data.get("note", "")), source=file,
         legacy_lagrum=MappingProxyType(legacy),
+        deadline_start_fields=MappingProxyType(start_fields),
+        deadlines_after_utredning=deadlines["deadlines_after_utredning"],
+        court_starts_deadlines=deadlines["court_starts_deadlines"],
+        closes_utredning=closes_utredning,
     )
 
 
@@ -968,6 +1020,8 @@ def _parse_fields(raw: Any, file: str, entry: str, check_lagrum, problems: _Prob
                 otext = ro.get("text", olabel)
                 olagrum = _str_list(ro, "lagrum", file, oentry, problems)
                 check_lagrum(olagrum, f"fält '{name}', options[{j}].lagrum")
+                orefuse = _str(ro, "refuse", file, oentry, problems, required=False) or ""
+                ostarts = _str_list(ro, "starts_deadlines", file, oentry, problems)
                 if value is None or olabel is None or not isinstance(otext, str):
                     ok = False
                     continue
@@ -975,15 +1029,95 @@ def _parse_fields(raw: Any, file: str, entry: str, check_lagrum, problems: _Prob
                     problems.add(file, oentry, f"värdet '{value}' finns två gånger")
                     ok = False
                 values.add(value)
-                options.append(ChoiceOption(value, olabel, otext, olagrum))
+                options.append(ChoiceOption(value, olabel, otext, olagrum, orefuse, ostarts))
         elif raw_opts is not None:
             problems.add(file, fentry, "options får bara anges för kind = choice")
+            ok = False
+        when = _required_when(rf.get("required_when"), file, fentry, problems)
+        if rf.get("required_when") is not None and when is None:
+            ok = False
+        if when is not None and required:
+            problems.add(file, fentry, "required_when kräver required = false")
+            ok = False
+        not_after = _bool(rf, "not_after_decision", file, fentry, problems)
+        if not_after and kind != "date":
+            problems.add(file, fentry, "not_after_decision gäller bara datumfält")
             ok = False
         if name is None or label is None:
             ok = False
             continue
-        fields.append(TemplateField(name, label, required, kind, tuple(options), multiline))
+        fields.append(TemplateField(name, label, required, kind, tuple(options), multiline, when, not_after))
     return tuple(fields) if ok else None
+
+
+def _required_when(raw: Any, file: str, fentry: str, problems: _Problems) -> RequiredWhen | None:
+    if raw is None:
+        return None
+    where = f"{fentry}, required_when"
+    if not isinstance(raw, dict):
+        problems.add(file, where, "måste vara en tabell")
+        return None
+    _check_keys(raw, _REQUIRED_WHEN_KEYS, file, where, problems)
+    urgent = raw.get("urgent", False)
+    fld, values = raw.get("field"), raw.get("values", [])
+    late, from_field = raw.get("late"), raw.get("from_field")
+    chosen = [bool(urgent), fld is not None, late is not None]
+    if sum(chosen) != 1 or urgent not in (True, False):
+        problems.add(file, where, "ange exakt ett villkor: urgent = true, field/values eller late/from_field")
+        return None
+    if fld is not None and (not isinstance(fld, str) or not isinstance(values, list) or not values
+                            or not all(isinstance(v, str) for v in values)):
+        problems.add(file, where, "field ska vara ett fältnamn och values en lista med val som inte är tom")
+        return None
+    if late is not None and (not isinstance(late, str) or not isinstance(from_field, str)):
+        problems.add(file, where, "late (fristens id) kräver from_field (datumfältet fristen räknas från)")
+        return None
+    return RequiredWhen(bool(urgent), fld, tuple(values), late, from_field)
+
+
+def _check_field_rules(fields, deadline_ids, file: str, entry: str, problems: _Problems) -> None:
+    """required_when and option deadlines refer to fields, values and deadlines that exist."""
+    by_name = {f.name: f for f in fields}
+    for f in fields:
+        w = f.required_when
+        fentry = f"{entry}, fält '{f.name}', required_when"
+        if w is not None and w.field is not None:
+            other = by_name.get(w.field)
+            if other is None or other.kind != "choice":
+                problems.add(file, fentry, f"'{w.field}' är inget valfält i mallen")
+            else:
+                for v in w.values:
+                    if other.option(v) is None:
+                        problems.add(file, fentry, f"'{v}' är inget val i fältet '{w.field}'")
+        if w is not None and w.late is not None:
+            if w.late not in deadline_ids:
+                problems.add(file, fentry, f"okänd frist '{w.late}' (finns inte i deadlines.toml)")
+            src = by_name.get(w.from_field or "")
+            if src is None or src.kind != "date":
+                problems.add(file, fentry, f"'{w.from_field}' är inget datumfält i mallen")
+        for o in f.options:
+            for d in o.starts_deadlines:
+                if d not in deadline_ids:
+                    problems.add(file, f"{entry}, fält '{f.name}', val '{o.value}'",
+                                 f"okänd frist '{d}' (finns inte i deadlines.toml)")
+
+
+def _deadline_start_fields(data, fields, deadline_ids, file: str, entry: str, problems: _Problems) -> dict:
+    raw = data.get("deadline_start_fields", {})
+    if not isinstance(raw, dict):
+        problems.add(file, entry, "deadline_start_fields måste vara en tabell: frist = \"datumfält\"")
+        return {}
+    by_name = {f.name: f for f in fields}
+    out = {}
+    for did, fname in raw.items():
+        where = f"{entry}, deadline_start_fields['{did}']"
+        if did not in deadline_ids:
+            problems.add(file, where, f"okänd frist '{did}' (finns inte i deadlines.toml)")
+        elif not isinstance(fname, str) or fname not in by_name or by_name[fname].kind != "date":
+            problems.add(file, where, f"'{fname}' är inget datumfält i mallen")
+        else:
+            out[did] = fname
+    return out
 
 
 def _check_wording(
@@ -1012,10 +1146,20 @@ def _check_wording(
 # --- Admin JSON -----------------------------------------------------------------------------
 
 
-def catalog_as_json(catalog: Catalog) -> list[dict[str, Any]]:
-    """The templates as plain JSON-able dicts, for ``ifodesk-admin catalog --json``."""
+def catalog_as_json(catalog: Catalog, on: date | None = None) -> list[dict[str, Any]]:
+    """The templates as plain JSON-able dicts, for ``ifodesk-admin catalog --json``.
+
+    With ``on``: the catalog as it applied that day (each template's law version and lagrum in
+    force on that date; templates with no version that day are left out).
+    """
     rows = []
     for t in sorted(catalog.templates.values(), key=lambda t: t.id):
+        law_version, lagrum = t.law_version, list(t.lagrum)
+        if on is not None:
+            law_version = catalog.law_version_for_decision(t.id, on)
+            if not catalog.law_versions[law_version].valid_on(on):
+                continue
+            lagrum = list(t.lagrum_for(law_version))
         rows.append(
             {
                 "id": t.id,
@@ -1023,8 +1167,8 @@ def catalog_as_json(catalog: Catalog) -> list[dict[str, Any]]:
                 "category": t.category,
                 "kind": t.kind,
                 "approval_pair": t.approval_pair,
-                "law_version": t.law_version,
-                "lagrum": list(t.lagrum),
+                "law_version": law_version,
+                "lagrum": lagrum,
                 "legacy_lagrum": {k: list(v) for k, v in t.legacy_lagrum.items()},
                 "lowest_decider": t.lowest_decider,
                 "utskott_only": t.utskott_only,
@@ -1038,6 +1182,9 @@ def catalog_as_json(catalog: Catalog) -> list[dict[str, Any]]:
                 "extends_deadlines": list(t.extends_deadlines),
                 "urgent_starts_deadlines": list(t.urgent_starts_deadlines),
                 "requires_socionom": t.requires_socionom,
+                "socionom_basis": t.socionom_basis,
+                "deadlines_after_utredning": list(t.deadlines_after_utredning),
+                "deadline_start_fields": dict(t.deadline_start_fields),
                 "statistics": (
                     {"insats_type": t.statistics.insats_type, "legal_basis": t.statistics.legal_basis}
                     if t.statistics

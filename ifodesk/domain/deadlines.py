@@ -1,8 +1,10 @@
 """Legal deadlines (tidsfrister): calendar arithmetic, rules from resources/deadlines.toml, status.
 
-Days are calendar days and months are calendar months, as domain/law.md says. There is no
-moving of a due date off weekends or holidays: the statutory time limits for the nämnd are
-kept as written, and the rules file is where a jurist would change that.
+Days are calendar days and months are calendar months, as domain/law.md says. The strict due
+date is always shown. Where the rules file says ``next_working_day = true`` (lag 1930:173 om
+beräkning av lagstadgad tid: court submissions and the like), an action on the next working day
+after a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton counts as in
+time. Public holidays come from the maintained ``holidays`` package, not a hand-written list.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ __all__ = [
     "utredning_due",
     "status",
     "days_left",
+    "is_working_day",
+    "next_working_day",
 ]
 
 UTREDNING = "utredning"
 _RULE_KINDS = ("days", "months", "same_day", "next_meeting")
-_ENTRY_KEYS = {"id", "title", "lagrum", "law_version", "rule", "description"}
+_ENTRY_KEYS = {"id", "title", "lagrum", "law_version", "rule", "description", "next_working_day",
+               "provisional_days", "mark"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -57,6 +62,29 @@ def add_months(d: date, n: int) -> date:
     return date(year, month0 + 1, min(d.day, last))
 
 
+@functools.lru_cache(maxsize=64)
+def _swedish_holidays(year: int) -> frozenset[date]:
+    import holidays  # maintained calendar (Easter, Midsummer, All Saints' Day move every year)
+
+    days = set(holidays.country_holidays("SE", years=year, include_sundays=False))
+    # Lag (1930:173) treats these eves like public holidays.
+    midsummer_day = next(d for d in days if d.month == 6 and d.weekday() == 5 and 20 <= d.day <= 26)
+    days |= {midsummer_day - timedelta(days=1), date(year, 12, 24), date(year, 12, 31)}
+    return frozenset(days)
+
+
+def is_working_day(d: date) -> bool:
+    """Not a Saturday, Sunday, Swedish public holiday, midsommarafton, julafton or nyårsafton."""
+    return d.weekday() < 5 and d not in _swedish_holidays(d.year)
+
+
+def next_working_day(d: date) -> date:
+    """``d`` itself if it is a working day, otherwise the first working day after it."""
+    while not is_working_day(d):
+        d += timedelta(days=1)
+    return d
+
+
 # --- Rules --------------------------------------------------------------------------------
 
 
@@ -75,6 +103,13 @@ class DeadlineRule:
     kind: str  # "days" | "months" | "same_day" | "next_meeting"
     amount: int  # days or months; 0 for same_day / next_meeting
     description: str
+    next_working_day: bool = False  # lag 1930:173 applies: next working day counts as in time
+    provisional_days: int = 0  # next_meeting: due this many days after start until a meeting is planned
+    mark: str = "V"
+
+    def in_time_until(self, due: date) -> date:
+        """The last day an action counts as in time (the strict due date unless 1930:173 applies)."""
+        return next_working_day(due) if self.next_working_day else due
 
     def due(self, start: date, next_meeting: date | None = None) -> date:
         """Due date for an event on ``start``. ``next_meeting`` is used only by next-meeting rules."""
@@ -85,6 +120,8 @@ class DeadlineRule:
         if self.kind == "same_day":
             return start
         if self.kind == "next_meeting":
+            if next_meeting is None and self.provisional_days:
+                return add_days(start, self.provisional_days)
             if next_meeting is None:
                 raise ValueError(
                     f"{self.title}: datum för nämndens nästa sammanträde saknas."
@@ -155,6 +192,17 @@ def _parse_entry(path: Path, index: int, entry: object) -> DeadlineRule:
     if "rule" not in entry:
         raise _entry_error(path, index, entry_id, "rule saknas.")
     kind, amount = _parse_rule(path, index, entry_id, entry["rule"])
+    nwd = entry.get("next_working_day", False)
+    if not isinstance(nwd, bool):
+        raise _entry_error(path, index, entry_id, "next_working_day ska vara true eller false.")
+    prov = entry.get("provisional_days", 0)
+    if isinstance(prov, bool) or not isinstance(prov, int) or prov < 0:
+        raise _entry_error(path, index, entry_id, "provisional_days ska vara ett heltal, minst 0.")
+    if prov and kind != "next_meeting":
+        raise _entry_error(path, index, entry_id, "provisional_days gäller bara next_meeting-regler.")
+    mark = entry.get("mark", "V")
+    if mark not in ("V", "I", "U"):
+        raise _entry_error(path, index, entry_id, "mark ska vara V, I eller U.")
     return DeadlineRule(
         id=entry_id,
         title=entry["title"].strip(),
@@ -163,6 +211,9 @@ def _parse_entry(path: Path, index: int, entry: object) -> DeadlineRule:
         kind=kind,
         amount=amount,
         description=entry["description"].strip(),
+        next_working_day=nwd,
+        provisional_days=prov,
+        mark=mark,
     )
 
 
@@ -228,12 +279,17 @@ def days_left(due: date, today: date) -> int:
 
 
 def status(
-    due: date, met_on: date | None, today: date, warn_days: int = 3
+    due: date, met_on: date | None, today: date, warn_days: int = 3, in_time_until: date | None = None
 ) -> DeadlineStatus:
-    """Where a deadline stands. Done on the due day counts as in time; ``due_soon`` includes it."""
+    """Where a deadline stands. Done on the due day counts as in time; ``due_soon`` includes it.
+
+    ``in_time_until`` (lag 1930:173) is the last day that still counts as in time when the strict
+    due date falls on a day off; it defaults to ``due``.
+    """
+    last = max(due, in_time_until or due)
     if met_on is not None:
-        return DeadlineStatus.MET if met_on <= due else DeadlineStatus.MET_LATE
-    left = days_left(due, today)
+        return DeadlineStatus.MET if met_on <= last else DeadlineStatus.MET_LATE
+    left = days_left(last, today)
     if left < 0:
         return DeadlineStatus.OVERDUE
     if left <= warn_days:
@@ -249,12 +305,13 @@ class Deadline:
     start: date
     due: date
     law_version: str = ""
+    in_time_until: date | None = None  # next working day where lag 1930:173 applies
 
     def days_left(self, today: date) -> int:
         return days_left(self.due, today)
 
     def status(self, today: date, met_on: date | None = None, warn_days: int = 3) -> DeadlineStatus:
-        return status(self.due, met_on, today, warn_days)
+        return status(self.due, met_on, today, warn_days, self.in_time_until)
 
 
 def compute(
@@ -265,13 +322,15 @@ def compute(
 ) -> Deadline:
     """The deadline of ``kind`` for an event on ``start`` (rules default to the shipped file)."""
     rule = _rule(kind, rules)
+    due = rule.due(start, next_meeting)
     return Deadline(
         kind=rule.id,
         title=rule.title,
         lagrum=rule.lagrum,
         start=start,
-        due=rule.due(start, next_meeting),
+        due=due,
         law_version=rule.law_version,
+        in_time_until=rule.in_time_until(due),
     )
 
 

@@ -49,6 +49,9 @@ __all__ = [
     "may_approve",
     "delegation_table",
     "probation_end",
+    "URGENT_VALUES",
+    "competence_problem",
+    "required_level",
 ]
 
 # Lowest first. The ordförande decides only in urgent cases (or where the order names them).
@@ -76,6 +79,9 @@ LEVEL_LABELS: Mapping[str, str] = {
 EMPLOYEE_LEVELS = LEVELS[: LEVELS.index("ordforande")]
 # Those who may take a decision reserved for an utskott.
 UTSKOTT_LEVELS = ("utskott", "namnd")
+# Who may take urgent decisions where the law gives an urgent route: the ordförande only, or
+# also another ledamot the nämnd has appointed (LVU 6 §, 11 §, 27 §; LVM 13 §; KL 6:39).
+URGENT_VALUES = ("ordforande", "ordforande_eller_ledamot")
 
 OPTION_DEFAULTS: Mapping[str, Any] = {
     "higher_may_decide": True,
@@ -126,7 +132,7 @@ class DelegationRule:
     template: str  # decision template id
     delegat: str  # level id as written in the file (validated separately)
     ersattare: str | None = None
-    urgent: str | None = None  # "ordforande" where the template has an urgent route
+    urgent: str | None = None  # one of URGENT_VALUES where the template has an urgent route
     anmals: bool = True  # reported to the nämnd (anmälan av delegationsbeslut)
     note: str = ""
     extra_keys: tuple[str, ...] = ()
@@ -138,7 +144,7 @@ class DelegationRule:
         A row that names the ordförande for an utskott matter is read as "utskott; the
         ordförande in urgent cases" (validation accepts that only where an urgent route exists).
         """
-        if self.delegat == "ordforande" and self.urgent == "ordforande":
+        if self.delegat == "ordforande" and self.urgent in URGENT_VALUES:
             return "utskott"
         return self.delegat
 
@@ -187,8 +193,10 @@ class Decider:
     """A person who may take decisions. ``level`` is one of LEVELS.
 
     ``employed_since`` drives the probation rule (None: no probation, e.g. politicians).
-    ``may_decide_children``: meets the socionom requirement for child matters (the template
-    says which decisions need it and cites the paragraph).
+    ``may_decide_children``: has a socionom degree or equivalent; ``experienced``: the nämnd
+    has judged the experience enough. Both are needed to *do* the child work a template marks
+    (förhandsbedömning, utredning, uppföljning), not to sign the decision.
+    ``urgent_appointed``: a ledamot the nämnd has appointed to take urgent decisions.
     """
 
     user_id: str
@@ -196,6 +204,8 @@ class Decider:
     level: str
     employed_since: date | None = None
     may_decide_children: bool = True
+    experienced: bool = True
+    urgent_appointed: bool = False
 
 
 @dataclass(frozen=True)
@@ -431,9 +441,13 @@ def _check_rule(rule: DelegationRule, t: DecisionTemplate) -> list[DelegationIss
             )
         )
     if rule.urgent is not None:
-        if rule.urgent != "ordforande":
+        if rule.urgent not in URGENT_VALUES:
             issues.append(
-                DelegationIssue(entry, f"Mall {t.id}: urgent måste vara 'ordforande' (fick '{rule.urgent}')")
+                DelegationIssue(
+                    entry,
+                    f"Mall {t.id}: urgent måste vara {' eller '.join(repr(v) for v in URGENT_VALUES)} "
+                    f"(fick '{rule.urgent}')",
+                )
             )
         elif t.urgent_route is None:
             issues.append(
@@ -450,14 +464,14 @@ def _check_rule(rule: DelegationRule, t: DecisionTemplate) -> list[DelegationIss
                 )
             )
     if rule.delegat == "ordforande" and t.urgent_route and rule.urgent is None:
+        # The ordförande has no ordinary power here; only the urgent route of the special law.
         issues.append(
             DelegationIssue(
                 entry,
-                f"Mall {t.id}: delegat 'ordforande' tolkas som brådskande beslut ({t.urgent_basis}); "
-                "ordinarie beslut fattas av utskottet. Skriv delegat = \"utskott\" och "
-                "urgent = \"ordforande\" för att säga det uttryckligen.",
+                f"Mall {t.id}: ordföranden får besluta bara när nämndens beslut inte kan avvaktas "
+                f"({t.urgent_basis}); ordinarie beslut fattas av utskottet. Skriv delegat = \"utskott\" och "
+                "urgent = \"ordforande\" (eller \"ordforande_eller_ledamot\").",
                 t.urgent_basis,
-                "warning",
             )
         )
     return issues
@@ -468,7 +482,7 @@ def _level_problem(
 ) -> tuple[str, str | None] | None:
     """(message, lagrum) if ``level`` may not be the delegat/ersättare for ``t``."""
     if t.utskott_only and level not in UTSKOTT_LEVELS:
-        if level == "ordforande" and t.urgent_route == "ordforande":
+        if level == "ordforande" and t.urgent_route == "ordforande" and urgent in URGENT_VALUES:
             return None  # read as: urgent decisions by the ordförande
         extra = (
             ", och mallen har ingen brådskande beslutsväg för ordföranden"
@@ -551,6 +565,12 @@ def _required(
     return level, rule, False
 
 
+def required_level(order: DelegationOrder, catalog: Catalog, template_id: str) -> str:
+    """The lowest level that decides ``template_id`` under ``order`` and the law (refusals
+    follow their approval where the order says so)."""
+    return _required(order, catalog, catalog.template(template_id))[0]
+
+
 def _punkt_text(rule: DelegationRule) -> str:
     return f" (punkt {rule.punkt})" if rule.punkt else " (ingen punkt – nämnden beslutar)"
 
@@ -561,7 +581,24 @@ def _urgent_allowed(order: DelegationOrder, t: DecisionTemplate) -> bool:
     if not t.urgent_needs_authorisation:
         return True
     rule = order.rule_for(t.id)
-    return rule is not None and (rule.urgent == "ordforande" or rule.delegat == "ordforande")
+    return rule is not None and rule.urgent in URGENT_VALUES
+
+
+def competence_problem(t: DecisionTemplate, worker: Decider) -> str | None:
+    """Why ``worker`` may not do the child work ``t`` rests on (None: they may).
+
+    The socionom rule is about doing the förhandsbedömning, utredning, assessment of need and
+    follow-up, not about signing; a chef without the degree may still decide under delegation.
+    """
+    if not t.requires_socionom:
+        return None
+    if not worker.may_decide_children:
+        return (f"Arbetet kräver socionomexamen eller annan relevant examen ({t.socionom_basis}); "
+                "det är inte registrerat för handläggaren.")
+    if not worker.experienced:
+        return (f"Arbetet kräver tillräcklig erfarenhet ({t.socionom_basis}); nämnden har inte "
+                "bedömt handläggarens erfarenhet som tillräcklig.")
+    return None
 
 
 def may_decide(
@@ -624,16 +661,6 @@ def may_decide(
                 None,
                 punkt,
             )
-        if t.requires_socionom and not decider.may_decide_children:
-            return Verdict(
-                False,
-                f"Beslutet kräver socionomexamen eller motsvarande och tillräcklig erfarenhet "
-                f"enligt {t.socionom_basis}",
-                required,
-                "approval",
-                t.socionom_basis,
-                punkt,
-            )
     route = "utskott" if decider.level in UTSKOTT_LEVELS else "sign"
     return Verdict(
         True,
@@ -679,7 +706,10 @@ def _may_decide_urgent(order: DelegationOrder, t: DecisionTemplate, decider: Dec
             t.urgent_basis,
             punkt,
         )
-    if decider.level == "ordforande":
+    rule_value = rule.urgent if rule is not None and rule.urgent else "ordforande"
+    appointed = (decider.urgent_appointed and decider.level not in EMPLOYEE_LEVELS
+                 and rule_value == "ordforande_eller_ledamot")
+    if decider.level == "ordforande" or appointed:
         return Verdict(
             True,
             f"Brådskande beslut enligt {t.urgent_basis}; beslutet ska anmälas vid nämndens nästa "
@@ -820,8 +850,11 @@ def delegation_table(order: DelegationOrder, catalog: Catalog) -> list[Delegatio
         if t is None:
             continue
         delegat = level_label(rule.regular_level)
-        if rule.urgent == "ordforande" or (rule.delegat == "ordforande" and t.urgent_route):
+        if rule.urgent == "ordforande" and t.urgent_route:
             delegat += f"; ordföranden i brådskande fall ({t.urgent_basis})"
+        elif rule.urgent == "ordforande_eller_ledamot" and t.urgent_route:
+            delegat += (f"; ordföranden eller förordnad ledamot i brådskande fall ({t.urgent_basis}), "
+                        "anmäls vid nämndens nästa sammanträde")
         notes = [rule.note] if rule.note else []
         if t.utskott_only:
             notes.append(f"Får inte delegeras till tjänsteman ({t.utskott_basis})")

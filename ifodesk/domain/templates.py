@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import string
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ifodesk.domain import deadlines as _deadlines
 from ifodesk.domain.catalog import LAGRUM_PLACEHOLDER, DecisionTemplate, TemplateField
 
 __all__ = [
@@ -20,6 +22,8 @@ __all__ = [
     "content_hash",
     "join_lagrum",
     "HASH_VERSION",
+    "is_required",
+    "refused_choice",
 ]
 
 HASH_VERSION = 1
@@ -83,10 +87,61 @@ def _check_date(template: DecisionTemplate, fld: TemplateField, value: str) -> N
         raise InvalidFieldError(template, fld, f"'{value}' är inget giltigt datum") from None
 
 
+def is_required(
+    template: DecisionTemplate, fld: TemplateField, fields: Mapping[str, object], *,
+    urgent: bool = False, decided_on: date | None = None,
+) -> bool:
+    """Whether ``fld`` must be filled in for this decision (``required`` or its required_when)."""
+    if fld.required:
+        return True
+    w = fld.required_when
+    if w is None:
+        return False
+    if w.urgent:
+        return urgent
+    if w.field is not None:
+        return _value(fields.get(w.field)) in w.values
+    if w.late is not None:
+        start = _value(fields.get(w.from_field or ""))
+        try:
+            start_day = date.fromisoformat(start)
+        except ValueError:
+            return False
+        if decided_on is None:
+            return False  # no decision date yet (a draft's preview): checked when it is decided
+        return decided_on > _deadlines.compute(w.late, start_day).due
+    return False
+
+
+def refused_choice(template: DecisionTemplate, fields: Mapping[str, object]) -> str | None:
+    """The Swedish reason the law refuses this decision (a chosen option with ``refuse``)."""
+    for fld in template.fields:
+        if fld.kind == "choice":
+            opt = fld.option(_value(fields.get(fld.name)))
+            if opt is not None and opt.refuse:
+                return f"{fld.label}: {opt.refuse}"
+    return None
+
+
+def _drop_empty_optional_lines(wording: str, values: Mapping[str, str]) -> str:
+    """Leave out a line whose every field is empty (an optional fact not given)."""
+    kept = []
+    for line in wording.splitlines():
+        names = [n for _lit, n, _spec, _conv in string.Formatter().parse(line) if n]
+        names = [n for n in names if n != LAGRUM_PLACEHOLDER]
+        if names and all(not values.get(n) for n in names):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def render_decision_text(
     template: DecisionTemplate,
     fields: Mapping[str, object],
     law_version: str | None = None,
+    *,
+    urgent: bool = False,
+    decided_on: date | None = None,
 ) -> RenderedDecision:
     """Fill the template's wording with ``fields``; lagrum and appeal text as the template fixes.
 
@@ -100,12 +155,14 @@ def render_decision_text(
     for fld in template.fields:
         value = _value(fields.get(fld.name))
         if not value:
-            if fld.required:
+            if is_required(template, fld, fields, urgent=urgent, decided_on=decided_on):
                 missing.append(fld)
             values[fld.name] = ""
             continue
         if fld.kind == "date":
             _check_date(template, fld, value)
+            if fld.not_after_decision and decided_on is not None and value > decided_on.isoformat():
+                raise InvalidFieldError(template, fld, "datumet måste ligga före eller på beslutsdagen")
             values[fld.name] = value
         elif fld.kind == "choice":
             opt = fld.option(value)
@@ -117,10 +174,13 @@ def render_decision_text(
             values[fld.name] = value
     if missing:
         raise MissingFieldError(template, tuple(missing))
+    refusal = refused_choice(template, fields)
+    if refusal:
+        raise InvalidFieldError(template, _refusing_field(template, fields), refusal.split(": ", 1)[1])
 
     lagrum = template.lagrum_for(version, {k: _value(v) for k, v in fields.items()})
     values[LAGRUM_PLACEHOLDER] = join_lagrum(lagrum)
-    text = template.wording.format_map(values)
+    text = _drop_empty_optional_lines(template.wording, values).format_map(values)
     text = "\n".join(line.rstrip() for line in text.splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return RenderedDecision(
@@ -133,6 +193,14 @@ def render_decision_text(
         appeal_title=template.appeal.title,
         appeal_text=template.appeal.text,
     )
+
+
+def _refusing_field(template: DecisionTemplate, fields: Mapping[str, object]) -> TemplateField:
+    for fld in template.fields:
+        opt = fld.option(_value(fields.get(fld.name))) if fld.kind == "choice" else None
+        if opt is not None and opt.refuse:
+            return fld
+    raise LookupError("no refusing choice")
 
 
 def content_hash(template_id: str, law_version: str | None, fields: Mapping[str, object]) -> str:

@@ -46,6 +46,8 @@ class UserSpec:
     title: str | None = None
     socionom: bool = True
     login_name: str | None = None  # PostgreSQL login role / OS account; None: the username
+    experienced: bool = True
+    urgent_appointed: bool = False
 
 
 DEFAULT_UNITS = (
@@ -82,7 +84,8 @@ def create_user(db: Database, municipality_id: uuid.UUID, spec: UserSpec) -> Use
             raise ValidationError(f"Okänd enhet bland {', '.join(spec.units)}", "units")
         u = User(municipality_id=municipality_id, username=spec.username, full_name=spec.full_name,
                  title=spec.title or ROLES[spec.role], role=spec.role, delegate_level=spec.delegate_level,
-                 employed_since=spec.employed_since, socionom=spec.socionom, units=list(units),
+                 employed_since=spec.employed_since, socionom=spec.socionom,
+                 experienced=spec.experienced, urgent_appointed=spec.urgent_appointed, units=list(units),
                  login_name=login)
         s.add(u)
         s.flush()
@@ -137,7 +140,7 @@ def actor_for(db: Database, username: str) -> Actor:
 
 def actor_from_user(u: User) -> Actor:
     return Actor(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.municipality_id,
-                 tuple(x.id for x in u.units), u.employed_since, u.socionom)
+                 tuple(x.id for x in u.units), u.employed_since, u.socionom, u.experienced, u.urgent_appointed)
 
 
 def system_actor(db: Database, municipality_id: uuid.UUID) -> Actor:

@@ -14,7 +14,10 @@ from ifodesk.db.models import (
     AnmalanChild,
     Case,
     CaseNumberSeq,
+    Deadline,
+    Decision,
     Forhandsbedomning,
+    Insats,
     Person,
     Skyddsbedomning,
     Unit,
@@ -23,6 +26,7 @@ from ifodesk.db.models import (
     UtredningSection,
 )
 from ifodesk.domain import deadlines as rules
+from ifodesk.domain.catalog import load_catalog
 from ifodesk.domain.categories import load_categories
 
 from . import access, audit, people
@@ -500,6 +504,7 @@ def apply_closing(s: Session, ctx: ServiceContext, u: Utredning, *, outcome: str
     touch(ctx, u)
     case = s.get(Case, u.case_id)
     meet(s, ctx, "utredning", u.id, "utredning", closed_on)
+    _start_after_utredning(s, ctx, case, closed_on)
     if outcome == "utan_insats" and follow_up:
         set_deadline(s, ctx, case, "uppfoljning", "utredning", u.id, closed_on)
     case.status = "insats" if outcome in ("insats", "ansokan_lvu") else "avslutad"
@@ -507,6 +512,23 @@ def apply_closing(s: Session, ctx: ServiceContext, u: Utredning, *, outcome: str
         case.closed_on = closed_on
     touch(ctx, case)
     audit.record(s, ctx, "close", "utredning", u.id, case.person_id, detail=outcome)
+
+
+def _start_after_utredning(s: Session, ctx: ServiceContext, case: Case, closed_on: date) -> None:
+    """Deadlines that run from the utredning's closing (jourhem: two months after it), for
+    placements still going on. While the utredning runs there is no such deadline at all."""
+    catalog = load_catalog()
+    waiting = {t.id: t.deadlines_after_utredning for t in catalog.templates.values() if t.deadlines_after_utredning}
+    if not waiting:
+        return
+    rows = s.scalars(select(Decision).join(Insats, Insats.decision_id == Decision.id)
+                     .where(Decision.case_id == case.id, Decision.status == "beslutad",
+                            Decision.template_id.in_(waiting), Insats.end_on.is_(None))).all()
+    for d in rows:
+        for kind in waiting[d.template_id]:
+            if s.scalar(select(Deadline.id).where(Deadline.source_type == "decision", Deadline.source_id == d.id,
+                                                  Deadline.kind == kind)) is None:
+                set_deadline(s, ctx, case, kind, "decision", d.id, closed_on)
 
 
 def _case_person(s: Session, case_id: uuid.UUID) -> uuid.UUID:

@@ -35,7 +35,7 @@ from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, build_fb_info, build_ut_info
 from .common import check_version, touch, user_name
 from .context import STOCKHOLM, ServiceContext
 from .dto import CaseDetail, CaseSummary, EarlierReport, PersonDetail, PersonSummary, TimelineEvent
-from .errors import NotFound, PermissionDenied
+from .errors import NotFound, PermissionDenied, ValidationError
 from .people import summary
 
 SORTS = {
@@ -380,6 +380,31 @@ def _timeline(reports, uts, decided, notes, names) -> list[TimelineEvent]:
     return ev
 
 
+# Case phases where the assigned person does förhandsbedömning, utredning or uppföljning.
+_CHILD_WORK_STATUSES = ("forhandsbedomning", "utredning", "uppfoljning")
+# The template whose competence rule the phase's work rests on.
+_WORK_TEMPLATE = "inleda_utredning"
+_FOLLOW_UP_DEADLINES = ("uppfoljning", "uppfoljning_start", "lvu_uppfoljning")
+
+
+def _check_competence(s: Session, c: Case, worker: User) -> None:
+    """SoL's competence rule: child assessments are done by someone with the degree and the
+    experience; checked when the work is assigned, not when a decision is signed."""
+    unit = s.get(Unit, c.unit_id)
+    following_up = s.scalar(select(Deadline.id).where(Deadline.case_id == c.id, Deadline.met_on.is_(None),
+                                                      Deadline.kind.in_(_FOLLOW_UP_DEADLINES)).limit(1))
+    if unit is None or unit.kind != "barn_unga" or (c.status not in _CHILD_WORK_STATUSES and following_up is None):
+        return
+    from ifodesk.domain.catalog import load_catalog
+    from ifodesk.domain.delegation import competence_problem
+
+    from .decisions import decider_for
+
+    problem = competence_problem(load_catalog().template(_WORK_TEMPLATE), decider_for(worker))
+    if problem:
+        raise ValidationError("Ärendet kan inte fördelas till den handläggaren. " + problem, "user_id")
+
+
 @access.requires("case.assign")
 def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
                 user_id: uuid.UUID | None) -> CaseSummary:
@@ -393,6 +418,7 @@ def assign_case(ctx: ServiceContext, case_id: uuid.UUID, expected_version: int,
                 raise NotFound("Handläggaren finns inte.")
             if c.unit_id not in {x.id for x in u.units}:
                 raise PermissionDenied("Handläggaren arbetar inte i ärendets enhet.", "user")
+            _check_competence(s, c, u)
         c.assigned_to = user_id
         touch(ctx, c)
         for d in s.scalars(select(Deadline).where(Deadline.case_id == c.id)):

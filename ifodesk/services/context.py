@@ -30,6 +30,8 @@ class Actor:
     unit_ids: tuple[uuid.UUID, ...]
     employed_since: date | None = None
     socionom: bool = True
+    experienced: bool = True  # "tillräcklig erfarenhet", judged by the nämnd
+    urgent_appointed: bool = False  # ledamot appointed to take urgent decisions
 
 
 def _utc_now() -> datetime:

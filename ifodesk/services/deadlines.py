@@ -52,8 +52,9 @@ def info(d: Deadline, case_number: str, person: Person, assigned_name: str | Non
     return DeadlineInfo(
         d.id, d.kind, rule.title if rule else d.kind, tuple(rule.lagrum) if rule else (),
         d.case_id, case_number, summary(person), d.unit_id, d.assigned_to, assigned_name,
-        d.start_on, d.due_on, d.met_on, rules.status(d.due_on, d.met_on, today),
-        rules.days_left(d.due_on, today))
+        d.start_on, d.due_on, d.met_on,
+        rules.status(d.due_on, d.met_on, today, in_time_until=rule.in_time_until(d.due_on) if rule else None),
+        rules.days_left(d.due_on, today), rule.in_time_until(d.due_on) if rule else d.due_on)
 
 
 _OVERVIEW_COLS = (Deadline.id, Deadline.kind, Deadline.case_id, Deadline.unit_id, Deadline.assigned_to,
@@ -97,7 +98,9 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
                 ((unit, assigned),))
             out.append(DeadlineInfo(did, kind, rule.title if rule else kind, tuple(rule.lagrum) if rule else (),
                                     case_id, number, person, unit, assigned, assigned_name, start, due, met,
-                                    rules.status(due, met, today), rules.days_left(due, today)))
+                                    rules.status(due, met, today,
+                                                 in_time_until=rule.in_time_until(due) if rule else None),
+                                    rules.days_left(due, today), rule.in_time_until(due) if rule else due))
         audit.record(s, ctx, "list", "deadline", None, None, detail=f"{len(out)} tidsfrister",
                      person_ids=[d.person.id for d in out])
         return out

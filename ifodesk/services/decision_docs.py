@@ -86,6 +86,22 @@ def _participants(s: Session, d: Decision) -> tuple[str, ...]:
     return (f"{user_name(s, m.secretary_id)}, sekreterare",)
 
 
+def _committee_meeting(s: Session, d: Decision) -> Meeting | None:
+    """The meeting where the utskott took this decision (None for delegated and urgent ones)."""
+    if d.delegated or d.urgent or not d.meeting_item_id:
+        return None
+    item = s.get(MeetingItem, d.meeting_item_id)
+    return s.get(Meeting, item.meeting_id) if item is not None else None
+
+
+def _with_anslag(text: str, route: str, m: Meeting | None) -> str:
+    """Laglighetsprövning counts from the recorded anslag: name the day when it is known."""
+    if route != "laglighetsprovning" or m is None or m.anslag_on is None:
+        return text
+    return (f"{text} Protokollet justerades den {m.justerad_on.isoformat()} och justeringen sattes upp på "
+            f"anslagstavlan den {m.anslag_on.isoformat()}; de tre veckorna räknas från den dagen.")
+
+
 @access.requires("decision.read")
 def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None,
                     deliver: Deliver = None) -> bytes:
@@ -97,13 +113,18 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | N
         rendered, error = _render(load_catalog(), d)
         if error:
             raise ValidationError(error)
+        meeting = _committee_meeting(s, d)
+        if meeting is not None and meeting.justerad_on is None:
+            raise ValidationError("Beslutet är fattat av utskottet; beslutsbrevet kan skickas först när "
+                                  "protokollet är justerat.")
         case = s.get(Case, d.case_id)
         decider = s.get(User, d.decided_by) if d.decided_by else None
         t = load_catalog().template(d.template_id)
         urgent_note = None
         if d.urgent:
-            urgent_note = (f"Beslutet har fattats av ordföranden med stöd av {t.urgent_basis} eftersom "
-                           "nämndens beslut inte kunde avvaktas. Beslutet anmäls vid nämndens nästa sammanträde.")
+            urgent_note = (f"Beslutet har fattats av ordföranden eller en ledamot som nämnden förordnat, med stöd "
+                           f"av {t.urgent_basis}, eftersom nämndens beslut inte kunde avvaktas. Beslutet anmäls "
+                           "vid nämndens nästa sammanträde.")
         letter = DecisionLetter(
             letterhead=letterhead(ctx), case_number=case.case_number, decision_date=d.decided_on,
             party=_party(case.person), title=rendered.title, decision_text=rendered.text,
@@ -112,7 +133,8 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | N
             decided_by_title=("" if not d.delegated else (decider.title if decider else "")),
             foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
             delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
-            appeal_text=rendered.appeal_text, urgent_note=urgent_note, law_version=d.law_version)
+            appeal_text=_with_anslag(rendered.appeal_text, rendered.appeal_route, meeting),
+            urgent_note=urgent_note, law_version=d.law_version)
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         data = _deliver(pdf.render_decision_letter(letter), deliver)
         audit.record(s, ctx, "print", "decision", d.id, d.person_id, reason=grant.reason, detail="beslutsbrev")
@@ -169,7 +191,8 @@ def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, reason: str | None
             motivering=(d.fields or {}).get("motivering", ""),
             present_members=tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ()),
             chair=user_name(s, m.chair_id) or "", secretary=user_name(s, m.secretary_id) or "",
-            justerare=None, appeal_text=rendered.appeal_text if it.outcome == "bifall" else "",
+            justerare=user_name(s, m.justerare_id),
+            appeal_text=_with_anslag(rendered.appeal_text, rendered.appeal_route, m) if it.outcome == "bifall" else "",
             extract_certified_by=user_name(s, m.secretary_id) or "")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         data = _deliver(pdf.render_protocol_extract(doc), deliver)

@@ -118,16 +118,21 @@ def delegation_order(ctx: ServiceContext, s: Session | None = None) -> deleg.Del
 def decider_for(actor_or_user) -> deleg.Decider:
     if isinstance(actor_or_user, Actor):
         return deleg.Decider(str(actor_or_user.user_id), actor_or_user.full_name, actor_or_user.delegate_level,
-                             actor_or_user.employed_since, actor_or_user.socionom)
+                             actor_or_user.employed_since, actor_or_user.socionom, actor_or_user.experienced,
+                             actor_or_user.urgent_appointed)
     u: User = actor_or_user
-    return deleg.Decider(str(u.id), u.full_name, u.delegate_level, u.employed_since, u.socionom)
+    return deleg.Decider(str(u.id), u.full_name, u.delegate_level, u.employed_since, u.socionom,
+                         u.experienced, u.urgent_appointed)
 
 
 # --- drafting ------------------------------------------------------------------------------
 
-def _render(catalog: Catalog, d: Decision) -> tuple[RenderedDecision | None, str | None]:
+def _render(catalog: Catalog, d: Decision, urgent: bool | None = None,
+            on: date | None = None) -> tuple[RenderedDecision | None, str | None]:
     try:
-        return render_decision_text(catalog.template(d.template_id), d.fields or {}, d.law_version), None
+        return render_decision_text(catalog.template(d.template_id), d.fields or {}, d.law_version,
+                                    urgent=d.urgent if urgent is None else urgent,
+                                    decided_on=on or d.decided_on), None
     except (MissingFieldError, InvalidFieldError) as exc:
         return None, str(exc)
 
@@ -160,9 +165,13 @@ def draft_decision(ctx: ServiceContext, case_id: uuid.UUID, template_id: str, fi
     except KeyError as exc:
         raise ValidationError(str(exc.args[0]), "template") from exc
     fields = _clean_fields(fields)
+    # SoL's competence rule is about doing the assessment, not about signing.
+    problem = deleg.competence_problem(t, decider_for(ctx.actor))
+    if problem:
+        raise PermissionDenied(problem)
     with ctx.write() as s:
         case, _ = access.case_for(s, ctx, case_id, "decision.draft")
-        law_version = t.law_version
+        law_version = catalog.law_version_for_decision(t.id, ctx.today())
         d = Decision(municipality_id=case.municipality_id, unit_id=case.unit_id, case_id=case.id,
                      person_id=case.person_id, template_id=t.id, law_version=law_version, title=t.title,
                      lagrum=list(t.lagrum_for(law_version, fields)), fields=fields, status="utkast",
@@ -240,14 +249,14 @@ def routing(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = No
 
 
 def _routing(ctx: ServiceContext, s: Session, d: Decision,
-             order: deleg.DelegationOrder | None = None) -> Routing:
+             order: deleg.DelegationOrder | None = None, on: date | None = None) -> Routing:
     """`order` lets a list pass the delegationsordning it read once, instead of once per row."""
     order, catalog, today = order or delegation_order(ctx, s), load_catalog(), ctx.today()
     me = decider_for(ctx.actor)
     route = deleg.route_for(order, catalog, d.template_id, _drafter(s, d), today)
     mine = deleg.may_decide(order, catalog, d.template_id, me, today)
     urgent = deleg.may_decide(order, catalog, d.template_id, me, today, urgent=True)
-    rendered, error = _render(catalog, d)
+    rendered, error = _render(catalog, d, on=on or d.decided_on or today)
     decided = d.status in ("beslutad", "ej_bifallen", "pa_dagordning")
     is_drafter = d.drafted_by == ctx.actor.user_id
 
@@ -384,7 +393,7 @@ def sign(ctx: ServiceContext, decision_id: uuid.UUID, expected_version: int, *, 
     with ctx.write() as s:
         d, _ = decision_for(s, ctx, decision_id, "decision.decide")
         check_version(s, d, expected_version, "Beslutsförslaget")
-        r = _routing(ctx, s, d)
+        r = _routing(ctx, s, d, on=decided_on)
         if urgent and not r.can_sign_urgent:
             raise PermissionDenied(r.urgent_reason)
         if not urgent and not r.can_sign:
@@ -398,14 +407,25 @@ def _decide(s: Session, ctx: ServiceContext, d: Decision, *, urgent: bool, decid
     on = decided_on or ctx.today()
     if on > ctx.today():
         raise ValidationError("Ett beslut kan inte dateras i framtiden.", "decided_on")
-    rendered, error = _render(load_catalog(), d)
+    catalog = load_catalog()
+    t = catalog.template(d.template_id)
+    version = catalog.law_version_for_decision(t.id, on)
+    if version != d.law_version:
+        # A decision cites the law in force on its decision date, not on the drafting date.
+        same = d.approved_hash is not None and d.approved_hash == d.content_hash
+        d.law_version, d.lagrum = version, list(t.lagrum_for(version, d.fields or {}))
+        d.content_hash = content_hash(d.template_id, version, d.fields or {})
+        if same:
+            d.approved_hash = d.content_hash
+    rendered, error = _render(catalog, d, urgent=urgent, on=on)
     if error:
         raise ValidationError(error, "fields")
     d.status, d.decided_on, d.decided_at, d.urgent = "beslutad", on, ctx.now(), urgent
     d.decided_by = ctx.actor.user_id
     d.decided_by_name = by_committee or ctx.actor.full_name
     d.decider_level = "utskott" if by_committee else ("ordforande" if urgent else ctx.actor.delegate_level)
-    d.delegated = by_committee is None
+    # An urgent decision rests on the special law or KL's urgent route, not on delegation.
+    d.delegated = by_committee is None and not urgent
     touch(ctx, d)
     s.flush()
     apply_effects(s, ctx, d)
@@ -471,27 +491,44 @@ def apply_effects(s: Session, ctx: ServiceContext, d: Decision) -> None:
                      start_on=_date_field(d, "startdatum") or d.decided_on,
                      created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id))
         u = _open_ut(s, case.id)
-        if u is not None:
+        if u is not None and t.closes_utredning:
             cases.apply_closing(s, ctx, u, outcome="insats", closed_on=d.decided_on, decision_id=d.id)
         case.status = "insats"
     kinds = list(t.starts_deadlines) + (list(t.urgent_starts_deadlines) if d.urgent else [])
+    for fld in t.fields:  # a choice may start a deadline (e.g. the LVU follow-up for a minor)
+        opt = fld.option(str(f.get(fld.name, ""))) if fld.kind == "choice" else None
+        if opt is not None:
+            kinds.extend(k for k in opt.starts_deadlines if k not in kinds)
     for kind in kinds:
         if kind == "utredning":
             continue  # started by opening the utredning itself
         if kind == "ordforandebeslut_anmalan":
             _report_to_next_meeting(s, ctx, d, case)
             continue
-        set_deadline(s, ctx, case, kind, "decision", d.id, d.decided_on)
+        start_field = t.deadline_start_fields.get(kind)
+        start = (_date_field(d, start_field) if start_field else None) or d.decided_on
+        set_deadline(s, ctx, case, kind, "decision", d.id, start)
+    if t.deadlines_after_utredning and _open_ut(s, case.id) is None:
+        # No utredning running: the limit counts from when the last one was closed.
+        last = s.scalar(select(Utredning.closed_on).where(Utredning.case_id == case.id,
+                                                          Utredning.closed_on.is_not(None))
+                        .order_by(Utredning.closed_on.desc()).limit(1))
+        for kind in t.deadlines_after_utredning:
+            set_deadline(s, ctx, case, kind, "decision", d.id, last or d.decided_on)
 
 
 def _report_to_next_meeting(s: Session, ctx: ServiceContext, d: Decision, case: Case) -> None:
-    """An urgent ordförande decision goes on the next meeting's list of decisions to report."""
-    m = s.scalar(select(Meeting).where(Meeting.municipality_id == d.municipality_id,
+    """An urgent decision is reported at the NÄMND's next meeting (not the utskott's).
+
+    The reporting deadline exists at once; until the nämnd's next meeting is planned it has a
+    provisional date from the rules file, and it moves to the meeting's date when there is one.
+    """
+    set_deadline(s, ctx, case, "ordforandebeslut_anmalan", "decision", d.id, d.decided_on)
+    m = s.scalar(select(Meeting).where(Meeting.municipality_id == d.municipality_id, Meeting.body == "namnd",
                                        Meeting.status == "planerad", Meeting.meeting_date >= d.decided_on)
                  .order_by(Meeting.meeting_date))
-    if m is None:
-        return  # placed on the next meeting when it is created (meetings.create_meeting)
-    add_report_item(s, ctx, m, d, case)
+    if m is not None:
+        add_report_item(s, ctx, m, d, case)
 
 
 def add_report_item(s: Session, ctx: ServiceContext, m: Meeting, d: Decision, case: Case) -> None:
@@ -599,3 +636,26 @@ def suggest_fields(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) ->
         if u is not None:
             known["utredning_inledd"] = u.opened_on.isoformat()
         return {k: v for k, v in known.items() if k in names}
+
+
+_COURT_RECORDERS = ("handlaggare", "forste", "chef", "ifo_chef", "sekreterare")
+
+
+def record_court_ruling(ctx: ServiceContext, decision_id: uuid.UUID, ruled_on: date) -> DecisionInfo:
+    """The court's ruling on an underställt decision came in: start the deadlines that count from
+    it (the LVM application runs from the court's decision, not from the nämnd's)."""
+    if ctx.actor.role not in _COURT_RECORDERS:
+        raise PermissionDenied("Bara handläggare, 1:e socialsekreterare, chefer och sekreterare för in rättens beslut.")
+    with ctx.write() as s:
+        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        t = load_catalog().template(d.template_id)
+        if d.status != "beslutad" or not t.court_starts_deadlines:
+            raise ValidationError("Det finns ingen frist som räknas från rättens beslut för det här beslutet.")
+        if ruled_on < d.decided_on or ruled_on > ctx.today():
+            raise ValidationError("Rättens beslut ska ligga mellan nämndens beslut och i dag.", "ruled_on")
+        case = s.get(Case, d.case_id)
+        for kind in t.court_starts_deadlines:
+            set_deadline(s, ctx, case, kind, "decision", d.id, ruled_on)
+        s.flush()
+        audit.record(s, ctx, "court_ruling", "decision", d.id, d.person_id, detail=ruled_on.isoformat())
+        return _info(s, d)

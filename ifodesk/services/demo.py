@@ -103,6 +103,10 @@ class _Gen:
         self.chef = next(u for u in users.values() if u.role == "chef")
         self.iu_name = "Individutskottet"
         self.catalog = load_catalog()
+        from ifodesk.domain.delegation import load_and_validate
+        from ifodesk.resources import resource_path
+
+        self.order = load_and_validate(resource_path("delegation/default.toml"), self.catalog)
         self.rows: dict[type, list[dict]] = defaultdict(list)
         self.case_counter: dict[int, int] = defaultdict(int)
         self.pnr_used: dict[tuple[date, str], int] = defaultdict(int)
@@ -167,7 +171,10 @@ class _Gen:
     def _decision(self, case: dict, template_id: str, on: date, decider: User, level: str,
                   fields: dict, drafter: User, delegated: bool = True) -> uuid.UUID:
         t = self.catalog.template(template_id)
-        law_version = t.law_version
+        # Demo decisions are routed like real ones: the adopted delegationsordning picks the
+        # level, and the decision cites the law in force on its date.
+        decider, level, delegated = self._decider_for(template_id, drafter)
+        law_version = self.catalog.law_version_for_decision(template_id, on)
         fields = self._complete(t, fields, case, on)
         did = uuid.uuid4()
         at = datetime.combine(on, time(self.rng.randint(8, 16), self.rng.randint(0, 59)), tzinfo=STOCKHOLM)
@@ -181,10 +188,21 @@ class _Gen:
             delegated=delegated, version=1))
         return did
 
+    def _decider_for(self, template_id: str, drafter: User) -> tuple[User, str, bool]:
+        from ifodesk.domain import delegation as deleg
+
+        level = deleg.required_level(self.order, self.catalog, template_id)
+        if level in deleg.UTSKOTT_LEVELS:
+            return self.users["lars.eklund"], "utskott", False
+        if deleg.level_index(drafter.delegate_level) >= deleg.level_index(level):
+            return drafter, drafter.delegate_level, True
+        by_level = {"forste_socialsekreterare": self.rng.choice(self.forste), "enhetschef": self.chef}
+        chosen = by_level.get(level) or self.users["goran.falk"]
+        return chosen, chosen.delegate_level, True
+
     DEMO_TEXT = {
         "fakta": "Uppgifter från anmälan, samtal med vårdnadshavare och skola.",
         "motivering": "Bedömningen grundas på utredningens uppgifter om barnets behov.",
-        "samtycke": "Vårdnadshavarna samtycker.",
         "familjehem": "Familjehem i Demokommun",
         "insats": "Stödsamtal för barn och föräldrar",
         "omfattning": "En gång i veckan",
@@ -201,7 +219,8 @@ class _Gen:
             if f.kind == "date":
                 out[f.name] = case["opened_on"].isoformat() if f.name in ("anmalan_datum", "utredning_inledd") else on.isoformat()
             elif f.kind == "choice":
-                out[f.name] = f.options[-1].value if f.options else ""
+                allowed = [o.value for o in f.options if not o.refuse]  # never a choice the law refuses
+                out[f.name] = allowed[-1] if allowed else ""
             elif f.name in ("barnets_namn", "namn"):
                 out[f.name] = f"{person['first_name']} {person['last_name']}"
             elif f.required:
@@ -296,7 +315,8 @@ class _Gen:
         if outcome == "inleda":
             fb["decided_by"] = caseworker.id
             fb["decision_id"] = self._decision(case, "inleda_utredning", decided_on, caseworker, "handlaggare",
-                                               {"motivering": "Anmälan ger anledning till oro för barnets situation."},
+                                               {"motivering": "Anmälan ger anledning till oro för barnets situation.",
+                                                "synnerliga_skal": fb["synnerliga_skal"] or ""},
                                                caseworker)
             self._utredning(case, decided_on, fb["decision_id"], caseworker)
         elif outcome == "inte_inleda":
@@ -305,7 +325,8 @@ class _Gen:
             fb["outcome_reason"] = "Familjen har redan stöd och oron bedöms inte kräva utredning."
             fb["decision_id"] = self._decision(case, "inte_inleda_utredning", decided_on, decider,
                                                "forste_socialsekreterare",
-                                               {"motivering": fb["outcome_reason"]}, caseworker)
+                                               {"motivering": fb["outcome_reason"],
+                                                "synnerliga_skal": fb["synnerliga_skal"] or ""}, caseworker)
             if case["status"] == "forhandsbedomning" and case["id"] not in self.open_ut:
                 case["status"], case["closed_on"] = "avslutad", decided_on
                 self.open_case.pop(case["person_id"], None)

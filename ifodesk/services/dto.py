@@ -223,7 +223,9 @@ class DeadlineInfo:
     due_on: date
     met_on: date | None
     status: str  # overdue | due_soon | ok | met | met_late
-    days_left: int
+    days_left: int  # to the strict due date
+    # Last day still in time: the next working day where lag 1930:173 applies, else due_on.
+    in_time_until: date | None = None
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,15 @@ from . import access, audit
 from .common import check_version, touch, user_name
 from .context import ServiceContext
 from .decisions import _decide, _routing, add_report_item
+from ifodesk.domain import deadlines as rules
+
 from .deadlines import meet
 from .errors import NotFound, PermissionDenied, ValidationError
 
 MIN_MEMBERS = 3  # an utskott has at least three members
 # Who protokollför (resources/access.toml, "meeting.record"): for the UI to offer it only to them.
 SECRETARY_ROLES = access.roles_with("meeting.record")
+BODIES = {"utskott": "Individutskottet", "namnd": "Socialnämnden"}
 OUTCOMES = {"bifall": "Bifall till förslaget", "avslag": "Avslag", "bordlagd": "Bordläggs", "anmald": "Anmäld"}
 
 
@@ -55,6 +58,13 @@ class MeetingInfo:
     member_names: tuple[str, ...]
     status: str
     items: tuple[MeetingItemInfo, ...]
+    body: str = "utskott"  # utskott | namnd
+    justerare_name: str | None = None
+    justerad_on: date | None = None
+    anslag_on: date | None = None
+    justering_due: date | None = None  # 14 days after the meeting
+    justering_late: bool = False
+    anslag_late: bool = False
 
 
 def _initials(first: str, last: str, born: date | None) -> str:
@@ -72,9 +82,14 @@ def _item_info(s: Session, it: MeetingItem) -> MeetingItemInfo:
 def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     items = s.scalars(select(MeetingItem).where(MeetingItem.meeting_id == m.id).order_by(MeetingItem.position)).all()
     members = tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ())
+    j_due = rules.compute("protokoll_justering", m.meeting_date).due
+    a_due = rules.compute("protokoll_anslag", m.justerad_on).due if m.justerad_on else None
     return MeetingInfo(m.id, m.version, m.committee_name, m.meeting_date, m.time_place, m.chair_id,
                        user_name(s, m.chair_id) or "", m.secretary_id, user_name(s, m.secretary_id) or "",
-                       members, m.status, tuple(_item_info(s, it) for it in items))
+                       members, m.status, tuple(_item_info(s, it) for it in items), m.body,
+                       user_name(s, m.justerare_id), m.justerad_on, m.anslag_on, j_due,
+                       bool(m.justerad_on and m.justerad_on > j_due),
+                       bool(m.anslag_on and a_due and m.anslag_on > a_due))
 
 
 def meeting_for(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID, action: str) -> Meeting:
@@ -97,7 +112,12 @@ def _item_for(s: Session, ctx: ServiceContext, item_id: uuid.UUID) -> tuple[Meet
 @access.requires("meeting.manage")
 def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, chair_id: uuid.UUID,
                    secretary_id: uuid.UUID, member_ids: list[uuid.UUID], first_paragraph: int = 1,
-                   committee_name: str = "Individutskottet") -> MeetingInfo:
+                   committee_name: str | None = None, body: str = "utskott") -> MeetingInfo:
+    """A meeting of the utskott or of the nämnd itself (``body``); urgent decisions are reported
+    at the nämnd's next meeting, so only a nämnd meeting collects them."""
+    if body not in BODIES:
+        raise ValidationError("Ange om sammanträdet är utskottets eller nämndens.", "body")
+    committee_name = committee_name or BODIES[body]
     members = list(dict.fromkeys([chair_id, *member_ids]))
     if len(members) < MIN_MEMBERS:
         raise ValidationError(f"Ett utskott har minst {MIN_MEMBERS} ledamöter; ange fler ledamöter.", "members")
@@ -113,18 +133,18 @@ def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, 
         chair = s.get(User, chair_id)
         if chair.role not in ("ordforande", "ledamot"):
             raise ValidationError(f"{chair.full_name} är inte ledamot och kan inte vara ordförande.", "chair")
-        m = Meeting(municipality_id=ctx.actor.municipality_id, committee_name=committee_name,
+        m = Meeting(municipality_id=ctx.actor.municipality_id, committee_name=committee_name, body=body,
                     meeting_date=meeting_date, time_place=time_place.strip(), chair_id=chair_id,
                     secretary_id=secretary_id, member_ids=[str(x) for x in members],
                     first_paragraph=first_paragraph, created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id)
         s.add(m)
         s.flush()
-        # Urgent ordförande decisions not yet reported go on this meeting's list.
+        # Urgent decisions not yet reported go on the nämnd's next meeting, not the utskott's.
         reported = select(MeetingItem.decision_id).where(MeetingItem.kind == "anmalan")
         for d in s.scalars(select(Decision).where(Decision.municipality_id == m.municipality_id,
                                                   Decision.urgent.is_(True), Decision.status == "beslutad",
                                                   Decision.decided_on <= meeting_date,
-                                                  Decision.id.not_in(reported))):
+                                                  Decision.id.not_in(reported))) if body == "namnd" else ():
             add_report_item(s, ctx, m, d, s.get(Case, d.case_id))
         audit.record(s, ctx, "create", "meeting", m.id, None, detail=meeting_date.isoformat())
         return _meeting_info(s, m)
@@ -262,3 +282,63 @@ def close_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: 
         s.flush()
         audit.record(s, ctx, "close", "meeting", m.id, None)
         return _meeting_info(s, m)
+
+
+def record_justering(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: int, *,
+                     justerare_id: uuid.UUID, justerad_on: date) -> MeetingInfo:
+    """The protocol is justerat: by whom and when (the rules file gives the 14 days; a late
+    justering is recorded as it happened and shown as late)."""
+    if ctx.actor.role not in SECRETARY_ROLES:
+        raise PermissionDenied("Bara sekreteraren eller ordföranden för in justeringen.")
+    with ctx.write() as s:
+        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        check_version(s, m, expected_version, "Sammanträdet")
+        if m.status != "genomford":
+            raise ValidationError("Protokollet justeras när sammanträdet är avslutat.")
+        if m.justerad_on is not None:
+            raise ValidationError("Protokollet är redan justerat.")
+        if str(justerare_id) not in {str(x) for x in m.member_ids or ()} or justerare_id == m.chair_id:
+            raise ValidationError("Justeraren ska vara en närvarande ledamot som inte är ordförande.", "justerare")
+        if justerad_on < m.meeting_date or justerad_on > ctx.today():
+            raise ValidationError("Justeringsdatumet ska ligga mellan sammanträdet och i dag.", "justerad_on")
+        m.justerare_id, m.justerad_on = justerare_id, justerad_on
+        touch(ctx, m)
+        s.flush()
+        audit.record(s, ctx, "justering", "meeting", m.id, None, detail=justerad_on.isoformat())
+        return _meeting_info(s, m)
+
+
+def record_anslag(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: int, anslag_on: date) -> MeetingInfo:
+    """The justering was announced on the anslagstavla; laglighetsprövning runs from this day."""
+    if ctx.actor.role not in SECRETARY_ROLES:
+        raise PermissionDenied("Bara sekreteraren eller ordföranden för in anslaget.")
+    with ctx.write() as s:
+        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        check_version(s, m, expected_version, "Sammanträdet")
+        if m.justerad_on is None:
+            raise ValidationError("Protokollet måste justeras innan justeringen anslås.")
+        if m.anslag_on is not None:
+            raise ValidationError("Anslaget är redan infört.")
+        if anslag_on < m.justerad_on or anslag_on > ctx.today():
+            raise ValidationError("Anslagsdatumet ska ligga mellan justeringen och i dag.", "anslag_on")
+        m.anslag_on = anslag_on
+        touch(ctx, m)
+        s.flush()
+        audit.record(s, ctx, "anslag", "meeting", m.id, None, detail=anslag_on.isoformat())
+        return _meeting_info(s, m)
+
+
+def set_foredragande(ctx: ServiceContext, item_id: uuid.UUID, expected_version: int,
+                     foredragande_id: uuid.UUID) -> MeetingInfo:
+    """Who presents one paragraph (föredragande per §, FL 31 §)."""
+    with ctx.write() as s:
+        it = get_or_404(s, MeetingItem, item_id, "Paragrafen")
+        check_version(s, it, expected_version, f"§ {it.paragraph_no}")
+        if it.outcome is not None:
+            raise ValidationError(f"§ {it.paragraph_no} är redan protokollförd.")
+        get_or_404(s, User, foredragande_id, "Föredraganden")
+        it.foredragande_id = foredragande_id
+        touch(ctx, it)
+        s.flush()
+        audit.record(s, ctx, "update", "meeting_item", it.id, None, detail="föredragande")
+        return _meeting_info(s, s.get(Meeting, it.meeting_id))

@@ -51,6 +51,10 @@ class MeetingDialog(QDialog):
         self.date = name(DateEdit(self), "meeting_date", self.tr("Datum för sammanträdet"))
         self.date.setMinimumDate(QDate(today.year, today.month, today.day))
         self.date.setDate(QDate(today.year, today.month, today.day))
+        # Urgent decisions are reported at the nämnd's meeting, so the dialog asks which body meets.
+        self.body = name(QComboBox(self), "meeting_body", self.tr("Organ"))
+        self.body.addItem(self.tr("Individutskottet"), "utskott")
+        self.body.addItem(self.tr("Socialnämnden"), "namnd")
         self.time_place = line_edit(self, "meeting_time_place", self.tr("Tid och plats"))
         self.time_place.setPlaceholderText(self.tr("t.ex. kl. 13.00, Nämndrummet"))
         self.chair = name(QComboBox(self), "meeting_chair", self.tr("Ordförande"))
@@ -66,6 +70,7 @@ class MeetingDialog(QDialog):
         cancel = button(self, "meeting_cancel", self.tr("Avbryt"))
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
+        add_row(form, self.tr("O&rgan:"), self.body)
         add_row(form, self.tr("&Datum:"), self.date)
         add_row(form, self.tr("&Tid och plats:"), self.time_place)
         add_row(form, self.tr("&Ordförande:"), self.chair)
@@ -109,7 +114,8 @@ class MeetingDialog(QDialog):
         d = self.date.date()
         return {"meeting_date": date(d.year(), d.month(), d.day()), "time_place": self.time_place.text(),
                 "chair_id": self.chair.currentData(), "secretary_id": self.secretary.currentData(),
-                "member_ids": self.member_ids(), "first_paragraph": self.first_paragraph.value()}
+                "member_ids": self.member_ids(), "first_paragraph": self.first_paragraph.value(),
+                "body": self.body.currentData()}
 
     def submit(self) -> None:
         if not self.time_place.text().strip():
