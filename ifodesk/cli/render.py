@@ -42,7 +42,11 @@ def register(sub) -> None:
         add_database_arg(q)
         for flag, typ, h in opts:
             q.add_argument(flag, type=typ, required=True, help=h)
-        q.add_argument("--out", required=True, metavar="FIL.pdf", help="fil att skriva")
+        if name == "letter":
+            q.add_argument("--out", required=True, metavar="KATALOG|FIL.pdf",
+                           help="katalog: ett brev per part; FIL.pdf: beslutet för akten med sändlista")
+        else:
+            q.add_argument("--out", required=True, metavar="FIL.pdf", help="fil att skriva")
         q.set_defaults(func=cmd_render)
 
 
@@ -55,7 +59,10 @@ def cmd_render(args) -> int:
     from ifodesk.services.context import ServiceContext
 
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
+    per_party = args.what == "letter" and out.suffix.lower() != ".pdf"
+    if per_party and not out.is_dir():
+        raise CliError(f"Katalogen {out} finns inte")
+    if not per_party and out.suffix.lower() != ".pdf":
         raise CliError(f"Utfilen {out} ska sluta på .pdf")
     if not out.parent.exists():
         raise CliError(f"Katalogen {out.parent} finns inte")
@@ -65,6 +72,10 @@ def cmd_render(args) -> int:
     if m is None:
         raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
     ctx = ServiceContext(db, system_actor(db, m.id), cfg.municipality)
+    if per_party:
+        for f in decision_docs.decision_letters(ctx, args.decision):
+            _write(out / f.filename, f.data)
+        return 0
     if args.what == "letter":
         data = decision_docs.decision_letter(ctx, args.decision)
     elif args.what == "agenda":
@@ -73,6 +84,13 @@ def cmd_render(args) -> int:
         data = decision_docs.protocol_extract(ctx, args.item)
     else:
         data = decision_docs.delegation_list_pdf(ctx, getattr(args, "from"), args.to)
-    out.write_bytes(data)
-    print(f"Skrev {out} ({len(data)} byte).")
+    _write(out, data)
     return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Under a temporary name, then renamed: a reader never sees half a letter."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    print(f"Skrev {path} ({len(data)} byte).")
