@@ -39,6 +39,7 @@ class PartyRules:
     appeal_days: int
     forward_days: int
     default_reply_days: int
+    consent_required_for: frozenset[str] = frozenset()  # template ids
 
     def rule_for(self, law_id: str, category: str) -> PartyRule | None:
         """None: the decision concerns an adult, who alone is the party."""
@@ -64,7 +65,8 @@ def load_party_rules(path: Path) -> PartyRules:
                 for k, v in data["law"].items()}
         return PartyRules(laws, frozenset(data.get("self_only_categories", ())),
                           int(data["appeal"]["appeal_days"]), int(data["appeal"]["forward_days"]),
-                          int(data["kommunicering"]["default_reply_days"]))
+                          int(data["kommunicering"]["default_reply_days"]),
+                          frozenset(data.get("consent", {}).get("required_for", ())))
     except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise PartyRulesError(f"{path.name}: ogiltig partsregel ({exc.__class__.__name__}: {exc})") from exc
 
@@ -94,6 +96,13 @@ def decision_parties(rule: PartyRule | None, subject_id, birth: date | None, dec
     if age >= rule.child_party_from_age:
         parties.append(Party(subject_id, CHILD))
     return tuple(parties)
+
+
+def consent_outcome(needed: Sequence, latest: Mapping) -> tuple[list, list]:
+    """(refused, missing) among ``needed`` person ids, given each one's latest consent status."""
+    refused = [p for p in needed if latest.get(p) in ("refused", "withdrawn")]
+    missing = [p for p in needed if latest.get(p) in (None, "not_asked")]
+    return refused, missing
 
 
 # --- Working days (lag 1930:173): a time limit ending on a weekend or holiday moves forward. ---

@@ -83,42 +83,51 @@ def consents(ctx: ServiceContext, case_id: uuid.UUID) -> list[ConsentInfo]:
         return out
 
 
-def consent_state(ctx: ServiceContext, case_id: uuid.UUID, subject: str, on: date | None = None) -> ConsentState:
-    """Have all whose consent is needed (the guardians, and the child from 15) consented to ``subject``?
+def _consent_check(s: Session, case: Case, subject: str, day: date) -> tuple[list, list, list]:
+    """(needed, refused, missing) names for consent to ``subject`` in the case on ``day``."""
+    from .parties import _relations
 
-    This is what a decision-level rule asks before a SoL placement is granted: without
-    everyone's consent it cannot be granted under SoL (it is then an LVU matter).
-    """
+    child = case.person
+    rule = party_rules().rule_for("SoL", "barn")
+    guardians = [p.id for r, p in _relations(s, child.id, day) if r.role in rules.GUARDIAN_ROLES]
+    needed = [x.person_id for x in rules.decision_parties(rule, child.id, child.birth_date, day, guardians)]
+    latest = {pid: c.status for (pid, _subj), c in _latest(s, case.id, subject).items()}
+    refused, missing = rules.consent_outcome(needed, latest)
+    names = {pid: _name(s.get(Person, pid)) for pid in needed}
+    return [names[x] for x in needed], [names[x] for x in refused], [names[x] for x in missing]
+
+
+def consent_state(ctx: ServiceContext, case_id: uuid.UUID, subject: str, on: date | None = None) -> ConsentState:
+    """Have all whose consent is needed (the guardians, and the child from 15) consented to ``subject``?"""
     with ctx.write() as s:
         case = _case(s, ctx, case_id)
-        child = case.person
-        day = on or ctx.today()
-        rule = party_rules().rule_for("SoL", "barn")
-        from .parties import _relations
-
-        guardians = [p.id for r, p in _relations(s, child.id, day) if r.role in rules.GUARDIAN_ROLES]
-        needed = [x.person_id for x in rules.decision_parties(rule, child.id, child.birth_date, day, guardians)]
-        latest = _latest(s, case.id, subject)
-        refused, missing = [], []
-        for pid in needed:
-            c = latest.get((pid, subject))
-            name = _name(s.get(Person, pid))
-            if c is None or c.status == "not_asked":
-                missing.append(name)
-            elif c.status in ("refused", "withdrawn"):
-                refused.append(name)
-        audit.record(s, ctx, "read", "consent", None, child.id, detail=subject)
+        needed, refused, missing = _consent_check(s, case, subject, on or ctx.today())
+        audit.record(s, ctx, "read", "consent", None, case.person_id, detail=subject)
         if not needed:
             msg = "Ingen vårdnadshavare är registrerad: samtycke kan inte bedömas."
         elif refused:
-            msg = (f"Samtycke saknas ({', '.join(refused)}): insatsen kan inte beviljas enligt SoL. "
-                   "Överväg om det finns skäl för vård enligt LVU.")
+            msg = _refused_message(refused)
         elif missing:
             msg = f"Samtycke är inte inhämtat från {', '.join(missing)}."
         else:
             msg = "Alla vårdnadshavare (och barnet från 15 år) samtycker."
         return ConsentState(subject, bool(needed) and not refused and not missing, tuple(refused),
                             tuple(missing), msg)
+
+
+def _refused_message(refused: list[str]) -> str:
+    return (f"Samtycke saknas ({', '.join(refused)} har sagt nej eller återkallat): insatsen kan inte "
+            "beviljas enligt SoL. Överväg om det finns skäl för vård enligt LVU.")
+
+
+def consent_problem(s: Session, case_id: uuid.UUID, template_id: str, on: date) -> str | None:
+    """For the decision rule, in the caller's transaction: a SoL placement (listed in
+    parties.toml) cannot be granted when a guardian, or the child from 15, refused or withdrew
+    consent to it. The consent's subject is the template id."""
+    if template_id not in party_rules().consent_required_for:
+        return None
+    _needed, refused, _missing = _consent_check(s, s.get(Case, case_id), template_id, on)
+    return _refused_message(refused) if refused else None
 
 
 # --- Kommunicering (FL 25 §) ------------------------------------------------------------------
