@@ -1,0 +1,113 @@
+"""Parter/Nätverk through the widgets: a child with two guardians from the anmälan to the decision,
+one letter per guardian, and the notification recorded (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate
+
+from ifodesk.services import party_events
+from ifodesk.ui.appctx import DecisionRequest
+
+from test_ui_decisions import (  # noqa: F401 (desk_for is a fixture)
+    desk_for,
+    editor_of,
+    fill,
+    open_case_view,
+    pick_template,
+    register_with_dialog,
+    wait_routing,
+    wait_status,
+)
+
+pytestmark = pytest.mark.ui
+
+
+def add_person(desk, tab, role: str, pnr: str, first: str, last: str, street: str, postal: str,
+               custody: str | None = None, hidden_from: str | None = None, protection: str = "none") -> None:
+    desk.click(tab.add_button)
+    desk.qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible())
+    d = tab.dialog
+    d.role.setCurrentIndex(d.role.findData(role))
+    if custody:
+        d.custody.setCurrentIndex(d.custody.findData(custody))
+    d.protection.setCurrentIndex(d.protection.findData(protection))
+    if hidden_from:
+        d.hidden_from.setCurrentIndex(d.hidden_from.findText(hidden_from))
+    for w, text in ((d.pnr, pnr), (d.first, first), (d.last, last), (d.street, street), (d.postal, postal)):
+        desk.type(w, text)
+    rows = tab.net_model.rowCount()
+    desk.click(d.save_button)
+    desk.qtbot.waitUntil(lambda: tab.net_model.rowCount() == rows + 1, timeout=10000)
+    desk.idle()
+
+
+def test_two_guardians_decision_letters_and_notification_through_the_widgets(desk_for, clock, tmp_path, monkeypatch):
+    anna = desk_for("anna.lind")
+    child = register_with_dialog(anna)
+    case = open_case_view(anna, child.case_id)
+    case.tabs.setCurrentWidget(case.parties)
+    anna.idle()
+    assert "Ingen vårdnadshavare" in case.parties.siblings.text()
+    add_person(anna, case.parties, "vardnadshavare", "19850101-2382", "Sara", "Öberg", "Hemliga vägen 7",
+               "123 45 Lillby", custody="gemensam")
+    add_person(anna, case.parties, "vardnadshavare", "19830505-1230", "Olle", "Öberg", "Storgatan 1",
+               "123 40 Lillby", custody="gemensam")
+    names = {r.name: r for r in case.parties.net_model.records()}
+    assert set(names) == {"Sara Öberg", "Olle Öberg"} and names["Olle Öberg"].custody == "gemensam"
+    grab = case.grab()
+    grab.save(str(tmp_path / "parter.png"))
+
+    # The decision: the editor shows the parties before anything is signed.
+    case.tabs.setCurrentWidget(case.decisions)
+    anna.app.new_decision.emit(DecisionRequest(child.case_id, "forhandsbedomning"))
+    editor = editor_of(anna)
+    pick_template(anna, editor, "att inleda", "Beslut att inleda utredning")
+    anna.qtbot.waitUntil(lambda: editor.parties_box.preview is not None, timeout=10000)
+    box = editor.parties_box.text()
+    assert "Sara Öberg" in box and "Olle Öberg" in box and "inget eget brev" in box
+    anna.qtbot.waitUntil(lambda: editor.fields.values()["barnets_namn"] == "Maja Öberg")
+    fill(anna, editor, fakta="Skolan oroas för omsorgen.", motivering="Oron behöver utredas.")
+    wait_routing(anna, editor, lambda r: r.can_sign)
+    editor.grab().save(str(tmp_path / "editor.png"))
+    anna.click(editor.actions.buttons["sign"])
+    wait_status(anna, editor, "beslutad")
+    anna.click(editor.actions.buttons["close"])
+
+    # Letters: one PDF per guardian, none for Maja (10 years old).
+    tab = case.parties
+    case.tabs.setCurrentWidget(tab)
+    tab.reload()
+    anna.idle()
+    anna.qtbot.waitUntil(lambda: tab.decision.count() == 1 and tab.n_model.rowCount() == 2, timeout=10000)
+    out = tmp_path / "brev"
+    out.mkdir()
+    monkeypatch.setattr("ifodesk.ui.case_view.parties_tab.QFileDialog.getExistingDirectory",
+                        lambda *a, **k: str(out))
+    anna.click(tab.letters_button)
+    anna.qtbot.waitUntil(lambda: len(list(out.glob("*.pdf"))) == 2, timeout=10000)
+    anna.idle()
+    texts = {p.name: "\n".join(x.extract_text() for x in PdfReader(io.BytesIO(p.read_bytes())).pages)
+             for p in out.glob("*.pdf")}
+    assert any("Hemliga vägen 7" in t and "Storgatan 1" not in t for t in texts.values())
+    assert any("Storgatan 1" in t and "Hemliga vägen 7" not in t for t in texts.values())
+
+    # Notification: Sara got the letter on Tuesday 3 March; a date in the future is refused.
+    tab.n_date.setDate(QDate(2026, 3, 3))
+    anna.click(tab.n_button)
+    anna.qtbot.waitUntil(lambda: "framtiden" in tab.error.text(), timeout=10000)
+    clock.set(2026, 3, 4)
+    tab.n_person.setCurrentIndex(tab.n_person.findText("Sara Öberg"))
+    tab.n_date.setDate(QDate(2026, 3, 3))
+    tab.n_how.setCurrentIndex(tab.n_how.findData("brev"))
+    anna.click(tab.n_button)
+    anna.qtbot.waitUntil(lambda: any(n.notified_on for n in tab.n_model.records()), timeout=10000)
+    anna.idle()
+    sara = next(n for n in tab.n_model.records() if n.name == "Sara Öberg")
+    assert sara.notified_on == date(2026, 3, 3) and sara.appeal_last_day == date(2026, 3, 24)
+    rows = party_events.notifications(anna.app.services, tab.decision.currentData())
+    assert {r.name: r.notified_how for r in rows} == {"Sara Öberg": "brev", "Olle Öberg": None}
