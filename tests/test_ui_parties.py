@@ -111,3 +111,28 @@ def test_two_guardians_decision_letters_and_notification_through_the_widgets(des
     assert sara.notified_on == date(2026, 3, 3) and sara.appeal_last_day == date(2026, 3, 24)
     rows = party_events.notifications(anna.app.services, tab.decision.currentData())
     assert {r.name: r.notified_how for r in rows} == {"Sara Öberg": "brev", "Olle Öberg": None}
+
+
+def test_a_new_anmalan_for_one_child_shows_the_siblings_cases_at_once(desk_for, ctx, org):
+    from ifodesk.services import cases as case_svc
+    from ifodesk.services import parties
+    from ifodesk.services.dto import ChildInput
+    from ifodesk.services.parties_dto import RelatedInput
+    from ifodesk.ui.anmalan_dialog import AnmalanDialog
+
+    from test_case_path import MAJA, NILS, anmalan
+
+    maja = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg"))).children[0]
+    sara = parties.add_related(ctx, maja.person.id, RelatedInput("vardnadshavare", personnummer="19850101-2382",
+                                                                 first_name="Sara", last_name="Öberg", custody="ensam"))
+    nils_case = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(NILS, "Nils", "Öberg"))).children[0]
+    parties.add_related(ctx, nils_case.person.id, RelatedInput("vardnadshavare", person_id=sara.person_id,
+                                                               custody="ensam"))
+    anna = desk_for("anna.lind")
+    dialog = AnmalanDialog(anna.app)
+    anna.qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.children[0]
+    anna.type(row.pnr, NILS)
+    anna.qtbot.waitUntil(lambda: row.earlier_count is not None, timeout=10000)
+    assert "Syskons ärenden" in row.earlier.text() and maja.case_number in row.earlier.text()
