@@ -134,3 +134,26 @@ def test_no_guardian_is_a_problem_shown_before_sending(ctx, maja):
 def test_utskott_member_cannot_read_the_network(ctx_for, maja):
     with pytest.raises(PermissionDenied):
         parties.network(ctx_for("lars.eklund"), maja.person.id)
+
+
+def test_migration_0009_keeps_the_name_search_index_on_sqlite(tmp_path):
+    """Adding the contact columns must not drop the FTS triggers on person (name search)."""
+    from sqlalchemy import text
+
+    from ifodesk.db.engine import Database
+    from ifodesk.db.migrate import downgrade, upgrade
+
+    db = Database(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+
+    def triggers() -> set:
+        with db.engine.connect() as c:
+            return set(c.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'")).scalars())
+
+    fts = {"person_fts_ai", "person_fts_ad", "person_fts_au"}
+    upgrade(db)
+    assert fts <= triggers()
+    downgrade(db, "0005")
+    assert fts <= triggers()
+    upgrade(db)
+    assert fts <= triggers()
+    db.dispose()

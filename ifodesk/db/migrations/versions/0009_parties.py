@@ -26,11 +26,26 @@ def _tracked() -> list[sa.Column]:
     ]
 
 
+# The person table keeps its FTS5 triggers (0004) on SQLite: columns are added in place, never by
+# recreating the table; the downgrade recreates it and so restores the triggers and the index.
+FTS_TRIGGERS = (
+    """CREATE TRIGGER person_fts_ai AFTER INSERT ON person BEGIN
+         INSERT INTO person_fts(rowid, search_name) VALUES (new.rowid, new.search_name);
+       END""",
+    """CREATE TRIGGER person_fts_ad AFTER DELETE ON person BEGIN
+         INSERT INTO person_fts(person_fts, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
+       END""",
+    """CREATE TRIGGER person_fts_au AFTER UPDATE OF search_name ON person BEGIN
+         INSERT INTO person_fts(person_fts, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
+         INSERT INTO person_fts(rowid, search_name) VALUES (new.rowid, new.search_name);
+       END""",
+)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("person") as batch:
-        batch.add_column(sa.Column("email", sa.String(200)))
-        batch.add_column(sa.Column("language", sa.String(60)))
-        batch.add_column(sa.Column("interpreter", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("person", sa.Column("email", sa.String(200)))
+    op.add_column("person", sa.Column("language", sa.String(60)))
+    op.add_column("person", sa.Column("interpreter", sa.Boolean(), nullable=False, server_default=sa.false()))
 
     op.create_table(
         "person_relation", *_tracked(),
@@ -102,3 +117,9 @@ def downgrade() -> None:
         batch.drop_column("interpreter")
         batch.drop_column("language")
         batch.drop_column("email")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("person_fts_ai", "person_fts_ad", "person_fts_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for sql in FTS_TRIGGERS:
+            op.execute(sql)
+        op.execute("INSERT INTO person_fts(person_fts) VALUES ('rebuild')")
