@@ -157,3 +157,12 @@ def test_migration_0009_keeps_the_name_search_index_on_sqlite(tmp_path):
     upgrade(db)
     assert fts <= triggers()
     db.dispose()
+
+
+def test_a_caseworker_of_another_unit_needs_a_reason_and_cannot_add_guardians(ctx_for, maja):
+    petra = ctx_for("petra.vuxen")  # adult unit
+    with pytest.raises(PermissionDenied):
+        parties.network(petra, maja.person.id)
+    with pytest.raises(PermissionDenied):
+        parties.add_related(petra, maja.person.id, RelatedInput("vardnadshavare", personnummer=MOR, first_name="Sara",
+                                                               last_name="Öberg", custody="ensam"))

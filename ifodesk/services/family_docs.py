@@ -20,12 +20,13 @@ from ifodesk.db.models import Case, JournalNote, Person, Utredning, UtredningSec
 from ifodesk.documents.pdf_data import PartyInfo
 from ifodesk.resources import resource_path
 
-from . import audit
+from . import access, audit
+from .access import requires
 from .common import get_or_404
 from .context import ServiceContext
 from .decision_docs import _party, letterhead
 from .errors import ValidationError
-from .parties import _relations, _require
+from .parties import _relations
 from .party_events import send_kommunicering
 
 REMOVED = "[uppgift borttagen – sekretess]"
@@ -97,6 +98,7 @@ def _render(ctx, s, case, recipient, doc_type, title, intro, sections, reply_due
         sections=tuple(cleaned), removed=removed, reply_due_on=reply_due_on))
 
 
+@requires("case.write")
 def utredning_for_kommunicering(ctx: ServiceContext, utredning_id: uuid.UUID, recipient_id: uuid.UUID,
                                 confirmed: tuple[str, ...], reply_due_on: date | None = None) -> bytes:
     """The utredning as sent to one party for comment (FL 25 §); the sending is recorded."""
@@ -104,7 +106,7 @@ def utredning_for_kommunicering(ctx: ServiceContext, utredning_id: uuid.UUID, re
     with ctx.write() as s:
         u = get_or_404(s, Utredning, utredning_id, "Utredningen")
         case = s.get(Case, u.case_id)
-        _require(ctx, case.municipality_id)
+        access.check_case(ctx, case, "case.write")
         recipient = _recipient(s, case.person, recipient_id)
         secs = s.scalars(select(UtredningSection).where(UtredningSection.utredning_id == u.id)
                          .order_by(UtredningSection.position)).all()
@@ -123,13 +125,14 @@ def utredning_for_kommunicering(ctx: ServiceContext, utredning_id: uuid.UUID, re
     return data
 
 
+@requires("case.read")
 def journal_for_party(ctx: ServiceContext, case_id: uuid.UUID, recipient_id: uuid.UUID,
                       confirmed: tuple[str, ...]) -> bytes:
     """The signed journal of the case for a party asking for it (partsinsyn)."""
     _check_confirmed(confirmed)
     with ctx.write() as s:
         case = get_or_404(s, Case, case_id, "Ärendet")
-        _require(ctx, case.municipality_id)
+        access.check_case(ctx, case, "case.read")
         recipient = _recipient(s, case.person, recipient_id)
         notes = s.scalars(select(JournalNote).where(JournalNote.case_id == case.id,
                                                     JournalNote.signed_at.is_not(None))

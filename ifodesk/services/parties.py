@@ -1,8 +1,8 @@
 """The people around a child (vårdnadshavare, parents, familjehem, network), siblings, and who
 is a party to a decision.
 
-Access: every function works only on persons and cases of the caller's municipality.
-A guardian's address that is secret from the other guardian is never returned in a view made
+Access: every public function declares its permission (services/access.py) and checks the child,
+case or decision it touches before reading or changing anything. A guardian's address that is secret from the other guardian is never returned in a view made
 for that other guardian.
 """
 
@@ -20,7 +20,8 @@ from ifodesk.domain import parties as rules
 from ifodesk.domain.catalog import load_catalog
 from ifodesk.resources import resource_path
 
-from . import audit
+from . import access, audit
+from .access import requires
 from .common import check_version, get_or_404, touch
 from .context import ServiceContext
 from .dto import ChildInput
@@ -43,9 +44,6 @@ CAPACITY_LABELS = {
     rules.SELF: "Den enskilde",
 }
 CUSTODY = ("gemensam", "ensam")
-# Who may read persons and cases: anyone signed in to the municipality except utskott members,
-# who see only what is on their agenda.
-_NO_CASE_ACCESS = ("ledamot",)
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +52,7 @@ def party_rules() -> rules.PartyRules:
 
 
 def _require(ctx: ServiceContext, municipality_id: uuid.UUID) -> None:
-    if ctx.actor.role in _NO_CASE_ACCESS:
-        raise PermissionDenied("Din roll ger inte tillgång till personer i ärenden.")
+    """For helpers running inside an already checked service call: never across municipalities."""
     if municipality_id != ctx.actor.municipality_id:
         raise PermissionDenied("Personen tillhör en annan kommun.")
 
@@ -98,12 +95,13 @@ def _relations(s: Session, child_id: uuid.UUID, on: date | None = None):
     return rows
 
 
+@requires("person.read")
 def network(ctx: ServiceContext, child_id: uuid.UUID, viewer_id: uuid.UUID | None = None) -> list[RelatedPerson]:
     """Everyone registered around the child. ``viewer_id``: the view is made for that person
     (e.g. a letter or document for one guardian), so addresses secret from them are left out."""
     with ctx.write() as s:
         child = get_or_404(s, Person, child_id, "Barnet")
-        _require(ctx, child.municipality_id)
+        access.check_person(s, ctx, child, "person.read")
         rows = _relations(s, child_id)
         audit.record(s, ctx, "read", "person_relation", None, child_id, detail=f"nätverk ({len(rows)})")
         return [_related(r, p, viewer_id) for r, p in rows]
@@ -123,12 +121,13 @@ def _validate(data: RelatedInput) -> None:
         raise ValidationError("E-postadressen ser inte ut som en e-postadress.", "email")
 
 
+@requires("person.write")
 def add_related(ctx: ServiceContext, child_id: uuid.UUID, data: RelatedInput) -> RelatedPerson:
     """Link a person to the child (creating the person if new) with role, custody and contact data."""
     _validate(data)
     with ctx.write() as s:
         child = get_or_404(s, Person, child_id, "Barnet")
-        _require(ctx, child.municipality_id)
+        access.check_person(s, ctx, child, "person.write")
         p, _new = find_or_create(s, ctx, ChildInput(data.personnummer, data.first_name, data.last_name,
                                                      data.birth_date, data.person_id))
         _require(ctx, p.municipality_id)
@@ -161,12 +160,13 @@ def add_related(ctx: ServiceContext, child_id: uuid.UUID, data: RelatedInput) ->
         return _related(rel, p, None)
 
 
+@requires("person.write")
 def set_address_secret_from(ctx: ServiceContext, relation_id: uuid.UUID, expected_version: int,
                             hidden_from_id: uuid.UUID | None) -> RelatedPerson:
     """Keep this person's address secret from another person (e.g. the other guardian)."""
     with ctx.write() as s:
         rel = get_or_404(s, PersonRelation, relation_id, "Kopplingen")
-        _require(ctx, rel.municipality_id)
+        access.check_person(s, ctx, s.get(Person, rel.child_id), "person.write")
         check_version(s, rel, expected_version, "Kopplingen till barnet")
         rel.address_hidden_from_id = hidden_from_id
         touch(ctx, rel)
@@ -175,11 +175,12 @@ def set_address_secret_from(ctx: ServiceContext, relation_id: uuid.UUID, expecte
         return _related(rel, s.get(Person, rel.person_id), None)
 
 
+@requires("person.write")
 def end_relation(ctx: ServiceContext, relation_id: uuid.UUID, expected_version: int, on: date) -> None:
     """A relation ends (custody moved, kontaktperson ended); the history stays."""
     with ctx.write() as s:
         rel = get_or_404(s, PersonRelation, relation_id, "Kopplingen")
-        _require(ctx, rel.municipality_id)
+        access.check_person(s, ctx, s.get(Person, rel.child_id), "person.write")
         check_version(s, rel, expected_version, "Kopplingen till barnet")
         rel.valid_to = on
         touch(ctx, rel)
@@ -195,11 +196,12 @@ def _sibling_ids(s: Session, child_id: uuid.UUID) -> list[uuid.UUID]:
     return list(dict.fromkeys(ids))
 
 
+@requires("person.read")
 def siblings(ctx: ServiceContext, child_id: uuid.UUID) -> list[SiblingCase]:
     """The child's siblings (shared parent or guardian) and their cases, newest case first."""
     with ctx.write() as s:
         child = get_or_404(s, Person, child_id, "Barnet")
-        _require(ctx, child.municipality_id)
+        access.check_person(s, ctx, child, "person.read")
         out: list[SiblingCase] = []
         for sid in _sibling_ids(s, child_id):
             p = s.get(Person, sid)
@@ -233,11 +235,12 @@ def _preview(s: Session, child: Person, template_id: str, on: date) -> PartiesPr
     return PartiesPreview(views, age, problem)
 
 
+@requires("case.read")
 def parties_preview(ctx: ServiceContext, case_id: uuid.UUID, template_id: str, on: date | None = None) -> PartiesPreview:
     """Who will be a party to a decision of this kind in the case, decided ``on`` (default today)."""
     with ctx.write() as s:
         case = get_or_404(s, Case, case_id, "Ärendet")
-        _require(ctx, case.municipality_id)
+        access.check_case(ctx, case, "case.read")
         try:
             result = _preview(s, case.person, template_id, on or ctx.today())
         except KeyError as exc:
@@ -252,9 +255,11 @@ def decision_parties(s: Session, ctx: ServiceContext, d: Decision) -> PartiesPre
     return _preview(s, s.get(Person, d.person_id), d.template_id, d.decided_on or ctx.today())
 
 
+@requires("decision.read")
 def parties_for_decision(ctx: ServiceContext, decision_id: uuid.UUID) -> PartiesPreview:
     with ctx.write() as s:
         d = get_or_404(s, Decision, decision_id, "Beslutet")
+        access.check_decision(s, ctx, d, s.get(Case, d.case_id), "decision.read")
         result = decision_parties(s, ctx, d)
         audit.record(s, ctx, "read", "person_relation", None, d.person_id, detail="parter")
         return result

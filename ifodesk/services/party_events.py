@@ -1,7 +1,8 @@
 """What happens between the case and its parties: consent (samtycke), kommunicering before a
 decision, and notification and appeal after it.
 
-Access: every function works only on cases of the caller's municipality (see parties._require).
+Access: every public function declares its permission (services/access.py) and checks the case or
+decision before reading or changing anything.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from sqlalchemy.orm import Session
 from ifodesk.db.models import Case, Consent, Decision, DecisionParty, Kommunicering, Person
 from ifodesk.domain import parties as rules
 
-from . import audit
+from . import access, audit
+from .access import requires
 from .common import check_version, get_or_404, touch
 from .context import ServiceContext
 from .errors import ValidationError
@@ -32,14 +34,15 @@ def _name(p: Person) -> str:
     return f"{p.first_name} {p.last_name}"
 
 
-def _case(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> Case:
+def _case(s: Session, ctx: ServiceContext, case_id: uuid.UUID, action: str = "case.read") -> Case:
     case = get_or_404(s, Case, case_id, "Ärendet")
-    _require(ctx, case.municipality_id)
+    access.check_case(ctx, case, action)
     return case
 
 
 # --- Consent ----------------------------------------------------------------------------------
 
+@requires("case.write")
 def record_consent(ctx: ServiceContext, case_id: uuid.UUID, person_id: uuid.UUID, subject: str, status: str,
                    note: str = "", on: date | None = None) -> ConsentInfo:
     """Samtycke from one guardian (or the child from 15) to one insats; history is kept."""
@@ -48,7 +51,7 @@ def record_consent(ctx: ServiceContext, case_id: uuid.UUID, person_id: uuid.UUID
     if not subject.strip():
         raise ValidationError("Ange vilken insats samtycket gäller.", "subject")
     with ctx.write() as s:
-        case = _case(s, ctx, case_id)
+        case = _case(s, ctx, case_id, "case.write")
         p = get_or_404(s, Person, person_id, "Personen")
         _require(ctx, p.municipality_id)
         c = Consent(case_id=case.id, person_id=p.id, subject=subject.strip(), status=status,
@@ -70,6 +73,7 @@ def _latest(s: Session, case_id: uuid.UUID, subject: str | None = None) -> dict:
     return latest
 
 
+@requires("case.read")
 def consents(ctx: ServiceContext, case_id: uuid.UUID) -> list[ConsentInfo]:
     """The current consent per person and insats."""
     with ctx.write() as s:
@@ -97,6 +101,7 @@ def _consent_check(s: Session, case: Case, subject: str, day: date) -> tuple[lis
     return [names[x] for x in needed], [names[x] for x in refused], [names[x] for x in missing]
 
 
+@requires("case.read")
 def consent_state(ctx: ServiceContext, case_id: uuid.UUID, subject: str, on: date | None = None) -> ConsentState:
     """Have all whose consent is needed (the guardians, and the child from 15) consented to ``subject``?"""
     with ctx.write() as s:
@@ -137,6 +142,7 @@ def _k_info(s: Session, k: Kommunicering) -> KommuniceringInfo:
                              k.what, k.method, k.sent_on, k.reply_due_on, k.reply_on, k.reply_text)
 
 
+@requires("case.write")
 def send_kommunicering(ctx: ServiceContext, case_id: uuid.UUID, person_id: uuid.UUID, what: str, *,
                        method: str = "brev", sent_on: date | None = None, reply_due_on: date | None = None,
                        decision_id: uuid.UUID | None = None) -> KommuniceringInfo:
@@ -150,7 +156,7 @@ def send_kommunicering(ctx: ServiceContext, case_id: uuid.UUID, person_id: uuid.
     if due <= sent:
         raise ValidationError("Svarstiden måste sluta efter den dag underlaget skickades.", "reply_due_on")
     with ctx.write() as s:
-        case = _case(s, ctx, case_id)
+        case = _case(s, ctx, case_id, "case.write")
         p = get_or_404(s, Person, person_id, "Personen")
         _require(ctx, p.municipality_id)
         if decision_id is not None and get_or_404(s, Decision, decision_id, "Beslutet").case_id != case.id:
@@ -164,11 +170,12 @@ def send_kommunicering(ctx: ServiceContext, case_id: uuid.UUID, person_id: uuid.
         return _k_info(s, k)
 
 
+@requires("case.write")
 def record_reply(ctx: ServiceContext, kommunicering_id: uuid.UUID, expected_version: int, reply_on: date,
                  reply_text: str) -> KommuniceringInfo:
     with ctx.write() as s:
         k = get_or_404(s, Kommunicering, kommunicering_id, "Kommuniceringen")
-        case = _case(s, ctx, k.case_id)
+        case = _case(s, ctx, k.case_id, "case.write")
         check_version(s, k, expected_version, "Kommuniceringen")
         if reply_on < k.sent_on:
             raise ValidationError("Svaret kan inte ha kommit före utskicket.", "reply_on")
@@ -179,6 +186,7 @@ def record_reply(ctx: ServiceContext, kommunicering_id: uuid.UUID, expected_vers
         return _k_info(s, k)
 
 
+@requires("case.read")
 def kommunicering_for_case(ctx: ServiceContext, case_id: uuid.UUID) -> list[KommuniceringInfo]:
     with ctx.write() as s:
         case = _case(s, ctx, case_id)
@@ -188,6 +196,7 @@ def kommunicering_for_case(ctx: ServiceContext, case_id: uuid.UUID) -> list[Komm
         return [_k_info(s, k) for k in rows]
 
 
+@requires("case.read")
 def signing_warning(ctx: ServiceContext, case_id: uuid.UUID, on: date | None = None) -> str | None:
     """A warning for the decision editor: a party's reply time has not run out and no reply came."""
     day = on or ctx.today()
@@ -232,31 +241,37 @@ def _party_rows(s: Session, ctx: ServiceContext, d: Decision) -> list[DecisionPa
     return list(rows.values())
 
 
-def _decided(s: Session, ctx: ServiceContext, decision_id: uuid.UUID) -> Decision:
+def _decided(s: Session, ctx: ServiceContext, decision_id: uuid.UUID, action: str) -> Decision:
     d = get_or_404(s, Decision, decision_id, "Beslutet")
-    _require(ctx, d.municipality_id)
+    case = s.get(Case, d.case_id)
+    if action == "decision.read":
+        access.check_decision(s, ctx, d, case, action)
+    else:
+        access.check_case(ctx, case, action)  # notification and appeals are recorded in the case
     if d.status != "beslutad":
         raise ValidationError("Beslutet är inte fattat ännu.")
     return d
 
 
+@requires("decision.read")
 def notifications(ctx: ServiceContext, decision_id: uuid.UUID) -> list[NotificationInfo]:
     """Per party: notified how and when, last day to appeal, legal force, any appeal."""
     with ctx.write() as s:
-        d = _decided(s, ctx, decision_id)
+        d = _decided(s, ctx, decision_id, "decision.read")
         out = [_n_info(s, r) for r in _party_rows(s, ctx, d)]
         audit.record(s, ctx, "read", "decision_party", d.id, d.person_id)
         return sorted(out, key=lambda n: (n.capacity != rules.GUARDIAN, n.name))
 
 
 def _row(s: Session, ctx: ServiceContext, decision_id: uuid.UUID, person_id: uuid.UUID) -> tuple[Decision, DecisionParty]:
-    d = _decided(s, ctx, decision_id)
+    d = _decided(s, ctx, decision_id, "case.write")
     for r in _party_rows(s, ctx, d):
         if r.person_id == person_id:
             return d, r
     raise ValidationError("Personen är inte part i beslutet.", "person")
 
 
+@requires("case.write")
 def record_notification(ctx: ServiceContext, decision_id: uuid.UUID, person_id: uuid.UUID, notified_on: date,
                         how: str) -> NotificationInfo:
     """The party got the decision (by letter, delgivning with kvitto, or in person)."""
@@ -275,6 +290,7 @@ def record_notification(ctx: ServiceContext, decision_id: uuid.UUID, person_id: 
         return _n_info(s, r)
 
 
+@requires("case.write")
 def register_appeal(ctx: ServiceContext, decision_id: uuid.UUID, person_id: uuid.UUID,
                     received_on: date) -> NotificationInfo:
     """An appeal came in: its date, and whether it came in time (then forward within a week)."""
@@ -289,6 +305,7 @@ def register_appeal(ctx: ServiceContext, decision_id: uuid.UUID, person_id: uuid
         return _n_info(s, r)
 
 
+@requires("case.write")
 def mark_appeal_forwarded(ctx: ServiceContext, decision_id: uuid.UUID, person_id: uuid.UUID,
                           forwarded_on: date) -> NotificationInfo:
     with ctx.write() as s:
