@@ -93,7 +93,8 @@ def test_protected_guardian_address_is_in_no_document(ctx, maja):
     for data in docs:
         assert "Hemliga vägen" not in text(data) and "123 45 Lillby" not in text(data)
     sara = next(x for x in decision_docs.decision_letters(ctx, d.id) if x.recipient_name == "Sara Öberg")
-    assert "adress lämnas ej ut" in " ".join(text(sara.data).split())
+    assert "adress lämnas ej ut" in " ".join(text(sara.data).split()) and sara.via_skatteverket
+    assert "skickas via Skatteverket" in " ".join(text(decision_docs.decision_letter(ctx, d.id)).split())
 
 
 def test_address_secret_from_the_father_is_not_on_his_letter(ctx, maja):

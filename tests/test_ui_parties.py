@@ -136,3 +136,36 @@ def test_a_new_anmalan_for_one_child_shows_the_siblings_cases_at_once(desk_for, 
     anna.type(row.pnr, NILS)
     anna.qtbot.waitUntil(lambda: row.earlier_count is not None, timeout=10000)
     assert "Syskons ärenden" in row.earlier.text() and maja.case_number in row.earlier.text()
+
+
+def test_the_editor_warns_before_signing_while_a_reply_time_runs(desk_for, ctx, org, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ifodesk.services import cases as case_svc
+    from ifodesk.services import decisions, parties
+    from ifodesk.services.dto import ChildInput
+    from ifodesk.services.parties_dto import RelatedInput
+
+    from test_case_path import MAJA, anmalan
+
+    maja = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg"))).children[0]
+    sara = parties.add_related(ctx, maja.person.id, RelatedInput("vardnadshavare", personnummer="19850101-2382",
+                                                                 first_name="Sara", last_name="Öberg", custody="ensam"))
+    party_events.send_kommunicering(ctx, maja.case_id, sara.person_id, "Underlaget", reply_due_on=date(2026, 3, 16))
+    d = decisions.draft_decision(ctx, maja.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja Öberg", "anmalan_datum": "2026-03-02",
+                                  "fakta": "Skolan oroas.", "motivering": "Oron behöver utredas."})
+    anna = desk_for("anna.lind")
+    anna.app.open_decision.emit(d.id)
+    editor = editor_of(anna)
+    anna.qtbot.waitUntil(lambda: editor.parties_box.preview is not None, timeout=10000)
+    assert "2026-03-16" in editor.parties_box.text() and "Sara Öberg" in editor.parties_box.text()
+    wait_routing(anna, editor, lambda r: r.can_sign)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    anna.click(editor.actions.buttons["sign"])
+    anna.idle()
+    assert asked and decisions.get_decision(ctx, d.id).status == "utkast"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    anna.click(editor.actions.buttons["sign"])
+    wait_status(anna, editor, "beslutad")

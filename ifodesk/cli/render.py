@@ -75,6 +75,8 @@ def cmd_render(args) -> int:
     if per_party:
         for f in decision_docs.decision_letters(ctx, args.decision):
             _write(out / f.filename, f.data)
+            if f.via_skatteverket:
+                print("  Skyddade personuppgifter: skicka brevet via Skatteverkets vidarebefordran.")
         return 0
     if args.what == "letter":
         data = decision_docs.decision_letter(ctx, args.decision)

@@ -100,6 +100,7 @@ class LetterFile:
     recipient_name: str
     capacity: str
     data: bytes
+    via_skatteverket: bool = False  # protected address: posted through Skatteverket's forwarding
 
 
 def _base_letter(ctx: ServiceContext, s: Session, d: Decision) -> DecisionLetter:
@@ -134,7 +135,9 @@ def _base_letter(ctx: ServiceContext, s: Session, d: Decision) -> DecisionLetter
 def _send_list(s: Session, parties: list) -> tuple[str, ...]:
     from .parties import CAPACITY_LABELS
 
-    return tuple(f"{x.name} ({CAPACITY_LABELS[x.capacity].lower()})" for x in parties)
+    return tuple(f"{x.name} ({CAPACITY_LABELS[x.capacity].lower()}"
+                 + (", skyddade personuppgifter – skickas via Skatteverket)" if x.protected else ")")
+                 for x in parties)
 
 
 def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
@@ -176,7 +179,7 @@ def decision_letters(ctx: ServiceContext, decision_id: uuid.UUID) -> list[Letter
             folded = unicodedata.normalize("NFKD", f"{p.first_name}-{p.last_name}".lower())
             slug = "".join(ch for ch in folded if ch.isascii() and (ch.isalnum() or ch == "-"))
             out.append(LetterFile(f"beslut-{base.case_number}-{n}-{slug}.pdf", party.name, party.capacity,
-                                  pdf.render_decision_letter(letter)))
+                                  pdf.render_decision_letter(letter), party.protected))
             audit.record(s, ctx, "print", "decision", d.id, p.id, detail=f"beslutsbrev till part ({party.capacity})")
         return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ifodesk.services import parties, party_events
 
@@ -57,3 +57,13 @@ class PartiesBox(QLabel):
                 text += f"<br><span style='color:#b00020'><b>{html.escape(problem)}</b></span>"
         self.setText(text)
         self.show()
+
+    def confirm_sign(self, parent) -> bool:
+        """Before signing while a party's reply time runs: say so, and let the user decide."""
+        if not self.warning:
+            return True
+        answer = QMessageBox.question(parent, self.tr("Kommuniceringen pågår"),
+                                      self.warning + "\n\n" + self.tr("Vill du ändå fatta beslutet nu?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
