@@ -112,6 +112,17 @@ def test_two_guardians_decision_letters_and_notification_through_the_widgets(des
     rows = party_events.notifications(anna.app.services, tab.decision.currentData())
     assert {r.name: r.notified_how for r in rows} == {"Sara Öberg": "brev", "Olle Öberg": None}
 
+    # Sara appeals the same week; it is in time and is forwarded to the court.
+    anna.click(tab.appeal_button)
+    anna.qtbot.waitUntil(lambda: any(n.appeal_received_on for n in tab.n_model.records()), timeout=10000)
+    anna.idle()
+    anna.click(tab.forward_button)
+    anna.qtbot.waitUntil(lambda: any(n.appeal_forwarded_on for n in tab.n_model.records()), timeout=10000)
+    anna.idle()
+    sara = next(n for n in tab.n_model.records() if n.name == "Sara Öberg")
+    assert sara.appeal_in_time and sara.appeal_forwarded_on == date(2026, 3, 3) and sara.legal_force_on is None
+    assert "i rätt tid, överlämnat" in tab.n_model.index(0, 5).data() + tab.n_model.index(1, 5).data()
+
 
 def test_a_new_anmalan_for_one_child_shows_the_siblings_cases_at_once(desk_for, ctx, org):
     from ifodesk.services import cases as case_svc

@@ -540,9 +540,8 @@ def render_decision_letter(letter: DecisionLetter) -> bytes:
     )
     story: list[Flowable] = []
     if not letter.for_file:
-        story.append(_address_block(letter.recipient or letter.party, st))
+        story += [_address_block(letter.recipient or letter.party, st), Spacer(1, 12 * mm)]
     story += [
-        Spacer(1, 12 * mm),
         _p(letter.title, st["title"]),
         _kv_table([
             ("Gäller", _party_identity(letter.party, st)),

@@ -82,14 +82,26 @@ def notification_columns() -> list[Column]:
             Column(translate("Parties", "Laga kraft"), lambda n: n.legal_force_on),
             Column(translate("Parties", "Överklagande"),
                    lambda n: "" if n.appeal_received_on is None else
-                   f"{n.appeal_received_on.isoformat()} – " + (translate("Parties", "i rätt tid, överlämnas senast ")
-                                                               + n.appeal_forward_by.isoformat()
-                                                               if n.appeal_in_time else translate("Parties", "för sent")))]
+                   f"{n.appeal_received_on.isoformat()} – " + _appeal_state(n))]
+
+
+def _appeal_state(n) -> str:
+    if not n.appeal_in_time:
+        return translate("Parties", "för sent (prövas för avvisning)")
+    if n.appeal_forwarded_on:
+        return translate("Parties", "i rätt tid, överlämnat ") + n.appeal_forwarded_on.isoformat()
+    return translate("Parties", "i rätt tid, överlämnas senast ") + n.appeal_forward_by.isoformat()
 
 
 def _subject(subject: str) -> str:
     catalog = load_catalog()
     return catalog.templates[subject].title if subject in catalog.templates else subject
+
+
+def _select(combo: QComboBox, value) -> None:
+    """Keep the choice across a reload (findData compares Python objects by identity)."""
+    idx = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
+    combo.setCurrentIndex(idx)
 
 
 def _date_edit(parent, object_name: str, accessible: str) -> QDateEdit:
@@ -179,6 +191,8 @@ class PartiesTab(QWidget):
         self.n_button.clicked.connect(self.record_notification)
         self.appeal_button = button(self, "notify_appeal", self.tr("Registrera ö&verklagande"))
         self.appeal_button.clicked.connect(self.register_appeal)
+        self.forward_button = button(self, "notify_forwarded", self.tr("Över&lämnat till domstol"))
+        self.forward_button.clicked.connect(self.mark_forwarded)
 
     def _layout(self) -> None:
         for combo in (self.consent_person, self.k_person, self.n_person):
@@ -214,7 +228,7 @@ class PartiesTab(QWidget):
         gb.addLayout(top)
         gb.addWidget(self.n_view)
         r = QHBoxLayout()
-        for w in (self.n_person, self.n_date, self.n_how, self.n_button, self.appeal_button):
+        for w in (self.n_person, self.n_date, self.n_how, self.n_button, self.appeal_button, self.forward_button):
             r.addWidget(w)
         gb.addLayout(r)
         box.addWidget(g, 2)
@@ -268,10 +282,9 @@ class PartiesTab(QWidget):
         self.decision.clear()
         for d in decided:
             self.decision.addItem(f"{d.decided_on} {d.title}", d.id)
-        idx = self.decision.findData(current)
-        self.decision.setCurrentIndex(max(idx, 0))
+        _select(self.decision, current)
         self.decision.blockSignals(False)
-        for w in (self.letters_button, self.n_button, self.appeal_button):
+        for w in (self.letters_button, self.n_button, self.appeal_button, self.forward_button):
             w.setEnabled(bool(decided))
         self._load_notifications()
 
@@ -289,7 +302,7 @@ class PartiesTab(QWidget):
         self.n_person.clear()
         for n in rows:
             self.n_person.addItem(n.name, n.person_id)
-        self.n_person.setCurrentIndex(max(self.n_person.findData(current), 0))
+        _select(self.n_person, current)
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -318,6 +331,10 @@ class PartiesTab(QWidget):
     def register_appeal(self) -> None:
         self._call(party_events.register_appeal, self.decision.currentData(), self.n_person.currentData(),
                    _py(self.n_date.date()), done=self.tr("Överklagandet är registrerat."))
+
+    def mark_forwarded(self) -> None:
+        self._call(party_events.mark_appeal_forwarded, self.decision.currentData(), self.n_person.currentData(),
+                   _py(self.n_date.date()), done=self.tr("Överlämnandet till domstolen är registrerat."))
 
     def write_letters(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Spara brev till parterna i mapp"))
