@@ -58,6 +58,7 @@ def test_two_guardians_decision_letters_and_notification_through_the_widgets(des
     add_person(anna, case.parties, "vardnadshavare", "19830505-1230", "Olle", "Öberg", "Storgatan 1",
                "123 40 Lillby", custody="gemensam")
     names = {r.name: r for r in case.parties.net_model.records()}
+    assert case.parties.net_model.index(0, 4).data()  # the address column is filled
     assert set(names) == {"Sara Öberg", "Olle Öberg"} and names["Olle Öberg"].custody == "gemensam"
     grab = case.grab()
     grab.save(str(tmp_path / "parter.png"))
@@ -180,3 +181,22 @@ def test_the_editor_warns_before_signing_while_a_reply_time_runs(desk_for, ctx, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     anna.click(editor.actions.buttons["sign"])
     wait_status(anna, editor, "beslutad")
+
+
+def test_the_network_shows_markings_and_whom_an_address_is_kept_from(desk_for, ctx, org):
+    from ifodesk.services import cases as case_svc
+    from ifodesk.services.dto import ChildInput
+
+    from test_case_path import MAJA, anmalan
+    from test_parties import guardians
+
+    maja = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg"))).children[0]
+    guardians(ctx, maja.person.id, hidden_from_father=True)
+    anna = desk_for("anna.lind")
+    case = open_case_view(anna, maja.case_id)
+    case.tabs.setCurrentWidget(case.parties)
+    anna.qtbot.waitUntil(lambda: case.parties.net_model.rowCount() == 2, timeout=10000)
+    model = case.parties.net_model
+    rows = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+    assert rows["Sara Öberg"] == "Hemliga vägen 7, 123 45 Lillby (lämnas inte ut till Olle Öberg)"
+    assert rows["Olle Öberg"] == "Storgatan 1, 123 40 Lillby"

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -56,19 +57,27 @@ def write_letters(ctx, decision_id, folder: str):
     return out
 
 
-def _address(p) -> str:
-    if p.is_protected:
-        return translate("Parties", "Skyddade personuppgifter")
-    return ", ".join(x for x in (p.address_street, p.address_postal) if x)
+def network_columns(names: dict) -> list[Column]:
+    """``names``: person id → name of the people shown, to say whom an address is kept from."""
+    red = lambda p: QColor(PROTECTED_RED) if p.is_protected else None  # noqa: E731
 
+    def name_of(p) -> str:
+        return p.name + (translate("Parties", " [SKYDDAD]") if p.is_protected else "")
 
-def network_columns() -> list[Column]:
-    red = lambda p: PROTECTED_RED if p.is_protected else None  # noqa: E731
-    return [Column(translate("Parties", "Namn"), lambda p: p.name, foreground=red),
+    def address(p) -> str:
+        if p.is_protected:
+            return translate("Parties", "Skyddade personuppgifter – lämnas aldrig ut")
+        text = ", ".join(x for x in (p.address_street, p.address_postal) if x)
+        if p.hidden_from_id is not None:
+            text += translate("Parties", " (lämnas inte ut till %1)").replace(
+                "%1", names.get(p.hidden_from_id, translate("Parties", "annan person")))
+        return text
+
+    return [Column(translate("Parties", "Namn"), name_of, foreground=red),
             Column(translate("Parties", "Roll"), lambda p: p.role_label),
             Column(translate("Parties", "Vårdnad"), lambda p: p.custody or ""),
             Column(translate("Parties", "Person-/reservnr"), lambda p: p.display_id),
-            Column(translate("Parties", "Adress"), _address),
+            Column(translate("Parties", "Adress"), address, foreground=red),
             Column(translate("Parties", "Telefon"), lambda p: p.phone or ""),
             Column(translate("Parties", "Språk / tolk"),
                    lambda p: (p.language or "") + (translate("Parties", " (tolk)") if p.interpreter else ""))]
@@ -126,7 +135,8 @@ class PartiesTab(QWidget):
         self.child_id = self.case_id = None
         self.network: list = []
         self.decided: list = []
-        self.net_model = RecordTableModel(network_columns(), self)
+        self.names: dict = {}
+        self.net_model = RecordTableModel(network_columns(self.names), self)
         self.net_view = make_table("parties_network", self.tr("Personer runt barnet"), self.net_model, self,
                                    (170, 150, 80, 120, 220, 100))
         self.add_button = button(self, "parties_add", self.tr("&Lägg till person …"))
@@ -255,6 +265,8 @@ class PartiesTab(QWidget):
     def _show(self, result) -> None:
         net, sibs, consents, komm, decided = result
         self.network, self.decided = net, decided
+        self.names.clear()
+        self.names.update({p.person_id: p.name for p in net})
         self.net_model.set_records(net)
         guardians = [p for p in net if p.role in GUARDIAN_ROLES]
         text = "" if guardians else (f"<span style='color:{PROTECTED_RED}'><b>"
