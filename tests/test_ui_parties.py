@@ -200,3 +200,26 @@ def test_the_network_shows_markings_and_whom_an_address_is_kept_from(desk_for, c
     rows = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
     assert rows["Sara Öberg"] == "Hemliga vägen 7, 123 45 Lillby (lämnas inte ut till Olle Öberg)"
     assert rows["Olle Öberg"] == "Storgatan 1, 123 40 Lillby"
+
+
+def test_parties_inputs_are_named_and_reachable_and_models_pass_the_tester(desk_for, ctx, org, qtmodeltester):
+    from ifodesk.services import cases as case_svc
+    from ifodesk.services.dto import ChildInput
+    from ifodesk.ui.case_view.related_dialog import RelatedDialog
+
+    from test_case_path import MAJA, anmalan
+    from test_parties import guardians
+    from test_ui_decisions import _unnamed_or_unreachable
+
+    maja = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg"))).children[0]
+    guardians(ctx, maja.person.id)
+    anna = desk_for("anna.lind")
+    case = open_case_view(anna, maja.case_id)
+    case.tabs.setCurrentWidget(case.parties)
+    anna.qtbot.waitUntil(lambda: case.parties.net_model.rowCount() == 2, timeout=10000)
+    assert _unnamed_or_unreachable(case.parties) == []
+    dialog = RelatedDialog(anna.app, maja.person.id, case.parties.network)
+    anna.qtbot.addWidget(dialog)
+    assert _unnamed_or_unreachable(dialog) == []
+    qtmodeltester.check(case.parties.net_model)
+    qtmodeltester.check(case.parties.n_model)
