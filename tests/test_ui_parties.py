@@ -223,3 +223,44 @@ def test_parties_inputs_are_named_and_reachable_and_models_pass_the_tester(desk_
     assert _unnamed_or_unreachable(dialog) == []
     qtmodeltester.check(case.parties.net_model)
     qtmodeltester.check(case.parties.n_model)
+
+
+def test_utredning_for_kommunicering_printed_for_the_father_after_the_checklist(desk_for, ctx, org, tmp_path,
+                                                                               monkeypatch):
+    from ifodesk.services import caseview, decisions
+    from ifodesk.services import cases as case_svc
+    from ifodesk.services.dto import ChildInput
+
+    from test_case_path import MAJA, anmalan
+    from test_parties import guardians
+
+    maja = case_svc.register_anmalan(ctx, anmalan(org, ChildInput(MAJA, "Maja", "Öberg"))).children[0]
+    mor, far = guardians(ctx, maja.person.id, hidden_from_father=True)
+    d = decisions.draft_decision(ctx, maja.case_id, "inleda_utredning",
+                                 {"barnets_namn": "Maja Öberg", "anmalan_datum": "2026-03-02",
+                                  "fakta": "Skolan oroas.", "motivering": "Oron behöver utredas."})
+    decisions.sign(ctx, d.id, d.version)
+    u = caseview.get_case(ctx, maja.case_id).utredningar[0]
+    case_svc.update_utredning(ctx, u.id, case_svc.get_utredning(ctx, u.id).version,
+                              guardian_view="Mamma bor på Hemliga vägen 7. Pappa vill ha umgänge.")
+    anna = desk_for("anna.lind")
+    case = open_case_view(anna, maja.case_id)
+    tab = case.parties
+    case.tabs.setCurrentWidget(tab)
+    anna.qtbot.waitUntil(lambda: tab.family_docs.recipient.count() == 3, timeout=10000)
+    box = tab.family_docs
+    box.recipient.setCurrentIndex(box.recipient.findText("Olle Öberg"))
+    monkeypatch.setattr("ifodesk.ui.case_view.family_docs_box.QFileDialog.getExistingDirectory",
+                        lambda *a, **k: str(tmp_path))
+    anna.click(box.utredning_button)
+    anna.qtbot.waitUntil(lambda: box.dialog is not None and box.dialog.isVisible())
+    assert not box.dialog.ok.isEnabled()  # nothing prints before every point is confirmed
+    for c in box.dialog.checks:
+        c.setChecked(True)
+    anna.click(box.dialog.ok)
+    anna.qtbot.waitUntil(lambda: len(list(tmp_path.glob("utredning-*.pdf"))) == 1, timeout=10000)
+    anna.idle()
+    pdf = next(tmp_path.glob("utredning-*.pdf"))
+    t = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages).split())
+    assert "Pappa vill ha umgänge" in t and "Hemliga vägen" not in t and "Storgatan 1" in t
+    anna.qtbot.waitUntil(lambda: "Olle Öberg" in tab.k_label.text(), timeout=10000)  # recorded as kommunicerat

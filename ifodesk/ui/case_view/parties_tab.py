@@ -30,6 +30,7 @@ from ..labels import PROTECTED_RED
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.inputs import button, error_label, line_edit, name
 from ..widgets.tables import make_table
+from .family_docs_box import FamilyDocsBox
 from .related_dialog import RelatedDialog
 
 translate = QCoreApplication.translate
@@ -132,7 +133,7 @@ class PartiesTab(QWidget):
     def __init__(self, app, parent: QWidget | None = None):
         super().__init__(parent)
         self.app = app
-        self.child_id = self.case_id = None
+        self.child_id = self.case_id = self.utredning_id = None
         self.network: list = []
         self.decided: list = []
         self.names: dict = {}
@@ -150,6 +151,10 @@ class PartiesTab(QWidget):
         self._consent_row()
         self._kommunicering_row()
         self._notify_row()
+        self.family_docs = FamilyDocsBox(app, self)
+        self.family_docs.reply_due = lambda: _py(self.k_due.date())  # the kommunicering row's date
+        self.family_docs.done.connect(self._done)
+        self.family_docs.failed.connect(self._failed)
         self._layout()
         self.dialog = None
 
@@ -242,6 +247,7 @@ class PartiesTab(QWidget):
             r.addWidget(w)
         gb.addLayout(r)
         box.addWidget(g, 2)
+        box.addWidget(self.family_docs)
         box.addWidget(self.error)
         box.addWidget(self.state)
         scroll = QScrollArea(self)
@@ -255,6 +261,7 @@ class PartiesTab(QWidget):
 
     def show_case(self, detail: CaseDetail) -> None:
         self.case_id, self.child_id = detail.summary.id, detail.summary.person.id
+        self.utredning_id = detail.utredningar[-1].id if detail.utredningar else None
         self.reload()
 
     def reload(self) -> None:
@@ -278,6 +285,8 @@ class PartiesTab(QWidget):
             text += html.escape(self.tr("Inga syskon registrerade."))
         self.siblings.setText(text)
         people = [(p.name, p.person_id) for p in net] + [(self.tr("Barnet"), self.child_id)]
+        self.family_docs.show_parties(self.case_id, self.utredning_id,
+                                      [(p.name, p.person_id) for p in guardians] + [(self.tr("Barnet"), self.child_id)])
         for combo in (self.consent_person, self.k_person):
             combo.clear()
             for label, pid in people:
