@@ -8,7 +8,7 @@ import pytest
 
 from ifodesk.domain import parties as rules
 from ifodesk.services import cases as case_svc
-from ifodesk.services import decisions, parties
+from ifodesk.services import parties
 from ifodesk.services.dto import ChildInput
 from ifodesk.services.errors import PermissionDenied, ValidationError
 from ifodesk.services.parties_dto import RelatedInput

@@ -4,7 +4,6 @@ letter from 15, protected addresses never printed, and the letter reads well."""
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from pypdf import PdfReader

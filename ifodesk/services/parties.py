@@ -69,12 +69,6 @@ def _hidden_from(rel: PersonRelation, p: Person, viewer_id: uuid.UUID | None) ->
     return viewer_id is not None and rel.address_hidden_from_id is not None and rel.address_hidden_from_id == viewer_id
 
 
-def _secret_from(s: Session, person_id: uuid.UUID, viewer_id: uuid.UUID) -> bool:
-    """Is ``person_id``'s address secret from ``viewer_id`` in any relation?"""
-    return s.scalar(select(PersonRelation.id).where(
-        PersonRelation.person_id == person_id, PersonRelation.address_hidden_from_id == viewer_id).limit(1)) is not None
-
-
 def _related(rel: PersonRelation, p: Person, viewer_id: uuid.UUID | None) -> RelatedPerson:
     hidden = _hidden_from(rel, p, viewer_id)
     return RelatedPerson(
