@@ -76,17 +76,17 @@ def _participants(s: Session, d: Decision) -> tuple[str, ...]:
     return (f"{user_name(s, m.secretary_id)}, sekreterare",)
 
 
-def _meeting_note(s: Session, d: Decision) -> tuple[str | None, tuple[str, ...]]:
+def _meeting_note(s: Session, d: Decision) -> str | None:
     """For an utskott decision: the meeting, its § and who decided (FL 31 §)."""
     item = s.get(MeetingItem, d.meeting_item_id) if d.meeting_item_id and not d.delegated else None
     if item is None:
-        return None, ()
+        return None
     m = s.get(Meeting, item.meeting_id)
     chair = user_name(s, m.chair_id)
     members = [user_name(s, uuid.UUID(str(x))) for x in m.member_ids or ()]
     deciders = [f"{chair} (ordförande)", *[x for x in members if x and x != chair]]
     return (f"Beslutet är fattat av {m.committee_name.lower()}, protokoll {m.meeting_date.isoformat()} "
-            f"§ {item.paragraph_no}. Beslutande: {', '.join(deciders)}."), tuple(deciders)
+            f"§ {item.paragraph_no}. Beslutande: {', '.join(deciders)}.")
 
 
 AUDIENCE = {rules.GUARDIAN: "guardian", rules.CHILD: "youth", rules.SELF: "self"}
@@ -117,7 +117,7 @@ def _base_letter(ctx: ServiceContext, s: Session, d: Decision) -> DecisionLetter
         urgent_note = (f"Beslutet har fattats av ordföranden med stöd av {t.urgent_basis} eftersom "
                        "nämndens beslut inte kunde avvaktas. Beslutet anmäls vid nämndens nästa sammanträde.")
     note = _delegation_note(ctx, s, d)
-    meeting_note, _ = _meeting_note(s, d)
+    meeting_note = _meeting_note(s, d)
     drafter = s.get(User, d.drafted_by)
     return DecisionLetter(
         letterhead=letterhead(ctx), case_number=case.case_number, decision_date=d.decided_on,
@@ -132,7 +132,7 @@ def _base_letter(ctx: ServiceContext, s: Session, d: Decision) -> DecisionLetter
         contact=f"{drafter.full_name} ({drafter.title.lower()})" if drafter else "")
 
 
-def _send_list(s: Session, parties: list) -> tuple[str, ...]:
+def _send_list(parties: list) -> tuple[str, ...]:
     from .parties import CAPACITY_LABELS
 
     return tuple(f"{x.name} ({CAPACITY_LABELS[x.capacity].lower()}"
@@ -150,7 +150,7 @@ def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID) -> bytes:
         letter = _base_letter(ctx, s, d)
         found = list(decision_parties(s, ctx, d).parties)
         if [x.capacity for x in found] != [rules.SELF]:
-            letter = replace(letter, for_file=True, send_list=_send_list(s, found))
+            letter = replace(letter, for_file=True, send_list=_send_list(found))
         audit.record(s, ctx, "print", "decision", d.id, d.person_id, detail="beslutsbrev")
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         return pdf.render_decision_letter(letter)
