@@ -156,6 +156,7 @@ def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(c
     letter = pdf_text(decision_docs.decision_letter(ctx, d.id))
     assert "individutskottet, protokoll 2026-03-12 § 41" in letter
     assert "Helena Wallin, sekreterare" in letter  # took part without deciding (FL 31 §)
+    assert "Beslutande: " in letter and "(ordförande)" in letter  # who decided at the meeting
     assert "förvaltningsrätten" in letter.lower()
 
 

@@ -46,7 +46,11 @@ def register(sub) -> None:
         add_database_arg(q)
         for flag, typ, h in opts:
             q.add_argument(flag, type=typ, required=True, help=h)
-        q.add_argument("--out", required=True, metavar="FIL.pdf", help="fil att skriva")
+        if name == "letter":
+            q.add_argument("--out", required=True, metavar="KATALOG|FIL.pdf",
+                           help="katalog: ett brev per part; FIL.pdf: beslutet för akten med sändlista")
+        else:
+            q.add_argument("--out", required=True, metavar="FIL.pdf", help="fil att skriva")
         if name in ("letter", "extract"):
             q.add_argument("--skal", metavar="TEXT", default=None,
                            help="skälet till utskriften när personen har skyddade personuppgifter (loggas)")
@@ -63,7 +67,10 @@ def cmd_render(args) -> int:
     from ifodesk.services.context import ServiceContext
 
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
+    per_party = args.what == "letter" and out.suffix.lower() != ".pdf"
+    if per_party and not out.is_dir():
+        raise CliError(f"Katalogen {out} finns inte")
+    if not per_party and out.suffix.lower() != ".pdf":
         raise CliError(f"Utfilen {out} ska sluta på .pdf")
     if not out.parent.is_dir():
         raise CliError(f"Katalogen {out.parent} finns inte")
@@ -75,6 +82,12 @@ def cmd_render(args) -> int:
     if m is None:
         raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
     ctx = ServiceContext(db, system_actor(db, m.id), cfg.municipality)
+    if per_party:
+        for f in decision_docs.decision_letters(ctx, args.decision):
+            _write(out / f.filename, f.data)
+            if f.via_skatteverket:
+                print("  Skyddade personuppgifter: skicka brevet via Skatteverkets vidarebefordran.")
+        return 0
     # Written under a temporary name inside the service's transaction: a full disk removes it
     # and rolls back the "print" audit row; the real name appears only when all is written.
     with atomic_output(out) as tmp:
@@ -91,3 +104,11 @@ def cmd_render(args) -> int:
             data = decision_docs.delegation_list_pdf(ctx, getattr(args, "from"), args.to, deliver=deliver)
     print(f"Skrev {out} ({len(data)} byte).")
     return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Under a temporary name, then renamed: a reader never sees half a letter."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    print(f"Skrev {path} ({len(data)} byte).")

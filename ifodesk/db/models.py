@@ -118,6 +118,9 @@ class Person(Tracked, Base):
     address_street: Mapped[str | None] = mapped_column(String(200))
     address_postal: Mapped[str | None] = mapped_column(String(100))
     phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(60))
+    interpreter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         CheckConstraint("protection in ('none','sekretessmarkering','skyddad_folkbokforing')", name="protection"),
@@ -389,6 +392,72 @@ class DelegationOrdning(Tracked, Base):
     adopted_on: Mapped[date] = mapped_column(Date)
     content: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PersonRelation(Tracked, Base):
+    """A person around a child: vårdnadshavare, parent without custody, familjehem, network."""
+
+    __tablename__ = "person_relation"
+    municipality_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("municipality.id"))
+    child_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    # vardnadshavare | sarskilt_forordnad | forelder | familjehem | kontaktperson | god_man | annan
+    role: Mapped[str] = mapped_column(String(30))
+    custody: Mapped[str | None] = mapped_column(String(20))  # gemensam | ensam (guardians only)
+    # This person's address is secret from that person (e.g. from the other guardian).
+    address_hidden_from_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = (
+        UniqueConstraint("child_id", "person_id", "role", name="uq_person_relation_child"),
+        CheckConstraint("role in ('vardnadshavare','sarskilt_forordnad','forelder','familjehem','kontaktperson',"
+                        "'god_man','annan')", name="role"),
+    )
+
+
+class Consent(Tracked, Base):
+    """Samtycke per guardian (and per child from 15); the latest row per person and subject counts."""
+
+    __tablename__ = "consent"
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    subject: Mapped[str] = mapped_column(String(60))  # a template id or an insats kind
+    status: Mapped[str] = mapped_column(String(20))  # given | refused | not_asked | withdrawn
+    recorded_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = (
+        CheckConstraint("status in ('given','refused','not_asked','withdrawn')", name="status"),
+    )
+
+
+class Kommunicering(Tracked, Base):
+    """Material sent to a party for comment before a decision (FL 25 §)."""
+
+    __tablename__ = "kommunicering"
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    decision_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("decision.id"))
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    what: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(30))
+    sent_on: Mapped[date] = mapped_column(Date)
+    reply_due_on: Mapped[date] = mapped_column(Date)
+    reply_on: Mapped[date | None] = mapped_column(Date)
+    reply_text: Mapped[str | None] = mapped_column(Text)
+
+
+class DecisionParty(Tracked, Base):
+    """A party to a decision: how and when notified, and any appeal."""
+
+    __tablename__ = "decision_party"
+    decision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("decision.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    capacity: Mapped[str] = mapped_column(String(30))  # vardnadshavare | barnet | den_enskilde
+    notified_on: Mapped[date | None] = mapped_column(Date)
+    notified_how: Mapped[str | None] = mapped_column(String(30))  # brev | delgivning | personligen
+    appeal_received_on: Mapped[date | None] = mapped_column(Date)
+    appeal_forwarded_on: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (UniqueConstraint("decision_id", "person_id", name="uq_decision_party_decision_id"),)
 
 
 class AuditLog(Base):

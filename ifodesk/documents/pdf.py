@@ -116,7 +116,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body", fontName=FONT, bulletFontName=FONT, fontSize=10, leading=14, textColor=_INK
     )
     return {
-        "body": ParagraphStyle("body_sp", parent=base, spaceAfter=5),
+        "body": ParagraphStyle("body_sp", parent=base, spaceAfter=5, allowWidows=0, allowOrphans=0),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12.5),
         "cell_small": ParagraphStyle("cell_small", parent=base, fontSize=8.5, leading=11),
         "cell_head": ParagraphStyle(
@@ -140,6 +140,14 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "notice": ParagraphStyle(
             "notice", parent=base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=4,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=1, keepWithNext=1,
+        ),
+        "notice_box": ParagraphStyle(
+            "notice_box", parent=base, fontSize=10.5, leading=15, spaceBefore=14, spaceAfter=4,
+            leftIndent=6, rightIndent=6,
+            borderColor=_RULE, borderWidth=0.6, borderPadding=6, backColor=_SHADE,
         ),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=_MUTED),
         "bullet": ParagraphStyle(
@@ -483,6 +491,45 @@ _APPEAL_KIND_TEXT = {
 _NOT_APPEALABLE = "Beslutet kan inte överklagas."
 
 
+def _intro(letter: DecisionLetter, st: dict) -> list[Flowable]:
+    """Who the letter is for and why, in the right person."""
+    child = letter.child_first_name or "ditt barn"
+    if letter.audience == "guardian":
+        return [Spacer(1, 5 * mm), _p(f"Det här är ett beslut om ditt barn {child}. Du får beslutet eftersom du är "
+                   f"vårdnadshavare och därmed part i ärendet. Läs också om hur du kan överklaga "
+                   "längst ned i brevet.", st["body"])]
+    if letter.audience == "youth":
+        text = ("Det här brevet handlar om dig. Socialnämnden har bestämt något som gäller dig. "
+                "Eftersom du är 15 år eller äldre får du själv beslutet, och du har rätt att säga "
+                "vad du tycker och att överklaga. Under rubriken Beslut står vad som har bestämts "
+                "och varför. Om du inte håller med kan du överklaga. Hur du gör står sist i brevet.")
+        if letter.contact:
+            text += f" Du kan alltid ringa eller skriva till {letter.contact} om du har frågor."
+        return [_p(text, st["notice_box"])]
+    return []
+
+
+def _decision_paras(text: str, st: dict) -> list[Flowable]:
+    """The decision text; a block's short first line without punctuation ("Skäl för beslutet")
+    is the template's own subheading and is printed as one, kept with what follows."""
+    out: list[Flowable] = []
+    norm = text.replace("\r\n", "\n").replace("\r", "\n")
+    for block in (b.strip("\n") for b in norm.split("\n\n")):
+        lines = [x for x in block.split("\n") if x.strip()]
+        if not lines:
+            continue
+        head = lines[0].strip()
+        if len(lines) > 1 and len(head) <= 45 and head[:1].isupper() and not any(c in head for c in ".:;,?!"):
+            out += [_p(head, st["h3"]), _p("\n".join(lines[1:]), st["body"])]
+        else:
+            out.append(_p("\n".join(lines), st["body"]))
+    return out or [_p("–", st["body"])]
+
+
+def _mentions_all(text: str, items: Sequence[str]) -> bool:
+    return bool(items) and all(x.strip() and x in text for x in items)
+
+
 def render_decision_letter(letter: DecisionLetter) -> bytes:
     """A decision letter with the content FL 31–33 §§ require, in clear sections."""
     st = _styles()
@@ -491,9 +538,10 @@ def render_decision_letter(letter: DecisionLetter) -> bytes:
         doc_type="BESLUT",
         lines=(("Datum", _iso(letter.decision_date)), ("Dnr", letter.case_number)),
     )
-    story: list[Flowable] = [
-        _address_block(letter.party, st),
-        Spacer(1, 12 * mm),
+    story: list[Flowable] = []
+    if not letter.for_file:
+        story += [_address_block(letter.recipient or letter.party, st), Spacer(1, 12 * mm)]
+    story += [
         _p(letter.title, st["title"]),
         _kv_table([
             ("Gäller", _party_identity(letter.party, st)),
@@ -501,29 +549,45 @@ def render_decision_letter(letter: DecisionLetter) -> bytes:
             ("Beslutsdatum", _iso(letter.decision_date)),
         ], st, label_w=36 * mm),
     ]
+    if letter.for_file and letter.send_list:
+        story.append(_kv_table([("Skickas till", _people(letter.send_list, ""))], st, label_w=36 * mm))
+    story += _intro(letter, st)
 
-    decision = _paras(letter.decision_text, st["body"])
+    decision = _decision_paras(letter.decision_text, st)
     if letter.urgent_note:
         decision += _paras(letter.urgent_note, st["notice"])
+    # The template's wording often states the reasons and the lagrum itself: say them once.
+    lagrum_in_text = _mentions_all(letter.decision_text, letter.lagrum)
+    if lagrum_in_text and letter.law_version.strip():
+        decision.append(_p(f"Tillämpad lydelse: {letter.law_version}", st["small"]))
     story += _section("Beslut", decision, st)
 
-    lagrum = _lagrum_list(letter.lagrum, st)
-    if letter.law_version.strip():
-        lagrum.append(_p(f"Tillämpad lydelse: {letter.law_version}", st["small"]))
-    story += _section("Lagrum", lagrum, st)
+    if not lagrum_in_text:
+        lagrum = _lagrum_list(letter.lagrum, st)
+        if letter.law_version.strip():
+            lagrum.append(_p(f"Tillämpad lydelse: {letter.law_version}", st["small"]))
+        story += _section("Lagrum", lagrum, st)
 
-    story += _section("Motivering", _paras(letter.motivering, st["body"]), st)
+    motivering = letter.motivering.strip()
+    if motivering and motivering not in letter.decision_text:
+        story += _section("Motivering", _paras(letter.motivering, st["body"]), st)
 
     decided_by = ", ".join(
         x for x in (letter.decided_by_name, letter.decided_by_title) if x.strip()
     )
-    story += _section("Beslutsfattare", [_p(decided_by, st["body"])], st)
-    story.append(_kv_table([
-        ("Föredragande", letter.foredragande_name or "Ingen föredragande."),
-        ("Närvarande utan att delta i beslutet", _people(letter.participants, "Inga.")),
-    ], st, label_w=76 * mm))
+    who: list[Flowable] = _section("Beslutsfattare", [_p(decided_by, st["body"])], st)
+    rows = []
+    if letter.foredragande_name and not (letter.delegated and letter.foredragande_name == letter.decided_by_name):
+        rows.append(("Föredragande", letter.foredragande_name))
+    elif not letter.delegated:
+        rows.append(("Föredragande", "Ingen föredragande."))
+    if letter.participants or not letter.delegated:
+        rows.append(("Närvarande utan att delta i beslutet", _people(letter.participants, "Inga.")))
+    if rows:
+        who.append(_kv_table(rows, st, label_w=76 * mm))
     if letter.delegation_note:
-        story += [Spacer(1, 2 * mm), *_paras(letter.delegation_note, st["body"])]
+        who += [Spacer(1, 2 * mm), *_paras(letter.delegation_note, st["body"])]
+    story.append(KeepTogether(who))
 
     if letter.appeal == "none":
         appeal = _paras(letter.appeal_text, st["body"]) if letter.appeal_text.strip() else [
@@ -532,7 +596,9 @@ def render_decision_letter(letter: DecisionLetter) -> bytes:
     else:
         appeal = [_p(_APPEAL_KIND_TEXT[letter.appeal], st["notice"]),
                   *_paras(letter.appeal_text, st["body"])]
-    story += _section("Hur man överklagar", appeal, st)
+    heading = "Hur du överklagar" if letter.audience in ("guardian", "youth") else "Hur man överklagar"
+    # Kept whole: the last page never starts with a stray line of the appeal text.
+    story.append(KeepTogether(_section(heading, appeal, st)))
 
     return _build(
         story=story,

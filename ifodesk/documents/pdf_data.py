@@ -12,6 +12,7 @@ from datetime import date
 
 APPEAL_KINDS = ("forvaltningsbesvar", "laglighetsprovning", "none")
 AGENDA_KINDS = ("beslut", "anmalan")
+AUDIENCES = ("self", "guardian", "youth")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,8 +63,20 @@ class DecisionLetter:
     appeal_text: str = ""
     urgent_note: str | None = None
     law_version: str = ""
+    # Per-recipient letters (one per party). ``recipient`` gets the address block; None means
+    # ``party`` itself (an adult's own matter). ``for_file`` is the copy for the akt: no address
+    # block, the send list instead. ``audience`` sets the wording: self | guardian | youth.
+    recipient: PartyInfo | None = None
+    for_file: bool = False
+    audience: str = "self"
+    child_first_name: str = ""
+    send_list: tuple[str, ...] = ()  # names and capacities, never addresses
+    delegated: bool = False  # taken under delegation: no meeting, nobody "present"
+    contact: str = ""  # who to ask, for the letter to a young person
 
     def __post_init__(self) -> None:
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {AUDIENCES}, got {self.audience!r}")
         if self.appeal not in APPEAL_KINDS:
             raise ValueError(f"appeal must be one of {APPEAL_KINDS}, got {self.appeal!r}")
         if self.appeal != "none" and not self.appeal_text.strip():

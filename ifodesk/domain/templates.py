@@ -78,6 +78,27 @@ def _value(raw: object) -> str:
     return str(raw).strip()
 
 
+# A value typed as a sentence ("Sex månader") read inside the template's sentence ("Beslutet
+# gäller {giltighet}.") is lower-cased when its first word is an ordinary word like these; names
+# and abbreviations are never touched.
+_INLINE_WORDS = frozenset(
+    "en ett två tre fyra fem sex sju åtta nio tio elva tolv arton tjugofyra sexton "
+    "till tills från fram under högst minst längst varannan varje var varannat "
+    "samtal familjebehandling behandling stöd kontaktperson kontaktfamilj öppenvård "
+    "tillsvidare tills vidare omedelbart".split())
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s*|\n\s*)$")
+
+
+def _inline_case(wording: str, name: str, value: str) -> str:
+    at = wording.find("{" + name + "}")
+    if at < 0 or _SENTENCE_START.search(wording[:at]):
+        return value
+    first = value.split(maxsplit=1)[0] if value.split() else ""
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.lower() in _INLINE_WORDS:
+        return value[0].lower() + value[1:]
+    return value
+
+
 def _check_date(template: DecisionTemplate, fld: TemplateField, value: str) -> None:
     if not _ISO_DATE.match(value):
         raise InvalidFieldError(template, fld, f"'{value}' är inget datum (skriv ÅÅÅÅ-MM-DD)")
@@ -171,7 +192,7 @@ def render_decision_text(
                 raise InvalidFieldError(template, fld, f"'{value}' är inget tillåtet val ({allowed})")
             values[fld.name] = opt.text
         else:
-            values[fld.name] = value
+            values[fld.name] = _inline_case(template.wording, fld.name, value)
     if missing:
         raise MissingFieldError(template, tuple(missing))
     refusal = refused_choice(template, fields)

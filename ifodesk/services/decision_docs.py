@@ -5,8 +5,9 @@ A protected person's address never reaches the document writer.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
@@ -25,6 +26,7 @@ from ifodesk.documents.pdf_data import (
     ProtocolExtract,
 )
 from ifodesk.domain import delegation as deleg
+from ifodesk.domain import parties as rules
 from ifodesk.domain.catalog import load_catalog
 
 from . import access, audit
@@ -33,6 +35,7 @@ from .context import ServiceContext
 from .decisions import _render, decision_for, delegation_order
 from .errors import ValidationError
 from .meetings import _initials, meeting_for
+from .parties import decision_parties
 
 
 # Where a rendered document goes (e.g. written to a file) before its "print" audit row is
@@ -102,43 +105,123 @@ def _with_anslag(text: str, route: str, m: Meeting | None) -> str:
             f"anslagstavlan den {m.anslag_on.isoformat()}; de tre veckorna räknas från den dagen.")
 
 
+def _meeting_note(s: Session, d: Decision) -> str | None:
+    """For an utskott decision: the meeting, its § and who decided (FL 31 §)."""
+    item = s.get(MeetingItem, d.meeting_item_id) if d.meeting_item_id and not d.delegated else None
+    if item is None:
+        return None
+    m = s.get(Meeting, item.meeting_id)
+    chair = user_name(s, m.chair_id)
+    members = [user_name(s, uuid.UUID(str(x))) for x in m.member_ids or ()]
+    deciders = [f"{chair} (ordförande)", *[x for x in members if x and x != chair]]
+    return (f"Beslutet är fattat av {m.committee_name.lower()}, protokoll {m.meeting_date.isoformat()} "
+            f"§ {item.paragraph_no}. Beslutande: {', '.join(deciders)}.")
+
+
+AUDIENCE = {rules.GUARDIAN: "guardian", rules.CHILD: "youth", rules.SELF: "self"}
+
+
+@dataclass(frozen=True)
+class LetterFile:
+    """One decision letter for one recipient."""
+
+    filename: str
+    recipient_name: str
+    capacity: str
+    data: bytes
+    via_skatteverket: bool = False  # protected address: posted through Skatteverket's forwarding
+
+
+def _base_letter(ctx: ServiceContext, s: Session, d: Decision) -> DecisionLetter:
+    if d.status != "beslutad":
+        raise ValidationError("Beslutsbrev skrivs ut först när beslutet är fattat.")
+    rendered, error = _render(load_catalog(), d)
+    if error:
+        raise ValidationError(error)
+    meeting = _committee_meeting(s, d)
+    if meeting is not None and meeting.justerad_on is None:
+        raise ValidationError("Beslutet är fattat av utskottet; beslutsbrevet kan skickas först när "
+                              "protokollet är justerat.")
+    case = s.get(Case, d.case_id)
+    decider = s.get(User, d.decided_by) if d.decided_by else None
+    t = load_catalog().template(d.template_id)
+    urgent_note = None
+    if d.urgent:
+        urgent_note = (f"Beslutet har fattats av ordföranden eller en ledamot som nämnden förordnat, med stöd "
+                       f"av {t.urgent_basis}, eftersom nämndens beslut inte kunde avvaktas. Beslutet anmäls "
+                       "vid nämndens nästa sammanträde.")
+    note = _delegation_note(ctx, s, d)
+    meeting_note = _meeting_note(s, d)
+    drafter = s.get(User, d.drafted_by)
+    return DecisionLetter(
+        letterhead=letterhead(ctx), case_number=case.case_number, decision_date=d.decided_on,
+        party=_party(case.person), title=rendered.title, decision_text=rendered.text,
+        lagrum=rendered.lagrum, motivering=(d.fields or {}).get("motivering", ""),
+        decided_by_name=d.decided_by_name or "",
+        decided_by_title=("" if not d.delegated else (decider.title if decider else "")),
+        foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
+        delegation_note=meeting_note or note, appeal=rendered.appeal_route,
+        appeal_text=_with_anslag(rendered.appeal_text, rendered.appeal_route, meeting),
+        urgent_note=urgent_note, law_version=d.law_version,
+        delegated=bool(d.delegated), child_first_name=case.person.first_name,
+        contact=f"{drafter.full_name} ({drafter.title.lower()})" if drafter else "")
+
+
+def _send_list(parties: list) -> tuple[str, ...]:
+    from .parties import CAPACITY_LABELS
+
+    return tuple(f"{x.name} ({CAPACITY_LABELS[x.capacity].lower()}"
+                 + (", skyddade personuppgifter – skickas via Skatteverket)" if x.protected else ")")
+                 for x in parties)
+
+
 @access.requires("decision.read")
 def decision_letter(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None,
                     deliver: Deliver = None) -> bytes:
-    """Beslutsmeddelande with everything FL 31–33 §§ require."""
+    """The decision as kept in the akt: no address block, the list of parties it is sent to.
+
+    An adult's own decision is addressed to that person, as before.
+    """
     with ctx.write() as s:
         d, grant = decision_for(s, ctx, decision_id, "decision.read", reason)
-        if d.status != "beslutad":
-            raise ValidationError("Beslutsbrev skrivs ut först när beslutet är fattat.")
-        rendered, error = _render(load_catalog(), d)
-        if error:
-            raise ValidationError(error)
-        meeting = _committee_meeting(s, d)
-        if meeting is not None and meeting.justerad_on is None:
-            raise ValidationError("Beslutet är fattat av utskottet; beslutsbrevet kan skickas först när "
-                                  "protokollet är justerat.")
-        case = s.get(Case, d.case_id)
-        decider = s.get(User, d.decided_by) if d.decided_by else None
-        t = load_catalog().template(d.template_id)
-        urgent_note = None
-        if d.urgent:
-            urgent_note = (f"Beslutet har fattats av ordföranden eller en ledamot som nämnden förordnat, med stöd "
-                           f"av {t.urgent_basis}, eftersom nämndens beslut inte kunde avvaktas. Beslutet anmäls "
-                           "vid nämndens nästa sammanträde.")
-        letter = DecisionLetter(
-            letterhead=letterhead(ctx), case_number=case.case_number, decision_date=d.decided_on,
-            party=_party(case.person), title=rendered.title, decision_text=rendered.text,
-            lagrum=rendered.lagrum, motivering=(d.fields or {}).get("motivering", ""),
-            decided_by_name=d.decided_by_name or "",
-            decided_by_title=("" if not d.delegated else (decider.title if decider else "")),
-            foredragande_name=user_name(s, d.drafted_by), participants=_participants(s, d),
-            delegation_note=_delegation_note(ctx, s, d), appeal=rendered.appeal_route,
-            appeal_text=_with_anslag(rendered.appeal_text, rendered.appeal_route, meeting),
-            urgent_note=urgent_note, law_version=d.law_version)
+        letter = _base_letter(ctx, s, d)
+        found = list(decision_parties(s, ctx, d).parties)
+        if [x.capacity for x in found] != [rules.SELF]:
+            letter = replace(letter, for_file=True, send_list=_send_list(found))
         from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
         data = _deliver(pdf.render_decision_letter(letter), deliver)
         audit.record(s, ctx, "print", "decision", d.id, d.person_id, reason=grant.reason, detail="beslutsbrev")
         return data
+
+
+@access.requires("decision.read")
+def decision_letters(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = None) -> list[LetterFile]:
+    """One letter per party, each with that person's own address block and wording.
+
+    A child under 15 gets no letter (the guardians are the parties); a young person from 15 gets
+    one written for them. Other parties' addresses are never printed on a letter, and a protected
+    address is never printed at all (such a letter goes via Skatteverket's forwarding).
+    """
+    with ctx.write() as s:
+        d, grant = decision_for(s, ctx, decision_id, "decision.read", reason)
+        base = _base_letter(ctx, s, d)
+        preview = decision_parties(s, ctx, d)
+        if not preview.parties:
+            raise ValidationError(preview.problem or "Beslutet har ingen part att skicka till.")
+        from ifodesk.documents import pdf  # reportlab: loaded when the first PDF is made, not at start
+
+        out = []
+        for n, party in enumerate(preview.parties, 1):
+            p = s.get(Person, party.person_id)
+            letter = replace(base, recipient=_party(p),
+                             audience=AUDIENCE[party.capacity])
+            folded = unicodedata.normalize("NFKD", f"{p.first_name}-{p.last_name}".lower())
+            slug = "".join(ch for ch in folded if ch.isascii() and (ch.isalnum() or ch == "-"))
+            out.append(LetterFile(f"beslut-{base.case_number}-{n}-{slug}.pdf", party.name, party.capacity,
+                                  pdf.render_decision_letter(letter), party.protected))
+            audit.record(s, ctx, "print", "decision", d.id, p.id, reason=grant.reason,
+                         detail=f"beslutsbrev till part ({party.capacity})")
+        return out
 
 
 @access.requires("meeting.read")

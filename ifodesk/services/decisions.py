@@ -420,6 +420,10 @@ def _decide(s: Session, ctx: ServiceContext, d: Decision, *, urgent: bool, decid
     rendered, error = _render(catalog, d, urgent=urgent, on=on)
     if error:
         raise ValidationError(error, "fields")
+    from .party_events import consent_problem  # consent is recorded per person (parties)
+
+    if (problem := consent_problem(s, d.case_id, d.template_id, on)) is not None:
+        raise ValidationError(problem, "samtycke")
     d.status, d.decided_on, d.decided_at, d.urgent = "beslutad", on, ctx.now(), urgent
     d.decided_by = ctx.actor.user_id
     d.decided_by_name = by_committee or ctx.actor.full_name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from ifodesk.domain.categories import load_categories
 from ifodesk.domain.personnummer import PersonnummerError, parse_personnummer
-from ifodesk.services import cases, people
+from ifodesk.services import cases, parties, people
 from ifodesk.services.cases import FB_OUTCOMES
 from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import ChildInput
@@ -22,12 +23,15 @@ translate = QCoreApplication.translate
 
 
 def lookup_child(ctx, text: str):
-    """The person with this personnummer (if known) and every earlier report about them."""
+    """The person with this personnummer (if known), every earlier report about them, and the
+    siblings' cases (a report about one child often concerns the family)."""
     person = people.lookup_personnummer(ctx, text)
+    if person is None:
+        return None, [], []
     try:
-        return person, (cases.earlier_reports(ctx, person.id) if person else [])
+        return person, cases.earlier_reports(ctx, person.id), parties.siblings(ctx, person.id)
     except PermissionDenied:  # a protected child or another unit's: shown after registration
-        return person, []
+        return person, [], []
 
 
 def _report_line(r) -> str:
@@ -112,7 +116,7 @@ class ChildRow(QFrame):
         self.pnr.setStyleSheet(f"border: 2px solid {PROTECTED_RED};" if error else "")
 
     def _show_lookup(self, result) -> None:
-        person, reports = result
+        person, reports, self.sibling_cases = result
         if person is None:
             self._show_status(self.tr("Ny person i systemet – fyll i förnamn och efternamn."))
         else:
@@ -130,11 +134,18 @@ class ChildRow(QFrame):
 
     def _show_earlier(self, reports) -> None:
         if not reports:
-            self.earlier.setText(self.tr("Inga tidigare anmälningar om barnet."))
+            self.earlier.setText(self.tr("Inga tidigare anmälningar om barnet.") + self._siblings_html())
             return
         lines = "<br>".join("• " + _report_line(r) for r in reports)
         self.earlier.setText(self.tr("<b>Tidigare anmälningar om barnet (%1):</b><br>%2")
-                             .replace("%1", str(len(reports))).replace("%2", lines))
+                             .replace("%1", str(len(reports))).replace("%2", lines) + self._siblings_html())
+
+    def _siblings_html(self) -> str:
+        cases_ = [x for x in getattr(self, "sibling_cases", []) if x.case_number]
+        if not cases_:
+            return ""
+        return "<br>" + self.tr("<b>Syskons ärenden:</b> %1").replace("%1", "; ".join(
+            html.escape(f"{x.name} {x.case_number} ({x.status})") for x in cases_))
 
     # --- result ------------------------------------------------------------------------------
 

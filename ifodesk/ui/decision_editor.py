@@ -30,6 +30,7 @@ from ifodesk.services import caseview, decisions
 from .decision.actions import ActionBar, routing_html, routing_text
 from .decision.editor_actions import ActionsMixin
 from .decision.fields import DecisionFields
+from .decision.parties_box import PartiesBox
 from .decision.preview import letter_html, render_preview
 from .decision.saving import SavingMixin
 from .decision.templates import TemplatePicker
@@ -98,6 +99,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.routing_label.setWordWrap(True)
         self.routing_label.setStyleSheet("background: #e3f2fd; padding: 6px;")
         self.error = error_label(self, "editor_error")
+        self.parties_box = PartiesBox(self.app, self)
         self.state = QLabel(self)
         self.state.setObjectName("editor_state")
         self.actions = ActionBar("editor_actions", self)
@@ -150,6 +152,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(split, 1)
+        box.addWidget(self.parties_box)
         box.addWidget(self.routing_label)
         box.addWidget(self.error)
         box.addWidget(self.actions)
@@ -201,6 +204,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self._use_template(self.catalog.template(info.template_id))
         self.picker.select(info.template_id)
         self._set_info(info)
+        self.parties_box.show_for(info.case_id, info.template_id, info.id)  # on the decision date
         draft = self.app.drafts.load(self._draft_key())
         if draft is not None and draft.values != self._server_values(info):
             if self._editable():
@@ -240,6 +244,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.form_title.setText(f"<b>{html.escape(template.title)}</b>")
         self.lagrum.setText(", ".join(template.lagrum))
         self._set_heading(template.title, self.info.person_protected if self.info else None)
+        if self.info is None:
+            self.parties_box.show_for(self.case_id, template.id)
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:

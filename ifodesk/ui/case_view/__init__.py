@@ -18,6 +18,7 @@ from .decisions_tab import DecisionsTab
 from .fb_tab import FbTab
 from .header import CaseHeader
 from .journal_tab import JournalTab
+from .parties_tab import PartiesTab
 from .skydd_tab import SkyddTab
 from .timeline_tab import TimelineTab
 from .utredning_tab import UtredningTab
@@ -64,10 +65,11 @@ class CaseView(QWidget):
         self.deadline_model, self.deadline_view = make_deadline_table(
             "case_deadlines", self.tr("Ärendets tidsfrister"), self, with_case=False)
         self.decisions = DecisionsTab(app, self)
+        self.parties = PartiesTab(app, self)
         for w, title in ((self.timeline, self.tr("&Översikt")), (self.skydd, self.tr("S&kyddsbedömning")),
                          (self.fb, self.tr("&Förhandsbedömning")), (self.utredning, self.tr("&Utredning")),
                          (self.journal, self.tr("&Journal")), (self.deadline_view, self.tr("T&idsfrister")),
-                         (self.decisions, self.tr("B&eslut"))):
+                         (self.decisions, self.tr("B&eslut")), (self.parties, self.tr("Parter/Nät&verk"))):
             self.tabs.addTab(w, title)
         for tab in (self.skydd, self.fb, self.utredning, self.journal):
             tab.saved.connect(self.reload)
@@ -140,7 +142,7 @@ class CaseView(QWidget):
             return  # another case was opened meanwhile
         self.detail = detail
         self.header.show_case(detail, person)
-        for tab in (self.timeline, self.skydd, self.fb, self.utredning, self.journal, self.decisions):
+        for tab in (self.timeline, self.skydd, self.fb, self.utredning, self.journal, self.decisions, self.parties):
             tab.show_case(detail)
         self.deadline_model.set_records(detail.deadlines)
         self.loading.hide()

@@ -38,6 +38,8 @@ class ActionsMixin:
         self.refresh_routing()
 
     def sign(self) -> None:
+        if not self.parties_box.confirm_sign(self):
+            return
         self._act(decisions.sign, self.tr("Beslutet är fattat."))
 
     def send(self) -> None:
