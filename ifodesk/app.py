@@ -30,6 +30,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--database", metavar="URL", help="databasadress (sqlite:///fil eller postgresql://…)")
     p.add_argument("--demo", action="store_true", help="demodatabas: välj användare i en lista")
     p.add_argument("--user", metavar="ANVÄNDARNAMN", help="logga in som den här användaren")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="självtest efter installation: starta, visa fönstret med data och avsluta (slutkod 0 = allt fungerar)")
     return p.parse_args(argv)
 
 
@@ -105,8 +107,17 @@ def make_qapp(argv: list[str]):
     qapp.setApplicationName("ifodesk")
     qapp.setOrganizationName("ifodesk")
     qapp.setStyle("Fusion")
+    qapp.setWindowIcon(app_icon())
     install_translators(qapp)
     return qapp
+
+
+def app_icon():
+    from PySide6.QtGui import QIcon
+
+    from ifodesk.resources import resource_path
+
+    return QIcon(str(resource_path("icons", "ifodesk.png")))
 
 
 def fit_to_screen(window) -> None:
@@ -148,6 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     window.ready.connect(lambda: log.info("Fönstret klart efter %.0f ms", (time.perf_counter() - _STARTED) * 1000))
     fit_to_screen(window)
     window.show()
+    if args.smoke_test:
+        from ifodesk.ui.smoke import run
+
+        code = run(qapp, window)
+        db.dispose()
+        return code
     code = qapp.exec()
     db.dispose()
     return code

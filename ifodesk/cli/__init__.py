@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens")
+COMMAND_MODULES = ("db", "demo", "users", "catalog", "decisions", "render", "stats", "screens")
 
 
 class CliError(Exception):

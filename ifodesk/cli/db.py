@@ -42,6 +42,9 @@ def cmd_upgrade(args) -> int:
     cfg = load_config(args.database)
     db = Database(cfg.database_url)
     before = schema_state(db)
+    if before.up_to_date:
+        print(f"Databasen har redan senaste version ({before.current}); inget att uppgradera.")
+        return 0
     upgrade(db)
     after = schema_state(db)
     print(f"Schemat uppgraderat från {before.current or 'tomt'} till {after.current}.")

@@ -25,6 +25,15 @@ def ensure_default_delegation(db: Database, municipality_id: uuid.UUID) -> None:
                                 content=default_delegation_text(), active=True))
 
 
+def active_delegation(db: Database, municipality_id: uuid.UUID) -> tuple[str, date | None]:
+    """The adopted ordning's text and adoption date; the default ordning (None) when none is adopted."""
+    with db.session() as s:
+        row = s.scalar(select(DelegationOrdning).where(DelegationOrdning.municipality_id == municipality_id,
+                                                       DelegationOrdning.active.is_(True))
+                       .order_by(DelegationOrdning.adopted_on.desc()))
+        return (row.content, row.adopted_on) if row else (default_delegation_text(), None)
+
+
 def active_delegation_text(db: Database, municipality_id: uuid.UUID) -> str:
     with db.session() as s:
         row = s.scalar(select(DelegationOrdning).where(DelegationOrdning.municipality_id == municipality_id,
