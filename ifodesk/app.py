@@ -154,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         cfg, db = open_services(args.database)
         actor = sign_in(db, args, _pick_user)
     except StartError as exc:
+        if args.smoke_test:  # no modal box in a self-test: nobody is there to close it
+            print(f"ifodesk: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         return _fail(str(exc))
     _app_ctx, window = build_window(cfg, db, actor)
     window.ready.connect(lambda: log.info("Fönstret klart efter %.0f ms", (time.perf_counter() - _STARTED) * 1000))

@@ -19,6 +19,7 @@ APP_NAME = "ifodesk"
 ENV_DATABASE_URL = "IFODESK_DATABASE_URL"
 ENV_CONFIG_FILE = "IFODESK_CONFIG"
 ENV_MACHINE_CONFIG_FILE = "IFODESK_MACHINE_CONFIG"  # tests and unusual installs only
+DEFAULT_SOURCE = "standard (lokal datakatalog)"
 
 # File systems on which SQLite's locking and WAL are unreliable.
 NETWORK_FS_TYPES = {
@@ -130,7 +131,7 @@ def load_config(cli_url: str | None = None) -> Config:
         url, source = machine_url, str(machine_path)
     else:
         p = default_sqlite_path()
-        url, source = f"sqlite:///{p}", "standard (lokal datakatalog)"
+        url, source = f"sqlite:///{p}", DEFAULT_SOURCE
     url = normalize_url(url)
     check_database_url(url)
     used = path if path.exists() else (machine_path if machine_path.exists() else None)

@@ -35,7 +35,7 @@ def _default(note: str) -> OrdningSource:
 def ordning_for(args) -> OrdningSource:
     """FILE if given; otherwise the municipality's adopted ordning in the chosen database. With no
     database chosen and no local database file yet, the default ordning (nothing is created)."""
-    from ifodesk.config import load_config, sqlite_path_from_url
+    from ifodesk.config import DEFAULT_SOURCE, load_config, sqlite_path_from_url
 
     if getattr(args, "file", None):
         path = Path(args.file)
@@ -44,7 +44,7 @@ def ordning_for(args) -> OrdningSource:
         return OrdningSource(path.read_text(encoding="utf-8"), f"Delegationsordningen i {path}")
     cfg = load_config(args.database)
     local = sqlite_path_from_url(cfg.database_url)
-    if cfg.source.startswith("standard") and local is not None and not local.exists():
+    if cfg.source == DEFAULT_SOURCE and local is not None and not local.exists():
         return _default("ingen databas angiven")
     from ifodesk.bootstrap import open_database
     from ifodesk.services.delegation_admin import active_delegation
