@@ -158,6 +158,15 @@ def test_decisions_service_refuses_a_case_outside_the_actors_units(ctx, ctx_for,
     assert decisions_by_case_number(ctx_for("anna.lind"), child.case_number) == []
     with pytest.raises(PermissionDenied):
         decisions_by_case_number(ctx_for("petra.vuxen"), child.case_number)  # Vuxen, not Barn och unga
+    reason = "Samverkan kring familjen med vuxenenheten"
+    assert decisions_by_case_number(ctx_for("petra.vuxen"), child.case_number, reason=reason) == []
+    from sqlalchemy import select
+
+    from ifodesk.db.models import AuditLog
+
+    with ctx.db.session() as s:
+        logged = s.scalars(select(AuditLog).where(AuditLog.username == "petra.vuxen")).all()
+    assert [a.reason for a in logged] == [reason]
 
 
 def test_missing_config_file_named_by_ifodesk_config_is_an_error(tmp_path, monkeypatch, capsys):

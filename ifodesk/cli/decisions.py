@@ -14,6 +14,8 @@ def register(sub) -> None:
 
 
 def cmd_decisions(args) -> int:
+    from dataclasses import replace
+
     from sqlalchemy import select
 
     from ifodesk.db.models import Municipality
@@ -26,7 +28,9 @@ def cmd_decisions(args) -> int:
         m = s.scalar(select(Municipality).where(Municipality.code == cfg.municipality.code))
     if m is None:
         raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
-    rows = decisions_by_case_number(ServiceContext(db, system_actor(db, m.id), cfg.municipality), args.case)
+    # The command line acts as the "system" role of resources/access.toml (municipality-wide reading).
+    actor = replace(system_actor(db, m.id), role="system")
+    rows = decisions_by_case_number(ServiceContext(db, actor, cfg.municipality), args.case)
     if not rows:
         print(f"Ärendet {args.case.strip().upper()} har inga beslut.")
         return 0
