@@ -1,8 +1,13 @@
-# Windows: set up a virtual environment, create an embedded SQLite database with demo data and
+﻿# Windows: set up a virtual environment, create an embedded SQLite database with demo data and
 # start ifodesk. Mirrors scripts/run-demo.sh. Extra arguments go to ifodesk.
 #   powershell -ExecutionPolicy Bypass -File scripts\run-demo.ps1 [--user karin.berg]
 $ErrorActionPreference = 'Stop'
 Set-Location (Split-Path -Parent $PSScriptRoot)
+
+function Fail([string]$Message) {
+    [Console]::Error.WriteLine($Message)
+    exit 1
+}
 
 function Invoke-Checked {
     param([string]$Exe, [string[]]$Arguments)
@@ -14,10 +19,10 @@ function Invoke-Checked {
 if ($env:PYTHON) { $py = @($env:PYTHON) }
 elseif (Get-Command py -ErrorAction SilentlyContinue) { $py = @('py', '-3') }
 elseif (Get-Command python -ErrorAction SilentlyContinue) { $py = @('python') }
-else { Write-Error 'run-demo: hittar inte Python; installera Python 3.11 eller senare från python.org'; exit 1 }
+else { Fail 'run-demo: hittar inte Python; installera Python 3.11 eller senare från python.org' }
 $pyExe = $py[0]; $pyArgs = @($py | Select-Object -Skip 1)
 & $pyExe @pyArgs -c 'import sys; sys.exit(sys.version_info < (3, 11))'
-if ($LASTEXITCODE -ne 0) { Write-Error 'run-demo: ifodesk kräver Python 3.11 eller senare'; exit 1 }
+if ($LASTEXITCODE -ne 0) { Fail 'run-demo: ifodesk kräver Python 3.11 eller senare' }
 
 $venvPy = Join-Path '.venv' 'Scripts\python.exe'
 if (-not (Test-Path $venvPy)) { Invoke-Checked $pyExe ($pyArgs + @('-m', 'venv', '.venv')) }

@@ -1,9 +1,14 @@
-# Windows: set up a virtual environment with the test extras and run the whole test suite.
+﻿# Windows: set up a virtual environment with the test extras and run the whole test suite.
 # Mirrors scripts/test.sh. Extra arguments go to pytest.
 #   powershell -ExecutionPolicy Bypass -File scripts\test.ps1 [-q -x tests\test_config_and_schema.py]
 # PostgreSQL tests run when IFODESK_TEST_PG_URL is set ($env:IFODESK_TEST_PG_URL = 'postgresql://…').
 $ErrorActionPreference = 'Stop'
 Set-Location (Split-Path -Parent $PSScriptRoot)
+
+function Fail([string]$Message) {
+    [Console]::Error.WriteLine($Message)
+    exit 1
+}
 
 function Invoke-Checked {
     param([string]$Exe, [string[]]$Arguments)
@@ -14,7 +19,7 @@ function Invoke-Checked {
 if ($env:PYTHON) { $py = @($env:PYTHON) }
 elseif (Get-Command py -ErrorAction SilentlyContinue) { $py = @('py', '-3') }
 elseif (Get-Command python -ErrorAction SilentlyContinue) { $py = @('python') }
-else { Write-Error 'test: hittar inte Python; installera Python 3.11 eller senare från python.org'; exit 1 }
+else { Fail 'test: hittar inte Python; installera Python 3.11 eller senare från python.org' }
 $pyExe = $py[0]; $pyArgs = @($py | Select-Object -Skip 1)
 
 $venvPy = Join-Path '.venv' 'Scripts\python.exe'

@@ -84,3 +84,20 @@ def test_readme_commands_on_a_fresh_copy(tmp_path):
                        capture_output=True, text=True, timeout=900, env=env)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
     assert " passed" in r.stdout
+
+
+def test_powershell_scripts_mirror_the_bash_ones():
+    """They cannot run here (the Windows workflow runs test.ps1): at least the same steps, and a
+    byte order mark so that Windows PowerShell 5.1 reads å, ä and ö as UTF-8."""
+    for ps1, sh in (("run-demo.ps1", "run-demo.sh"), ("test.ps1", "test.sh")):
+        raw = (REPO / "scripts" / ps1).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), ps1
+        text, bash = raw.decode("utf-8-sig"), (REPO / "scripts" / sh).read_text()
+        for step in ("'-m', 'venv', '.venv'", "'install', '-q', '--upgrade', 'pip'"):
+            assert step in text, (ps1, step)
+        ps_install, sh_install = (("'-e', '.[test]'", '-e ".[test]"') if ps1 == "test.ps1" else ("'-e', '.'", "-e ."))
+        assert ps_install in text and sh_install in bash
+    demo = (REPO / "scripts" / "run-demo.ps1").read_text(encoding="utf-8-sig")
+    assert "IFODESK_DEMO_CASES" in demo and "'--demo'" in demo and "$p.ExitCode" in demo
+    test = (REPO / "scripts" / "test.ps1").read_text(encoding="utf-8-sig")
+    assert "QT_QPA_PLATFORM = 'offscreen'" in test and "lint-imports.exe" in test and "-m pytest @args" in test
