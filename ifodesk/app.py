@@ -31,6 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--database", metavar="URL", help="databasadress (sqlite:///fil eller postgresql://…)")
     p.add_argument("--demo", action="store_true", help="demodatabas: välj användare i en lista")
     p.add_argument("--user", metavar="ANVÄNDARNAMN", help="bara med --demo: logga in som den här demoanvändaren")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="självtest efter installation: starta, visa fönstret med data och avsluta (slutkod 0 = allt fungerar)")
     args = p.parse_args(argv)
     if args.user and not args.demo:
         p.error("--user finns bara för demodatabaser (--demo). Annars är du den du loggat in som.")
@@ -139,8 +141,17 @@ def make_qapp(argv: list[str]):
     qapp.setApplicationName("ifodesk")
     qapp.setOrganizationName("ifodesk")
     qapp.setStyle("Fusion")
+    qapp.setWindowIcon(app_icon())
     install_translators(qapp)
     return qapp
+
+
+def app_icon():
+    from PySide6.QtGui import QIcon
+
+    from ifodesk.resources import resource_path
+
+    return QIcon(str(resource_path("icons", "ifodesk.png")))
 
 
 def fit_to_screen(window) -> None:
@@ -190,11 +201,20 @@ def main(argv: list[str] | None = None) -> int:
         cfg, db = open_services(args.database, _ask_password)
         actor = sign_in(db, args, _pick_user)
     except StartError as exc:
+        if args.smoke_test:  # no modal box in a self-test: nobody is there to close it
+            print(f"ifodesk: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         return _fail(str(exc))
     _app_ctx, window = build_window(cfg, db, actor)
     window.ready.connect(lambda: log.info("Fönstret klart efter %.0f ms", (time.perf_counter() - _STARTED) * 1000))
     fit_to_screen(window)
     window.show()
+    if args.smoke_test:
+        from ifodesk.ui.smoke import run
+
+        code = run(qapp, window)
+        db.dispose()
+        return code
     code = qapp.exec()
     db.dispose()
     return code

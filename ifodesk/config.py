@@ -1,7 +1,8 @@
 """Where the database lives and who the municipality is.
 
-Precedence for the database: --database URL, then IFODESK_DATABASE_URL, then the config
-file in the platform's config directory, else an SQLite file in the user's data directory.
+Precedence for the database: --database URL, then IFODESK_DATABASE_URL, then the user's config
+file, then the machine-wide config file (written by the MSI installer), else an SQLite file in
+the user's data directory. A key in the user's file wins over the same key in the machine-wide one.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import platformdirs
 APP_NAME = "ifodesk"
 ENV_DATABASE_URL = "IFODESK_DATABASE_URL"
 ENV_CONFIG_FILE = "IFODESK_CONFIG"
+ENV_MACHINE_CONFIG_FILE = "IFODESK_MACHINE_CONFIG"  # tests and unusual installs only
 DEFAULT_SOURCE = "standard (lokal datakatalog)"  # Config.source when no database was named
 DEFAULT_BACKUPS_KEPT = 5
 
@@ -63,12 +65,24 @@ def config_file_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
+def machine_config_path() -> Path:
+    """The machine-wide file IT deploys: %PROGRAMDATA%\\ifodesk\\config.toml on Windows,
+    /etc/xdg/ifodesk/config.toml on Linux."""
+    if os.environ.get(ENV_MACHINE_CONFIG_FILE):
+        return Path(os.environ[ENV_MACHINE_CONFIG_FILE])
+    if sys.platform == "win32":
+        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP_NAME / "config.toml"
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
 def default_sqlite_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "ifodesk.sqlite3"
 
 
-def _read_config_file(path: Path) -> dict:
+def _read_config_file(path: Path, *, required: bool = False) -> dict:
     if not path.exists():
+        if required:
+            raise ConfigError(f"Konfigurationsfilen {path} som {ENV_CONFIG_FILE} pekar ut finns inte.")
         return {}
     try:
         with path.open("rb") as fh:
@@ -94,23 +108,42 @@ def _municipality(data: dict, path: Path) -> Municipality:
     return Municipality(**values)
 
 
+def _file_database_url(data: dict, path: Path) -> str | None:
+    """database_url = "…" at the top, or [database] url = '…' (the form the MSI's IniFile writes)."""
+    section = data.get("database", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [database] måste vara en tabell")
+    url = data.get("database_url") or section.get("url")
+    return str(url) if url else None
+
+
 def load_config(cli_url: str | None = None) -> Config:
     path = config_file_path()
-    data = _read_config_file(path)
-    municipality = _municipality(data, path)
+    user_data = _read_config_file(path, required=bool(os.environ.get(ENV_CONFIG_FILE)))
+    machine_path = machine_config_path()
+    machine_data = _read_config_file(machine_path)
+    if "municipality" in user_data:
+        municipality = _municipality(user_data, path)
+    else:
+        municipality = _municipality(machine_data, machine_path)
+    user_url = _file_database_url(user_data, path)
+    machine_url = _file_database_url(machine_data, machine_path)
     if cli_url:
         url, source = cli_url, "--database"
     elif os.environ.get(ENV_DATABASE_URL):
         url, source = os.environ[ENV_DATABASE_URL], ENV_DATABASE_URL
-    elif data.get("database_url"):
-        url, source = str(data["database_url"]), str(path)
+    elif user_url:
+        url, source = user_url, str(path)
+    elif machine_url:
+        url, source = machine_url, str(machine_path)
     else:
         p = default_sqlite_path()
         url, source = f"sqlite:///{p}", DEFAULT_SOURCE
     url = normalize_url(url)
     check_database_url(url)
-    return Config(database_url=url, source=source, municipality=municipality,
-                  config_file=path if path.exists() else None, backups_kept=_backups_kept(data, path))
+    used = path if path.exists() else (machine_path if machine_path.exists() else None)
+    return Config(database_url=url, source=source, municipality=municipality, config_file=used,
+                  backups_kept=_backups_kept(data, path))
 
 
 def _backups_kept(data: dict, path: Path) -> int:

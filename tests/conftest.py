@@ -18,9 +18,11 @@ PG_URL_ENV = "IFODESK_TEST_PG_URL"
 def _isolated_user_files(tmp_path_factory):
     """Tests never read or write the developer's drafts or config (nor leave any behind)."""
     base = tmp_path_factory.mktemp("user")
-    saved = {k: os.environ.get(k) for k in ("IFODESK_DRAFTS_DIR", "IFODESK_CONFIG")}
+    saved = {k: os.environ.get(k) for k in ("IFODESK_DRAFTS_DIR", "IFODESK_CONFIG", "IFODESK_MACHINE_CONFIG")}
     os.environ["IFODESK_DRAFTS_DIR"] = str(base / "data")
+    (base / "config.toml").write_text("", encoding="utf-8")  # a named config file must exist
     os.environ["IFODESK_CONFIG"] = str(base / "config.toml")
+    os.environ["IFODESK_MACHINE_CONFIG"] = str(base / "machine" / "config.toml")  # none
     yield
     for k, v in saved.items():
         if v is None:

@@ -12,7 +12,9 @@ from ifodesk.db.models import Case, Deadline, Person
 
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("IFODESK_CONFIG", str(empty))
     monkeypatch.delenv("IFODESK_DATABASE_URL", raising=False)
 
 

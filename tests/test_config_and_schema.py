@@ -17,6 +17,7 @@ from ifodesk.db.models import Base
 @pytest.fixture
 def isolated_config(tmp_path, monkeypatch):
     cfg_file = tmp_path / "config.toml"
+    cfg_file.write_text("", encoding="utf-8")
     monkeypatch.setenv("IFODESK_CONFIG", str(cfg_file))
     monkeypatch.delenv("IFODESK_DATABASE_URL", raising=False)
     monkeypatch.setattr(config.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))

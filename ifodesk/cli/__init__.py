@@ -10,8 +10,8 @@ import argparse
 import importlib
 import sys
 
-COMMAND_MODULES = ("db", "demo", "users", "catalog", "render", "stats", "screens", "backup", "audit",
-                   "server")
+COMMAND_MODULES = ("db", "demo", "users", "catalog", "decisions", "render", "stats", "screens", "backup",
+                   "audit", "server")
 
 
 class CliError(Exception):

@@ -6,6 +6,7 @@ import json
 import sys
 
 from . import CliError, add_database_arg, open_db_from_args, parse_date_arg
+from .table import print_table
 
 
 def register(sub) -> None:
@@ -13,20 +14,25 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="skriv katalogen som JSON")
     p.add_argument("--date", metavar="ÅÅÅÅ-MM-DD",
                    help="katalogen som den gällde den dagen (lagversion och lagrum i kraft då)")
+    add_database_arg(p)
     p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser("delegation", help="delegationsordningen")
     dsub = p.add_subparsers(dest="delegation_command", metavar="ÅTGÄRD", required=True)
-    chk = dsub.add_parser("check", help="granska en delegationsordning (TOML) mot lagens förbud")
-    chk.add_argument("file", metavar="FIL")
+    chk = dsub.add_parser("check", help="granska en delegationsordning (TOML) mot lagens förbud; "
+                                         "utan FIL den som är antagen i databasen")
+    chk.add_argument("file", metavar="FIL", nargs="?")
+    add_database_arg(chk)
     chk.set_defaults(func=cmd_delegation_check)
     ad = dsub.add_parser("adopt", help="anta en granskad delegationsordning för kommunen i databasen")
     ad.add_argument("file", metavar="FIL")
     ad.add_argument("--adopted-on", metavar="DATUM", help="nämndens beslutsdatum (standard i dag)")
     add_database_arg(ad)
     ad.set_defaults(func=cmd_delegation_adopt)
-    tbl = dsub.add_parser("show", help="visa standarddelegationsordningen som tabell")
+    tbl = dsub.add_parser("show", help="visa delegationsordningen som tabell: FIL, annars den som är "
+                                       "antagen i databasen")
     tbl.add_argument("file", metavar="FIL", nargs="?")
+    add_database_arg(tbl)
     tbl.set_defaults(func=cmd_delegation_show)
 
 
@@ -41,6 +47,9 @@ def _catalog():
 
 def cmd_catalog(args) -> int:
     from ifodesk.domain.catalog import catalog_as_json
+    from ifodesk.domain.delegation import level_label, load_and_validate
+
+    from .ordning import ordning_for
 
     from datetime import date
 
@@ -52,21 +61,34 @@ def cmd_catalog(args) -> int:
             raise CliError(f"Datumet '{args.date}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).") from None
     catalog = _catalog()
     rows = catalog_as_json(catalog, on)
+    source = ordning_for(args)
+    order = load_and_validate(source.text, catalog)
+    for r in rows:  # who decides under the ordning in force, beside the law's lowest level
+        rule = order.rule_for(r["id"])
+        r["delegat"] = rule.regular_level if rule else None
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    for r in rows:
-        lagrum = ", ".join(r["lagrum"])
-        reserved = " [utskott]" if r["utskott_only"] else ""
-        print(f"{r['id']:34} {lagrum:34} lägst {r['lowest_decider']}{reserved}")
+    print(f"{source.label}:")
+    print_table(("Mall", "Lagrum", "Lägst enligt lag", "Delegat", "Utskott"),
+                [(r["id"], ", ".join(r["lagrum"]), level_label(r["lowest_decider"]),
+                  level_label(r["delegat"]) if r["delegat"] else "–", "ja" if r["utskott_only"] else "")
+                 for r in rows])
     return 0
 
 
 def cmd_delegation_check(args) -> int:
-    from ifodesk.domain.delegation import check_delegation_file
+    from ifodesk.domain.delegation import check_delegation_file, load_delegation_order, validate_delegation_order
 
-    issues = check_delegation_file(args.file, _catalog())
+    if args.file:
+        issues = check_delegation_file(args.file, _catalog())
+    else:  # the adopted ordning, re-checked against today's law catalog
+        from .ordning import ordning_for
+
+        source = ordning_for(args)
+        args.file = source.label
+        issues = validate_delegation_order(load_delegation_order(source.text), _catalog())
     errors = [i for i in issues if getattr(i, "severity", "error") == "error"]
     for i in issues:
         print(str(i), file=sys.stderr if i in errors else sys.stdout)
@@ -79,11 +101,14 @@ def cmd_delegation_check(args) -> int:
 
 def cmd_delegation_show(args) -> int:
     from ifodesk.domain.delegation import delegation_table, load_and_validate
-    from ifodesk.resources import resource_path
 
-    order = load_and_validate(args.file or resource_path("delegation", "default.toml"), _catalog())
-    for row in delegation_table(order, _catalog()):
-        print(f"{row.nr:6} {row.arende:52} {row.lagrum:28} {row.delegat}")
+    from .ordning import ordning_for
+
+    source = ordning_for(args)
+    order = load_and_validate(source.text, _catalog())
+    print(f"{source.label}:")
+    print_table(("Nr", "Ärende", "Lagrum", "Delegat"),
+                [(row.nr, row.arende, row.lagrum, row.delegat) for row in delegation_table(order, _catalog())])
     return 0
 
 

@@ -39,15 +39,18 @@ def cmd_upgrade(args) -> int:
 
     from . import open_db_from_args
 
-    _cfg, db = open_db_from_args(args, migrate=False)
+    cfg, db = open_db_from_args(args, migrate=False)
     before = schema_state(db)
     from .server import server_roles, upgrade_as_owner
 
     roles = server_roles(db)
-    if roles is None:
-        upgrade(db)
-    else:  # a server set up by 'server init': the owner role migrates, then grants are renewed
+    if roles is not None:  # a server set up by 'server init': the owner role migrates, then grants are renewed
         upgrade_as_owner(cfg.database_url, roles)
+    elif before.up_to_date:
+        print(f"Databasen har redan senaste version ({before.current}); inget att uppgradera.")
+        return 0
+    else:
+        upgrade(db)
     after = schema_state(db)
     print(f"Schemat uppgraderat från {before.current or 'tomt'} till {after.current}.")
     return 0

@@ -127,8 +127,11 @@ def cmd_list(args) -> int:
     from ifodesk.domain.delegation import level_label
     from ifodesk.services.admin import list_users
 
+    from .table import print_table
+
     cfg, db = open_db_from_args(args)
-    for u in list_users(db, _municipality_id(cfg, db)):
-        since = u.employed_since.isoformat() if u.employed_since else "–"
-        print(f"{u.username:18} {u.full_name:28} {u.title:24} {level_label(u.delegate_level):34} {since}")
+    print_table(("Användarnamn", "Namn", "Titel", "Delegationsnivå", "Anställd sedan"),
+                [(u.username, u.full_name, u.title, level_label(u.delegate_level),
+                  u.employed_since.isoformat() if u.employed_since else "–")
+                 for u in list_users(db, _municipality_id(cfg, db))])
     return 0

@@ -36,6 +36,15 @@ def active_delegation_text(db: Database, municipality_id: uuid.UUID, s=None) -> 
     return row if row is not None else default_delegation_text()
 
 
+def active_delegation(db: Database, municipality_id: uuid.UUID) -> tuple[str, date | None]:
+    """The adopted ordning's text and adoption date; the default ordning (None) when none is adopted."""
+    with db.session() as s:
+        row = s.scalar(select(DelegationOrdning).where(DelegationOrdning.municipality_id == municipality_id,
+                                                       DelegationOrdning.active.is_(True))
+                       .order_by(DelegationOrdning.adopted_on.desc()))
+        return (row.content, row.adopted_on) if row else (default_delegation_text(), None)
+
+
 def adopt_delegation(db: Database, municipality_id: uuid.UUID, text: str, adopted_on: date, catalog) -> None:
     """Anta en ny delegationsordning: validated against the law first; the old one stays on record."""
     from ifodesk.domain.delegation import load_and_validate
