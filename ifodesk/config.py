@@ -143,7 +143,7 @@ def load_config(cli_url: str | None = None) -> Config:
     check_database_url(url)
     used = path if path.exists() else (machine_path if machine_path.exists() else None)
     return Config(database_url=url, source=source, municipality=municipality, config_file=used,
-                  backups_kept=_backups_kept(data, path))
+                  backups_kept=_backups_kept(user_data, path))
 
 
 def _backups_kept(data: dict, path: Path) -> int:

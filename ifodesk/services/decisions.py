@@ -645,13 +645,14 @@ def suggest_fields(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) ->
 _COURT_RECORDERS = ("handlaggare", "forste", "chef", "ifo_chef", "sekreterare")
 
 
+@access.requires("decision.draft")
 def record_court_ruling(ctx: ServiceContext, decision_id: uuid.UUID, ruled_on: date) -> DecisionInfo:
     """The court's ruling on an underställt decision came in: start the deadlines that count from
     it (the LVM application runs from the court's decision, not from the nämnd's)."""
     if ctx.actor.role not in _COURT_RECORDERS:
         raise PermissionDenied("Bara handläggare, 1:e socialsekreterare, chefer och sekreterare för in rättens beslut.")
     with ctx.write() as s:
-        d = get_or_404(s, Decision, decision_id, "Beslutet")
+        d, _ = decision_for(s, ctx, decision_id, "decision.draft")
         t = load_catalog().template(d.template_id)
         if d.status != "beslutad" or not t.court_starts_deadlines:
             raise ValidationError("Det finns ingen frist som räknas från rättens beslut för det här beslutet.")

@@ -284,6 +284,7 @@ def close_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: 
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.record")
 def record_justering(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: int, *,
                      justerare_id: uuid.UUID, justerad_on: date) -> MeetingInfo:
     """The protocol is justerat: by whom and when (the rules file gives the 14 days; a late
@@ -291,7 +292,7 @@ def record_justering(ctx: ServiceContext, meeting_id: uuid.UUID, expected_versio
     if ctx.actor.role not in SECRETARY_ROLES:
         raise PermissionDenied("Bara sekreteraren eller ordföranden för in justeringen.")
     with ctx.write() as s:
-        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        m = meeting_for(s, ctx, meeting_id, "meeting.record")
         check_version(s, m, expected_version, "Sammanträdet")
         if m.status != "genomford":
             raise ValidationError("Protokollet justeras när sammanträdet är avslutat.")
@@ -308,12 +309,13 @@ def record_justering(ctx: ServiceContext, meeting_id: uuid.UUID, expected_versio
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.record")
 def record_anslag(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: int, anslag_on: date) -> MeetingInfo:
     """The justering was announced on the anslagstavla; laglighetsprövning runs from this day."""
     if ctx.actor.role not in SECRETARY_ROLES:
         raise PermissionDenied("Bara sekreteraren eller ordföranden för in anslaget.")
     with ctx.write() as s:
-        m = get_or_404(s, Meeting, meeting_id, "Sammanträdet")
+        m = meeting_for(s, ctx, meeting_id, "meeting.record")
         check_version(s, m, expected_version, "Sammanträdet")
         if m.justerad_on is None:
             raise ValidationError("Protokollet måste justeras innan justeringen anslås.")
@@ -328,17 +330,21 @@ def record_anslag(ctx: ServiceContext, meeting_id: uuid.UUID, expected_version: 
         return _meeting_info(s, m)
 
 
+@access.requires("meeting.manage")
 def set_foredragande(ctx: ServiceContext, item_id: uuid.UUID, expected_version: int,
                      foredragande_id: uuid.UUID) -> MeetingInfo:
     """Who presents one paragraph (föredragande per §, FL 31 §)."""
     with ctx.write() as s:
-        it = get_or_404(s, MeetingItem, item_id, "Paragrafen")
+        it, m = _item_for(s, ctx, item_id)
+        access.check_meeting(ctx, m, "meeting.manage")
         check_version(s, it, expected_version, f"§ {it.paragraph_no}")
         if it.outcome is not None:
             raise ValidationError(f"§ {it.paragraph_no} är redan protokollförd.")
-        get_or_404(s, User, foredragande_id, "Föredraganden")
+        if s.scalar(select(User.id).where(User.id == foredragande_id,
+                                          User.municipality_id == ctx.actor.municipality_id)) is None:
+            raise NotFound("Föredraganden finns inte.")
         it.foredragande_id = foredragande_id
         touch(ctx, it)
         s.flush()
         audit.record(s, ctx, "update", "meeting_item", it.id, None, detail="föredragande")
-        return _meeting_info(s, s.get(Meeting, it.meeting_id))
+        return _meeting_info(s, m)
