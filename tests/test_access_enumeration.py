@@ -19,6 +19,7 @@ ALLOWLIST = {
     "statistics.list_units": "names of the municipality's units",
     "statistics.find_unit": "finds a unit by name or prefix",
     "common.touch": "stamps who changed a record, inside a service function that checked it",
+    "retry.run_write": "runs a service function's own checked unit of work again after a lost race",
 }
 ENFORCEMENT = "access"  # the policy module itself: its functions are the checks
 

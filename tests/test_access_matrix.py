@@ -19,6 +19,7 @@ from ifodesk.domain.access_policy import RANK, load_policy
 from ifodesk.domain import statistics as st
 from ifodesk.services import (
     audit,
+    audit_review,
     caseview,
     cases,
     decision_docs,
@@ -146,6 +147,7 @@ ROLE_LEVEL = {
     "statistics.read": lambda ctx, m: statistics.compute_statistics(ctx, st.year_period(2026)),
     "statistics.register": lambda ctx, m: statistics.register_extract(ctx, 2026),
     "audit.read": lambda ctx, m: audit.audit_trail(ctx),
+    "audit.review": lambda ctx, m: audit_review.run_review(ctx, date(2026, 3, 2), date(2026, 3, 2)),
     "meeting.read": lambda ctx, m: meetings.get_meeting(ctx, m.id),
 }
 

@@ -18,8 +18,10 @@ ARABIC_INDIC_DATE = "٢٠٢٦-٠١-٠١"
 
 
 @pytest.fixture(autouse=True)
-def no_user_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
+def no_user_config(tmp_path_factory, monkeypatch):
+    empty = tmp_path_factory.mktemp("config") / "config.toml"
+    empty.write_text("", encoding="utf-8")  # an empty config file: no settings
+    monkeypatch.setenv("IFODESK_CONFIG", str(empty))
     monkeypatch.delenv("IFODESK_DATABASE_URL", raising=False)
 
 
@@ -170,6 +172,7 @@ def test_a_full_disk_while_writing_a_letter_leaves_no_file_and_no_print_row(demo
     assert list(out.parent.iterdir()) == []  # neither brev.pdf (0 bytes) nor a temporary file
     assert _prints(demo_copy) == before  # nothing says it was printed
     monkeypatch.undo()
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     assert main(["render", "letter", "--decision", str(d.id), "--out", str(out), "--database", str(demo_copy)]) == 0
     assert out.stat().st_size > 1000 and _prints(demo_copy) == before + 1

@@ -149,6 +149,8 @@ def _mode(p: Path) -> int:
 def test_a_new_sqlite_database_and_its_wal_files_are_owner_only(tmp_path, monkeypatch):
     from ifodesk.cli import main
 
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
+
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     old = os.umask(0o022)  # a usual umask: files would be world-readable
     try:
@@ -172,6 +174,8 @@ def test_a_new_sqlite_database_and_its_wal_files_are_owner_only(tmp_path, monkey
 def test_an_existing_readable_database_is_tightened_on_open(tmp_path, monkeypatch):
     from ifodesk.cli import main
 
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
+
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     path = tmp_path / "ifo.sqlite3"
     assert main(["init-db", "--database", str(path)]) == 0
@@ -190,6 +194,8 @@ def _stamped_backups(path: Path, n: int) -> None:
 def test_backups_are_whole_owner_only_and_rotated(tmp_path, monkeypatch):
     from ifodesk.cli import main
     from ifodesk.db.migrate import backups_of
+
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
 
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     path = tmp_path / "ifo.sqlite3"
@@ -212,6 +218,8 @@ def test_a_backup_that_fails_midway_leaves_no_file(tmp_path, monkeypatch):
 
     from ifodesk.cli import main
     from ifodesk.db import migrate
+
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
 
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     path = tmp_path / "ifo.sqlite3"
@@ -240,6 +248,8 @@ def test_admin_backup_copies_a_database_in_use(tmp_path, monkeypatch, capsys):
 
     from ifodesk.cli import main
     from ifodesk.db.engine import Database
+
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
 
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     path = tmp_path / "ifo.sqlite3"
@@ -270,6 +280,8 @@ def test_admin_backup_copies_a_database_in_use(tmp_path, monkeypatch, capsys):
 ])
 def test_admin_backup_bad_input_exit_2(tmp_path, monkeypatch, capsys, args, message):
     from ifodesk.cli import main
+
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
 
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     db = tmp_path / "ifo.sqlite3"

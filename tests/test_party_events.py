@@ -18,7 +18,7 @@ from test_parties import guardians
 from test_party_letters import pnr, signed
 
 STODBOENDE = {"barnets_namn": "Alva Ek", "stodboende": "Stödboendet Linden", "startdatum": "2026-03-10",
-              "samtycke": "Se registrerat samtycke.", "fakta": "Alva kan inte bo hemma.", "motivering": "Behov av stöd."}
+              "samtycke": "samtycker", "fakta": "Alva kan inte bo hemma.", "motivering": "Behov av stöd."}
 
 
 @pytest.fixture

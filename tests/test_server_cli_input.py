@@ -9,6 +9,7 @@ from ifodesk.cli import main
 
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path, monkeypatch):
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     monkeypatch.delenv("IFODESK_DATABASE_URL", raising=False)
 

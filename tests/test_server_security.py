@@ -28,6 +28,7 @@ OTHER = Municipality(name="Grannkommun", code="8888")
 
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path, monkeypatch):
+    (tmp_path / "none.toml").write_text("", encoding="utf-8")  # an empty config file: no settings
     monkeypatch.setenv("IFODESK_CONFIG", str(tmp_path / "none.toml"))
     monkeypatch.delenv("IFODESK_DATABASE_URL", raising=False)
     monkeypatch.setenv("IFODESK_NEW_PASSWORD", "ett långt lösenord")
@@ -142,8 +143,10 @@ def test_audit_log_is_insert_only_and_rows_are_written_in_ones_own_name(server):
             with pytest.raises(ProgrammingError, match="permission denied"):
                 conn.execute(text(sql))
             conn.rollback()
-        insert = text("INSERT INTO audit_log (at, user_id, username, action, entity) "
-                      "VALUES (now(), :u, 'x', 'read', 'case')")
+        # Raw SQL, so the chain columns are filled by hand: this is about who may insert.
+        insert = text("INSERT INTO audit_log (at, user_id, username, action, entity, seq, prev_hash, hash) "
+                      "VALUES (now(), :u, 'x', 'read', 'case', (SELECT max(seq) + 1 FROM audit_log), "
+                      "repeat('0', 64), repeat('0', 64))")
         with pytest.raises(ProgrammingError, match="row-level security"):
             conn.execute(insert, {"u": petra.user_id})
         conn.rollback()

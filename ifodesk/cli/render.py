@@ -72,9 +72,9 @@ def cmd_render(args) -> int:
         raise CliError(f"Katalogen {out} finns inte")
     if not per_party and out.suffix.lower() != ".pdf":
         raise CliError(f"Utfilen {out} ska sluta på .pdf")
-    if not out.parent.is_dir():
+    if not per_party and not out.parent.is_dir():
         raise CliError(f"Katalogen {out.parent} finns inte")
-    if out.is_dir():
+    if not per_party and out.is_dir():
         raise CliError(f"Kan inte skriva {out}: det är en mapp.")
     cfg, db = open_db_from_args(args)
     with db.session() as s:
@@ -83,7 +83,7 @@ def cmd_render(args) -> int:
         raise CliError(f"Kommunen {cfg.municipality.code} finns inte i databasen; kör 'ifodesk-admin init-db'.")
     ctx = ServiceContext(db, system_actor(db, m.id), cfg.municipality)
     if per_party:
-        for f in decision_docs.decision_letters(ctx, args.decision):
+        for f in decision_docs.decision_letters(ctx, args.decision, args.skal):
             _write(out / f.filename, f.data)
             if f.via_skatteverket:
                 print("  Skyddade personuppgifter: skicka brevet via Skatteverkets vidarebefordran.")
@@ -108,7 +108,7 @@ def cmd_render(args) -> int:
 
 def _write(path: Path, data: bytes) -> None:
     """Under a temporary name, then renamed: a reader never sees half a letter."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    from ifodesk.fileio import write_bytes
+
+    write_bytes(path, data)
     print(f"Skrev {path} ({len(data)} byte).")

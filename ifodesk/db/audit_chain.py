@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
-from sqlalchemy import bindparam, event, insert, select, update
+from sqlalchemy import event, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -87,15 +87,12 @@ def _write_pending(s: Session) -> None:
                      row["entity_id"], row["person_id"], row["reason"], row["detail"], row["shown_persons"], prev)
         rows.append({**row, "seq": seq, "prev_hash": prev, "hash": h})
         prev = h
-    # Core statements with constant text, so their compiled form is cached.
-    conn = s.connection()
-    conn.execute(_INSERT_LOG, rows)
-    conn.execute(_UPDATE_HEAD, {"seq": seq, "hash": prev})
+    # A core statement with constant text, so its compiled form is cached. The head row follows
+    # by the database's trigger (migration 0006): no third statement.
+    s.connection().execute(_INSERT_LOG, rows)
 
 
 _INSERT_LOG = insert(AuditLog.__table__)
-_UPDATE_HEAD = (update(AuditChainHead.__table__).where(AuditChainHead.__table__.c.id == HEAD_ID)
-                .values(seq=bindparam("seq"), hash=bindparam("hash")))
 
 
 @event.listens_for(Session, "before_commit")

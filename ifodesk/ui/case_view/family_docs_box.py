@@ -82,9 +82,9 @@ class FamilyDocsBox(QGroupBox):
         self.reply_due = None  # a callable giving the reply date for kommunicering
         self.recipient = name(QComboBox(self), "family_recipient", self.tr("Mottagare"))
         self.recipient.setMinimumWidth(160)
-        self.utredning_button = button(self, "family_utredning", self.tr("Utredningen för &kommunicering …"))
+        self.utredning_button = button(self, "family_utredning", self.tr("Utredningen för kommunice&ring …"))
         self.utredning_button.clicked.connect(lambda: self.print_document("utredning"))
-        self.journal_button = button(self, "family_journal", self.tr("&Journalen för partsinsyn …"))
+        self.journal_button = button(self, "family_journal", self.tr("Journalen för partsins&yn …"))
         self.journal_button.clicked.connect(lambda: self.print_document("journal"))
         self.dialog: ChecklistDialog | None = None
         row = QHBoxLayout(self)

@@ -186,7 +186,7 @@ class PartiesTab(QWidget):
         self.k_due = _date_edit(self, "k_due", self.tr("Svar senast"))
         today = self.app.services.today()
         self.k_due.setDate(QDate(today.year, today.month, today.day).addDays(parties.party_rules().default_reply_days))
-        self.k_button = button(self, "k_send", self.tr("Registrera &utskick"))
+        self.k_button = button(self, "k_send", self.tr("Registrera utski&ck"))
         self.k_button.clicked.connect(self.send_kommunicering)
 
     def _notify_row(self) -> None:
@@ -204,7 +204,7 @@ class PartiesTab(QWidget):
             self.n_how.addItem(self.tr(text), code)
         self.n_button = button(self, "notify_record", self.tr("Registrera &delgivning"))
         self.n_button.clicked.connect(self.record_notification)
-        self.appeal_button = button(self, "notify_appeal", self.tr("Registrera ö&verklagande"))
+        self.appeal_button = button(self, "notify_appeal", self.tr("Registrera överkla&gande"))
         self.appeal_button.clicked.connect(self.register_appeal)
         self.forward_button = button(self, "notify_forwarded", self.tr("Över&lämnat till domstol"))
         self.forward_button.clicked.connect(self.mark_forwarded)

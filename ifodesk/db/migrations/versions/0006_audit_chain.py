@@ -1,6 +1,8 @@
 """Audit log as a hash chain, with the persons a list read showed; checked log-review findings.
 
 Existing rows are chained in id order at upgrade (the hash format is ifodesk.db.audit_chain's).
+A trigger moves the chain's head with each inserted row, so a write costs two statements (lock
+the head, insert), not three.
 
 Revision ID: 0006
 Revises: 0005
@@ -49,6 +51,35 @@ def _chain_existing_rows() -> None:
     conn.execute(head.insert().values(id=HEAD_ID, seq=seq, hash=prev))
 
 
+SQLITE_HEAD_TRIGGER = """CREATE TRIGGER audit_log_chain_head AFTER INSERT ON audit_log BEGIN
+    UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq < NEW.seq;
+END"""
+PG_HEAD_TRIGGER = (
+    """CREATE FUNCTION ifodesk_audit_chain_head() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1 AND seq < NEW.seq;
+    RETURN NULL;
+END $$""",
+    """CREATE TRIGGER audit_log_chain_head AFTER INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION ifodesk_audit_chain_head()""",
+)
+
+
+def _create_head_trigger() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for sql in PG_HEAD_TRIGGER:
+            op.execute(sql)
+    else:
+        op.execute(SQLITE_HEAD_TRIGGER)
+
+
+def _drop_head_trigger() -> None:
+    op.execute("DROP TRIGGER IF EXISTS audit_log_chain_head" +
+               (" ON audit_log" if op.get_bind().dialect.name == "postgresql" else ""))
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS ifodesk_audit_chain_head()")
+
+
 def upgrade() -> None:
     op.create_table(
         "audit_chain_head",
@@ -68,6 +99,7 @@ def upgrade() -> None:
         batch.alter_column("prev_hash", existing_type=sa.String(length=64), nullable=False)
         batch.alter_column("hash", existing_type=sa.String(length=64), nullable=False)
         batch.create_unique_constraint(op.f("uq_audit_log_seq"), ["seq"])
+    _create_head_trigger()  # after the batch rebuild of audit_log, which would drop it on SQLite
     op.create_table(
         "audit_review_mark",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -87,6 +119,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    _drop_head_trigger()
     op.drop_table("audit_review_mark")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_constraint(op.f("uq_audit_log_seq"), type_="unique")
