@@ -12,7 +12,17 @@ def fill(path: str) -> int:
     for message in tree.getroot().iter("message"):
         tr = message.find("translation")
         source = message.findtext("source")
-        if tr is not None and tr.get("type") == "unfinished" and (tr.text or "").strip() in ("", source):
+        if tr is None or tr.get("type") != "unfinished":
+            continue
+        forms = tr.findall("numerusform")
+        if forms:  # a plural message (tr(..., n)): every form is the source, which says %n
+            if all(not (f.text or "").strip() for f in forms):
+                for f in forms:
+                    f.text = source
+                tr.text = None
+                del tr.attrib["type"]
+                filled += 1
+        elif (tr.text or "").strip() in ("", source):
             tr.text = source
             del tr.attrib["type"]
             filled += 1

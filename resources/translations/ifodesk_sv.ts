@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
 <context>
+    <name>AccessReasonDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/access_dialog.py" line="+25" />
+        <source>Skäl för att läsa</source>
+        <translation>Skäl för att läsa</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Skäl</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>T.ex. jourärende: barnet placerades akut i natt</source>
+        <translation>T.ex. jourärende: barnet placerades akut i natt</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Skälet och din läsning loggas och granskas i loggkontrollen.</source>
+        <translation>Skälet och din läsning loggas och granskas i loggkontrollen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10" />
+        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
+        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActionsMixin</name>
     <message>
         <location filename="../../ifodesk/ui/decision/editor_actions.py" line="+19" />
@@ -9,7 +39,7 @@
         <translation>Arbetar …</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>Beslutet är fattat.</source>
         <translation>Beslutet är fattat.</translation>
     </message>
@@ -71,16 +101,18 @@
         <source>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</source>
         <translation>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+9" />
-        <source>Skriv ett skäl (minst fem tecken).</source>
-        <translation>Skriv ett skäl (minst fem tecken).</translation>
+        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
+        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/admin.py" line="+23" />
+        <location filename="../../ifodesk/ui/pages/admin.py" line="+24" />
         <source>Namn</source>
         <translation>Namn</translation>
     </message>
@@ -200,12 +232,13 @@
 <context>
     <name>AnmalanDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+43" />
+        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+53" />
+        <location line="+262" />
         <source>Ny anmälan</source>
         <translation>Ny anmälan</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="-243" />
         <source>Mottagen datum och tid</source>
         <translation>Mottagen datum och tid</translation>
     </message>
@@ -251,11 +284,61 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Vill ha åter&amp;koppling</source>
-        <translation>Vill ha åter&amp;koppling</translation>
+        <source>Vill ha återko&amp;ppling</source>
+        <translation>Vill ha återko&amp;ppling</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+34" />
+        <source>Motta&amp;gen:</source>
+        <translation>Motta&amp;gen:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Anm&amp;älare:</source>
+        <translation>Anm&amp;älare:</translation>
+    </message>
+    <message>
+        <location line="+163" />
+        <source>Osparad anmälan från %1 återställd</source>
+        <translation>Osparad anmälan från %1 återställd</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Skyddade personuppgifter: inget utkast sparas på datorn</source>
+        <translation>Skyddade personuppgifter: inget utkast sparas på datorn</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Utkast sparat på datorn %1, inte registrerat än</source>
+        <translation>Utkast sparat på datorn %1, inte registrerat än</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Anmälan är inte registrerad. Vad vill du göra med det du skrivit?</source>
+        <translation>Anmälan är inte registrerad. Vad vill du göra med det du skrivit?</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Stäng och spara &amp;utkast</source>
+        <translation>Stäng och spara &amp;utkast</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Kasta anmälan</source>
+        <translation>&amp;Kasta anmälan</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Fortsätt skriva</source>
+        <translation>&amp;Fortsätt skriva</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Ett sparat utkast kommer tillbaka nästa gång du väljer Ny anmälan.</source>
+        <translation>Ett sparat utkast kommer tillbaka nästa gång du väljer Ny anmälan.</translation>
+    </message>
+    <message>
+        <location line="-244" />
         <source>Anmälaren vill ha återkoppling</source>
         <translation>Anmälaren vill ha återkoppling</translation>
     </message>
@@ -275,7 +358,7 @@
         <translation>&amp;Lägg till barn (Ctrl+B)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>&amp;Registrera</source>
         <translation>&amp;Registrera</translation>
     </message>
@@ -285,12 +368,7 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>&amp;Mottagen:</source>
-        <translation>&amp;Mottagen:</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+13" />
         <source>&amp;Enhet:</source>
         <translation>&amp;Enhet:</translation>
     </message>
@@ -300,12 +378,7 @@
         <translation>&amp;Kanal:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Anmäla&amp;re:</source>
-        <translation>Anmäla&amp;re:</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Na&amp;mn:</source>
         <translation>Na&amp;mn:</translation>
     </message>
@@ -335,12 +408,12 @@
         <translation>&lt;b&gt;Barn som anmälan gäller&lt;/b&gt; – ett barn per rad; syskon får var sin förhandsbedömning</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+43" />
         <source>%1 har anmälningsskyldighet och kan inte vara anonym.</source>
         <translation>%1 har anmälningsskyldighet och kan inte vara anonym.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+46" />
         <source>Enheterna läses fortfarande in – försök igen om en sekund.</source>
         <translation>Enheterna läses fortfarande in – försök igen om en sekund.</translation>
     </message>
@@ -348,7 +421,7 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+25" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+27" />
         <source>Visa &amp;adress …</source>
         <translation>Visa &amp;adress …</translation>
     </message>
@@ -378,7 +451,7 @@
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
         <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
     </message>
@@ -388,7 +461,17 @@
         <translation>ofördelat</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+9" />
+        <source>Nästa tidsfrist: ingen öppen</source>
+        <translation>Nästa tidsfrist: ingen öppen</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nästa tidsfrist: &lt;b&gt;%1&lt;/b&gt; senast &lt;b&gt;%2&lt;/b&gt; – %3</source>
+        <translation>Nästa tidsfrist: &lt;b&gt;%1&lt;/b&gt; senast &lt;b&gt;%2&lt;/b&gt; – %3</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</source>
         <translation>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</translation>
     </message>
@@ -492,12 +575,12 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+42" />
+        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+46" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Läser in ärendet …</source>
         <translation>Läser in ärendet …</translation>
     </message>
@@ -507,7 +590,7 @@
         <translation>Ärendets tidsfrister</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Översikt</source>
         <translation>&amp;Översikt</translation>
     </message>
@@ -541,11 +624,39 @@
         <source>B&amp;eslut</source>
         <translation>B&amp;eslut</translation>
     </message>
+    <message>
+        <location line="+0" />
+        <source>Parter/Nät&amp;verk</source>
+        <translation>Parter/Nät&amp;verk</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/family_docs_box.py" line="+46" />
+        <source>Sekretesskontroll före utskrift</source>
+        <translation>Sekretesskontroll före utskrift</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Skyddade adresser och telefonnummer tas bort automatiskt. Bekräfta resten själv:</source>
+        <translation>Skyddade adresser och telefonnummer tas bort automatiskt. Bekräfta resten själv:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Skriv ut</source>
+        <translation>&amp;Skriv ut</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
 </context>
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../ifodesk/ui/anmalan_child.py" line="+31" />
+        <location filename="../../ifodesk/ui/anmalan_child.py" line="+39" />
         <source>förhandsbedömning pågår</source>
         <translation>förhandsbedömning pågår</translation>
     </message>
@@ -585,7 +696,7 @@
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>&lt;b&gt;Barn %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Barn %1&lt;/b&gt;</translation>
     </message>
@@ -620,7 +731,7 @@
         <translation>Ny person i systemet – fyll i förnamn och efternamn.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Känd person: %1 %2</source>
         <translation>Känd person: %1 %2</translation>
     </message>
@@ -635,6 +746,11 @@
         <translation>&lt;b&gt;Tidigare anmälningar om barnet (%1):&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>&lt;b&gt;Syskons ärenden:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Syskons ärenden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
         <location line="+19" />
         <source>Födelsedatum skrivs ÅÅÅÅ-MM-DD.</source>
         <translation>Födelsedatum skrivs ÅÅÅÅ-MM-DD.</translation>
@@ -643,49 +759,64 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+29" />
+        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+59" />
         <source>Någon annan har sparat</source>
         <translation>Någon annan har sparat</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>&amp;Läs in på nytt</source>
-        <translation>&amp;Läs in på nytt</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Jämför</source>
-        <translation>&amp;Jämför</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Behåll min text</source>
-        <translation>&amp;Behåll min text</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+12" />
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+23" />
-        <source>okänd tid</source>
-        <translation>okänd tid</translation>
+        <location line="-4" />
+        <source>&amp;Använd valen</source>
+        <translation>&amp;Använd valen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ta &amp;den sparade texten i allt</source>
+        <translation>Ta &amp;den sparade texten i allt</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och det du skrev finns kvar här tills du väljer. Läs in den sparade versionen, eller jämför texterna först.</source>
-        <translation>&lt;b&gt;%1 ändrades av %2 %3&lt;/b&gt; medan du skrev (du utgick från version %4, sparad version är %5).&lt;br&gt;Inget har skrivits över, och det du skrev finns kvar här tills du väljer. Läs in den sparade versionen, eller jämför texterna först.</translation>
+        <source>&amp;Behåll min text i allt</source>
+        <translation>&amp;Behåll min text i allt</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>&lt;b&gt;Din text (ej sparad)&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Din text (ej sparad)&lt;/b&gt;</translation>
+        <location line="+29" />
+        <source>nyss</source>
+        <translation>nyss</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&lt;b&gt;%1 sparade %2 %3&lt;/b&gt; medan du skrev. Inget har skrivits över: det du skrev finns kvar tills du har valt.</source>
+        <translation>&lt;b&gt;%1 sparade %2 %3&lt;/b&gt; medan du skrev. Inget har skrivits över: det du skrev finns kvar tills du har valt.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Ett fält skiljer sig. Välj vilken text som ska gälla.</source>
+        <translation>Ett fält skiljer sig. Välj vilken text som ska gälla.</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&lt;b&gt;Sparad av %1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Sparad av %1&lt;/b&gt;</translation>
+        <source>%1 fält skiljer sig. Välj för varje fält vilken text som ska gälla.</source>
+        <translation>%1 fält skiljer sig. Välj för varje fält vilken text som ska gälla.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Övriga fält (%1) är lika.</source>
+        <translation>Övriga fält (%1) är lika.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&lt;b&gt;Det du skrev (inte sparat)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Det du skrev (inte sparat)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;Det %1 sparade %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Det %1 sparade %2&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+7" />
@@ -698,9 +829,24 @@
         <translation>Sparad text: %1</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>&amp;Använd sparad text</source>
-        <translation>&amp;Använd sparad text</translation>
+        <location line="+4" />
+        <source>Behåll min text</source>
+        <translation>Behåll min text</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Använd texten som %1 sparade</source>
+        <translation>Använd texten som %1 sparade</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Det som skiljer sig är understruket.</source>
+        <translation>Det som skiljer sig är understruket.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Välj först för varje fält vilken text som ska gälla.</source>
+        <translation>Välj först för varje fält vilken text som ska gälla.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1157,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>1 eget förslag</source>
+        <translation>1 eget förslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>%1 egna förslag</source>
         <translation>%1 egna förslag</translation>
     </message>
@@ -1073,12 +1224,12 @@
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../ifodesk/ui/decision_editor.py" line="+58" />
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+59" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>&lt;b&gt;Nytt beslut&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nytt beslut&lt;/b&gt;</translation>
     </message>
@@ -1103,7 +1254,7 @@
         <translation>Förhandsvisning av beslutet</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>&amp;Spara utkast</source>
         <translation>&amp;Spara utkast</translation>
     </message>
@@ -1119,13 +1270,13 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Skicka &amp;brådskande till ordföranden</source>
-        <translation>Skicka &amp;brådskande till ordföranden</translation>
+        <source>Skicka brådskande till &amp;ordföranden</source>
+        <translation>Skicka brådskande till &amp;ordföranden</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Till &amp;föredragningslista …</source>
-        <translation>Till &amp;föredragningslista …</translation>
+        <source>Till fö&amp;redragningslista …</source>
+        <translation>Till fö&amp;redragningslista …</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1148,12 +1299,12 @@
         <translation>&amp;Lagrum:</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>Nytt beslut</source>
         <translation>Nytt beslut</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+27" />
         <source>Osparat utkast från %1 återställt – sparas strax</source>
         <translation>Osparat utkast från %1 återställt – sparas strax</translation>
     </message>
@@ -1163,7 +1314,7 @@
         <translation>Osparat utkast återställt</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+55" />
         <source>Ändrat – sparas strax som utkast</source>
         <translation>Ändrat – sparas strax som utkast</translation>
     </message>
@@ -1173,7 +1324,7 @@
         <translation>&lt;p&gt;Förhandsvisningen av beslutet visas här.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Mallen kan inte bytas när utkastet är sparat. Makulera utkastet för att börja om med en annan mall.</source>
         <translation>Mallen kan inte bytas när utkastet är sparat. Makulera utkastet för att börja om med en annan mall.</translation>
     </message>
@@ -1236,7 +1387,7 @@
 <context>
     <name>DecisionFields</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="+103" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="+108" />
         <source>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</source>
         <translation>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</translation>
     </message>
@@ -1254,7 +1405,7 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+20" />
+        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+21" />
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
@@ -1312,6 +1463,44 @@
     </message>
 </context>
 <context>
+    <name>FamilyDocsBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/family_docs_box.py" line="+21" />
+        <source>Dokument till familjen</source>
+        <translation>Dokument till familjen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Mottagare</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Utredningen för kommunice&amp;ring …</source>
+        <translation>Utredningen för kommunice&amp;ring …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Journalen för partsins&amp;yn …</source>
+        <translation>Journalen för partsins&amp;yn …</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Ärendet har ingen utredning.</source>
+        <translation>Ärendet har ingen utredning.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Spara dokumentet i mapp</source>
+        <translation>Spara dokumentet i mapp</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sparat: %1</source>
+        <translation>Sparat: %1</translation>
+    </message>
+</context>
+<context>
     <name>FbTab</name>
     <message>
         <location filename="../../ifodesk/ui/case_view/fb_tab.py" line="+52" />
@@ -1340,8 +1529,8 @@
     </message>
     <message>
         <location line="+19" />
-        <source>&amp;Anteckningar (vad som framkommit, kontakter, bedömning):</source>
-        <translation>&amp;Anteckningar (vad som framkommit, kontakter, bedömning):</translation>
+        <source>A&amp;nteckningar (vad som framkommit, kontakter, bedömning):</source>
+        <translation>A&amp;nteckningar (vad som framkommit, kontakter, bedömning):</translation>
     </message>
     <message>
         <location line="+13" />
@@ -1667,11 +1856,16 @@
     </message>
     <message>
         <location line="-48" />
-        <source>Spara &amp;utkast</source>
-        <translation>Spara &amp;utkast</translation>
+        <source>&amp;Spara utkast</source>
+        <translation>&amp;Spara utkast</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+12" />
+        <source>Ante&amp;ckning:</source>
+        <translation>Ante&amp;ckning:</translation>
+    </message>
+    <message>
+        <location line="-11" />
         <source>Si&amp;gnera</source>
         <translation>Si&amp;gnera</translation>
     </message>
@@ -1696,12 +1890,7 @@
         <translation>Ru&amp;brik:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Anteckning:</source>
-        <translation>&amp;Anteckning:</translation>
-    </message>
-    <message>
-        <location line="+48" />
+        <location line="+49" />
         <source>&lt;b&gt;Ditt utkast&lt;/b&gt; – signera när det är klart</source>
         <translation>&lt;b&gt;Ditt utkast&lt;/b&gt; – signera när det är klart</translation>
     </message>
@@ -1820,9 +2009,229 @@
     </message>
 </context>
 <context>
+    <name>LogReview</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/log_review.py" line="+36" />
+        <location line="+12" />
+        <source>Tid</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+12" />
+        <source>Användare</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+12" />
+        <source>Åtgärd</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+12" />
+        <source>Angivet skäl</source>
+        <translation>Angivet skäl</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Vad</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kontrollerad</source>
+        <translation>Kontrollerad</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Hur</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Uppgift</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Skyddade personer</source>
+        <translation>Skyddade personer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utanför eget ärende/enhet</source>
+        <translation>Utanför eget ärende/enhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utan ärendekoppling</source>
+        <translation>Utan ärendekoppling</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Många personer</source>
+        <translation>Många personer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utanför kontorstid</source>
+        <translation>Utanför kontorstid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Misslyckade inloggningar</source>
+        <translation>Misslyckade inloggningar</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewPage</name>
+    <message>
+        <location line="+15" />
+        <source>Från och med</source>
+        <translation>Från och med</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till och med</source>
+        <translation>Till och med</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Många personer: fler än så här många per användare och dag</source>
+        <translation>Många personer: fler än så här många per användare och dag</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kontorstiden börjar</source>
+        <translation>Kontorstiden börjar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kontorstiden slutar</source>
+        <translation>Kontorstiden slutar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Kör kontrollen</source>
+        <translation>&amp;Kör kontrollen</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Vem har läst?</source>
+        <translation>Vem har läst?</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Anteckning om kontrollen</source>
+        <translation>Anteckning om kontrollen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vad kontrollen visade, t.ex. ”Vikarierade i enheten, ok.”</source>
+        <translation>Vad kontrollen visade, t.ex. ”Vikarierade i enheten, ok.”</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Markera som kontrollerad</source>
+        <translation>&amp;Markera som kontrollerad</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Loggkontrollen görs av systemansvarig eller IFO-chef.</source>
+        <translation>Loggkontrollen görs av systemansvarig eller IFO-chef.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Personnummer eller reservnummer</source>
+        <translation>Personnummer eller reservnummer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ÅÅÅÅMMDD-NNNN</source>
+        <translation>ÅÅÅÅMMDD-NNNN</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Visa vem som har läst</source>
+        <translation>Visa vem som har läst</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Vem har läst</source>
+        <translation>Vem har läst</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Person:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Från:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Till:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Fler än</source>
+        <translation>Fler än</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>personer per dag; kontorstid</source>
+        <translation>personer per dag; kontorstid</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Anteckning:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&lt;h2&gt;Loggkontroll&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Loggkontroll&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Kontrollerar loggen …</source>
+        <translation>Kontrollerar loggen …</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1 – %2: %3 loggrader lästes, %4 fynd, %5 kvar att kontrollera.</source>
+        <translation>%1 – %2: %3 loggrader lästes, %4 fynd, %5 kvar att kontrollera.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Välj först ett fynd i listan.</source>
+        <translation>Välj först ett fynd i listan.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Fyndet är redan kontrollerat.</source>
+        <translation>Fyndet är redan kontrollerat.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Fyndet är markerat som kontrollerat.</source>
+        <translation>Fyndet är markerat som kontrollerat.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+43" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+64" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
@@ -1847,16 +2256,16 @@
         <translation>Arbetar …</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+84" />
         <source>Anmälan registrerad: %1</source>
         <translation>Anmälan registrerad: %1</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>Ett oväntat fel inträffade: %1
+        <location line="+18" />
+        <source>%1
 
 Försök igen. Det du skrivit finns kvar som utkast.</source>
-        <translation>Ett oväntat fel inträffade: %1
+        <translation>%1
 
 Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
@@ -1874,7 +2283,22 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Datum för sammanträdet</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
+        <source>Organ</source>
+        <translation>Organ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Individutskottet</source>
+        <translation>Individutskottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Socialnämnden</source>
+        <translation>Socialnämnden</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Tid och plats</source>
         <translation>Tid och plats</translation>
     </message>
@@ -1915,6 +2339,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+3" />
+        <source>O&amp;rgan:</source>
+        <translation>O&amp;rgan:</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Datum:</source>
         <translation>&amp;Datum:</translation>
     </message>
@@ -1944,7 +2373,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Första §:</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Ange tid och plats för sammanträdet.</source>
         <translation>Ange tid och plats för sammanträdet.</translation>
     </message>
@@ -2304,12 +2733,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/statistics.py" line="+57" />
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+64" />
         <source>Statistik</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-178" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-179" />
         <source>Att besluta</source>
         <translation>Att besluta</translation>
     </message>
@@ -2318,11 +2747,387 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <source>IU-sammanträden</source>
         <translation>IU-sammanträden</translation>
     </message>
+    <message>
+        <location filename="../../ifodesk/ui/pages/log_review.py" line="-186" />
+        <source>Loggkontroll</source>
+        <translation>Loggkontroll</translation>
+    </message>
+</context>
+<context>
+    <name>Parties</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+66" />
+        <source> [SKYDDAD]</source>
+        <translation> [SKYDDAD]</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Skyddade personuppgifter – lämnas aldrig ut</source>
+        <translation>Skyddade personuppgifter – lämnas aldrig ut</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> (lämnas inte ut till %1)</source>
+        <translation> (lämnas inte ut till %1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>annan person</source>
+        <translation>annan person</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Namn</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vårdnad</source>
+        <translation>Vårdnad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person-/reservnr</source>
+        <translation>Person-/reservnr</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Adress</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Telefon</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Språk / tolk</source>
+        <translation>Språk / tolk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> (tolk)</source>
+        <translation> (tolk)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Part</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delgiven</source>
+        <translation>Delgiven</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hur</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sista dag att överklaga</source>
+        <translation>Sista dag att överklaga</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Laga kraft</source>
+        <translation>Laga kraft</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Överklagande</source>
+        <translation>Överklagande</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>för sent (prövas för avvisning)</source>
+        <translation>för sent (prövas för avvisning)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>i rätt tid, överlämnat </source>
+        <translation>i rätt tid, överlämnat </translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>i rätt tid, överlämnas senast </source>
+        <translation>i rätt tid, överlämnas senast </translation>
+    </message>
+</context>
+<context>
+    <name>PartiesBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/parties_box.py" line="+29" />
+        <source>Parter i beslutet</source>
+        <translation>Parter i beslutet</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Barnet (%1 år) är inte part och får inget eget brev; varje vårdnadshavare får ett eget brev.</source>
+        <translation>Barnet (%1 år) är inte part och får inget eget brev; varje vårdnadshavare får ett eget brev.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Kommuniceringen pågår</source>
+        <translation>Kommuniceringen pågår</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vill du ändå fatta beslutet nu?</source>
+        <translation>Vill du ändå fatta beslutet nu?</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTab</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+38" />
+        <source>Personer runt barnet</source>
+        <translation>Personer runt barnet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Lägg till person …</source>
+        <translation>&amp;Lägg till person …</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Vems samtycke</source>
+        <translation>Vems samtycke</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Samtycke till</source>
+        <translation>Samtycke till</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+54" />
+        <source>Samtycke</source>
+        <translation>Samtycke</translation>
+    </message>
+    <message>
+        <location line="-51" />
+        <source>Registrera &amp;samtycke</source>
+        <translation>Registrera &amp;samtycke</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Kommuniceras med</source>
+        <translation>Kommuniceras med</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vad som kommuniceras</source>
+        <translation>Vad som kommuniceras</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>t.ex. utredningen, utkast</source>
+        <translation>t.ex. utredningen, utkast</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Svar senast</source>
+        <translation>Svar senast</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Registrera utski&amp;ck</source>
+        <translation>Registrera utski&amp;ck</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Beslut</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Parter i beslutet</source>
+        <translation>Parter i beslutet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Brev till parterna …</source>
+        <translation>&amp;Brev till parterna …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Part</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hur</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Registrera &amp;delgivning</source>
+        <translation>Registrera &amp;delgivning</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Registrera överkla&amp;gande</source>
+        <translation>Registrera överkla&amp;gande</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Över&amp;lämnat till domstol</source>
+        <translation>Över&amp;lämnat till domstol</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Nätverk – vårdnadshavare och andra runt barnet</source>
+        <translation>Nätverk – vårdnadshavare och andra runt barnet</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Kommunicering</source>
+        <translation>Kommunicering</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Delgivning och överklagande</source>
+        <translation>Delgivning och överklagande</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Ingen vårdnadshavare registrerad.</source>
+        <translation>Ingen vårdnadshavare registrerad.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Syskon: </source>
+        <translation>Syskon: </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Inga syskon registrerade.</source>
+        <translation>Inga syskon registrerade.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+2" />
+        <source>Barnet</source>
+        <translation>Barnet</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Inget samtycke registrerat.</source>
+        <translation>Inget samtycke registrerat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Inget kommunicerat.</source>
+        <translation>Inget kommunicerat.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Personen är tillagd.</source>
+        <translation>Personen är tillagd.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Samtycket är registrerat.</source>
+        <translation>Samtycket är registrerat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Utskicket är registrerat.</source>
+        <translation>Utskicket är registrerat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Delgivningen är registrerad.</source>
+        <translation>Delgivningen är registrerad.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Överklagandet är registrerat.</source>
+        <translation>Överklagandet är registrerat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Överlämnandet till domstolen är registrerat.</source>
+        <translation>Överlämnandet till domstolen är registrerat.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Spara brev till parterna i mapp</source>
+        <translation>Spara brev till parterna i mapp</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 brev sparade: %2</source>
+        <translation>%1 brev sparade: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/sign_in.py" line="+56" />
+        <source>Logga in – ifodesk</source>
+        <translation>Logga in – ifodesk</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+20" />
+        <source>Användarnamn</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <location line="-17" />
+        <location line="+18" />
+        <source>Lösenord</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Kom ihåg lösenordet på den här datorn</source>
+        <translation>Kom ihåg lösenordet på den här datorn</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kom ihåg lösenordet</source>
+        <translation>Kom ihåg lösenordet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Lösenordet sparas i operativsystemets nyckelring.</source>
+        <translation>Lösenordet sparas i operativsystemets nyckelring.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datorn har ingen nyckelring där lösenordet kan sparas säkert.</source>
+        <translation>Datorn har ingen nyckelring där lösenordet kan sparas säkert.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Logga in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Databasen kräver lösenord. Logga in med ditt eget konto.</source>
+        <translation>Databasen kräver lösenord. Logga in med ditt eget konto.</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+33" />
+        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+36" />
         <source>&amp;Spara som PDF …</source>
         <translation>&amp;Spara som PDF …</translation>
     </message>
@@ -2337,9 +3142,14 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>PDF-filen öppnades i datorns PDF-läsare: %1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>%1 sidor</source>
         <translation>%1 sidor</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>1 sida</source>
+        <translation>1 sida</translation>
     </message>
     <message>
         <location line="+5" />
@@ -2365,7 +3175,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+25" />
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+26" />
         <source>Ingen skyddsmarkering</source>
         <translation>Ingen skyddsmarkering</translation>
     </message>
@@ -2410,8 +3220,8 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="-50" />
-        <source>Bara chef eller systemansvarig kan ta bort en markering.</source>
-        <translation>Bara chef eller systemansvarig kan ta bort en markering.</translation>
+        <source>Bara en chef kan ta bort en markering.</source>
+        <translation>Bara en chef kan ta bort en markering.</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2487,7 +3297,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>[%1 saknas]</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Inte klart:</source>
         <translation>Inte klart:</translation>
     </message>
@@ -2516,6 +3326,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <source>Tillämpad lydelse: %1</source>
         <translation>Tillämpad lydelse: %1</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut</source>
+        <translation>SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -2538,6 +3353,224 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+17" />
         <source>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</source>
         <translation>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/related_dialog.py" line="+15" />
+        <source>Vårdnadshavare</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Särskilt förordnad vårdnadshavare</source>
+        <translation>Särskilt förordnad vårdnadshavare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Förälder utan vårdnad</source>
+        <translation>Förälder utan vårdnad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Familjehemsförälder</source>
+        <translation>Familjehemsförälder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kontaktperson</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>God man</source>
+        <translation>God man</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annan i nätverket</source>
+        <translation>Annan i nätverket</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gemensam vårdnad</source>
+        <translation>Gemensam vårdnad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ensam vårdnad</source>
+        <translation>Ensam vårdnad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ingen skyddsmarkering</source>
+        <translation>Ingen skyddsmarkering</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sekretessmarkering</source>
+        <translation>Sekretessmarkering</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skyddad folkbokföring</source>
+        <translation>Skyddad folkbokföring</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Lägg till person runt barnet</source>
+        <translation>Lägg till person runt barnet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vårdnad</source>
+        <translation>Vårdnad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personnummer</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ÅÅÅÅMMDD-NNNN (tomt: ange födelsedatum i stället)</source>
+        <translation>ÅÅÅÅMMDD-NNNN (tomt: ange födelsedatum i stället)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Förnamn</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Efternamn</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gatuadress</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Postnummer och ort</source>
+        <translation>Postnummer och ort</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Telefon</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-post</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Språk</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Behöver &amp;tolk</source>
+        <translation>Behöver &amp;tolk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Behöver tolk</source>
+        <translation>Behöver tolk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skyddsmarkering</source>
+        <translation>Skyddsmarkering</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Adressen lämnas inte ut till</source>
+        <translation>Adressen lämnas inte ut till</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>(ingen)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Lägg till</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Roll:</source>
+        <translation>&amp;Roll:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Vårdnad:</source>
+        <translation>&amp;Vårdnad:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Personnummer:</source>
+        <translation>&amp;Personnummer:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Förnamn:</source>
+        <translation>&amp;Förnamn:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Efternamn:</source>
+        <translation>&amp;Efternamn:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Gatuadress:</source>
+        <translation>&amp;Gatuadress:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;ostnummer och ort:</source>
+        <translation>P&amp;ostnummer och ort:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tele&amp;fon:</source>
+        <translation>Tele&amp;fon:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-&amp;post:</source>
+        <translation>E-&amp;post:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Språk:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;kyddsmarkering:</source>
+        <translation>S&amp;kyddsmarkering:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Adressen lämnas &amp;inte ut till:</source>
+        <translation>Adressen lämnas &amp;inte ut till:</translation>
     </message>
 </context>
 <context>
@@ -2587,7 +3620,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Krock – någon annan har ändrat förslaget</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
         <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
     </message>
@@ -2648,7 +3681,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>SkyddTab</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+33" />
+        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+23" />
+        <source>Ange om barnet har ett omedelbart skyddsbehov.</source>
+        <translation>Ange om barnet har ett omedelbart skyddsbehov.</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>Anmälan som bedöms</source>
         <translation>Anmälan som bedöms</translation>
     </message>
@@ -2664,12 +3702,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+36" />
+        <location line="+41" />
         <source>Omedelbart skyddsbehov</source>
         <translation>Omedelbart skyddsbehov</translation>
     </message>
     <message>
-        <location line="-35" />
+        <location line="-40" />
         <source>Nej – inget omedelbart skyddsbehov</source>
         <translation>Nej – inget omedelbart skyddsbehov</translation>
     </message>
@@ -2680,30 +3718,35 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+46" />
+        <source>– välj: nej eller ja –</source>
+        <translation>– välj: nej eller ja –</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+49" />
         <source>Bedömning</source>
         <translation>Bedömning</translation>
     </message>
     <message>
-        <location line="-45" />
-        <location line="+46" />
+        <location line="-48" />
+        <location line="+49" />
         <source>Skyddsåtgärder</source>
         <translation>Skyddsåtgärder</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-46" />
         <source>&amp;Spara skyddsbedömning</source>
         <translation>&amp;Spara skyddsbedömning</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>&amp;Tidpunkt:</source>
-        <translation>&amp;Tidpunkt:</translation>
+        <source>Ti&amp;dpunkt:</source>
+        <translation>Ti&amp;dpunkt:</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Omedelbart &amp;skyddsbehov:</source>
-        <translation>Omedelbart &amp;skyddsbehov:</translation>
+        <source>O&amp;medelbart skyddsbehov:</source>
+        <translation>O&amp;medelbart skyddsbehov:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2731,7 +3774,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälan %1 – skyddsbedömning %2</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>Inget omedelbart skyddsbehov</source>
         <translation>Inget omedelbart skyddsbehov</translation>
     </message>
@@ -2784,7 +3827,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+14" />
         <source>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</source>
         <translation>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</translation>
     </message>
@@ -2919,7 +3962,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Värde</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Anmälningar per månad</source>
         <translation>Anmälningar per månad</translation>
     </message>
@@ -2945,13 +3988,13 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Enhet:</source>
-        <translation>&amp;Enhet:</translation>
+        <source>E&amp;nhet:</source>
+        <translation>E&amp;nhet:</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Dölj tal under:</source>
-        <translation>&amp;Dölj tal under:</translation>
+        <source>Dö&amp;lj tal under:</source>
+        <translation>Dö&amp;lj tal under:</translation>
     </message>
     <message>
         <location line="+21" />
@@ -3274,7 +4317,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/timeline_tab.py" line="+19" />
+        <location filename="../../ifodesk/ui/case_view/timeline_tab.py" line="+31" />
         <source>Tid</source>
         <translation>Tid</translation>
     </message>
@@ -3350,7 +4393,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>UserPickerDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/sign_in.py" line="+14" />
+        <location filename="../../ifodesk/ui/sign_in.py" line="-57" />
         <source>Välj användare – demodatabas</source>
         <translation>Välj användare – demodatabas</translation>
     </message>
@@ -3368,7 +4411,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>UtredningTab</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/utredning_tab.py" line="+51" />
+        <location filename="../../ifodesk/ui/case_view/utredning_tab.py" line="+53" />
         <source>&amp;Spara utredningen</source>
         <translation>&amp;Spara utredningen</translation>
     </message>
@@ -3423,7 +4466,32 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Analys</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+7" />
+        <source>Plan, berättelser och analys</source>
+        <translation>Plan, berättelser och analys</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Sparar …</source>
+        <translation>Sparar …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 avsnitt osparat: %1</source>
+        <translation>1 avsnitt osparat: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 avsnitt osparade: %2</source>
+        <translation>%1 avsnitt osparade: %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Allt sparat</source>
+        <translation>Allt sparat</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Inget att spara</source>
         <translation>Inget att spara</translation>
     </message>
@@ -3431,7 +4499,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>VersionedForm</name>
     <message>
-        <location filename="../../ifodesk/ui/forms.py" line="+71" />
+        <location filename="../../ifodesk/ui/forms.py" line="+72" />
         <source>Osparat utkast från %1 återställt</source>
         <translation>Osparat utkast från %1 återställt</translation>
     </message>
@@ -3456,12 +4524,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Utkast sparat på datorn %1, inte i ärendet än</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Sparar …</source>
         <translation>Sparar …</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>Krock – någon annan har sparat</source>
         <translation>Krock – någon annan har sparat</translation>
     </message>
@@ -3476,7 +4544,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Inte sparat</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>Sparad version inläst</source>
         <translation>Sparad version inläst</translation>
     </message>
@@ -3484,6 +4552,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+3" />
         <source>Sparad version inläst; din text finns kvar som kopia på datorn</source>
         <translation>Sparad version inläst; din text finns kvar som kopia på datorn</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Dina val är ifyllda – spara för att de ska gälla</source>
+        <translation>Dina val är ifyllda – spara för att de ska gälla</translation>
     </message>
     <message>
         <location line="+6" />
