@@ -71,6 +71,7 @@ def test_run_demo_offscreen_needs_no_display_packages(tmp_path):
 
 
 @pytest.mark.skipif(not os.environ.get(SLOW_ENV), reason=f"långsamt (ny venv): körs av .ci/run med {SLOW_ENV}=1")
+@pytest.mark.timeout(1900)  # two fresh venvs; each subprocess has its own 900 s limit
 def test_readme_commands_on_a_fresh_copy(tmp_path):
     copy = _fresh_copy(tmp_path / "ifodesk")
     env = _demo_env(tmp_path, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"),
