@@ -188,3 +188,26 @@ def _system_ctx(ctx, db):
     from ifodesk.services.context import ServiceContext
 
     return ServiceContext(db, system_actor(db, ctx.actor.municipality_id), ctx.municipality, ctx.clock)
+
+
+def test_admin_cli_lists_overdue_and_revokes(ctx, org, db, tmp_path, capsys, clock, monkeypatch):
+    from ifodesk.cli import main
+
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", encoding="utf-8")
+    monkeypatch.setenv("IFODESK_CONFIG", str(empty))
+    monkeypatch.delenv("IFODESK_DATABASE_URL", raising=False)
+    case_id, _ = case_with_utredning(ctx, org)
+    laptop_copy(ctx, [case_id], tmp_path / "k")
+    assert main(["offline", "list", "--database", db.url]) == 0
+    out = capsys.readouterr().out
+    assert "anna.lind" in out and "BU-2026-00001" in out and "BÄRBAR-7" in out
+    assert "FÖRSENAD" in out  # checked out 2026-03-02 (the test clock), long ago by the real clock
+    assert main(["offline", "revoke", "--database", db.url, "--user", "okänd användare"]) == 2
+    assert "Ogiltigt användarnamn" in capsys.readouterr().err
+    assert main(["offline", "revoke", "--database", db.url, "--user", "nisse.finns.inte"]) == 2
+    assert "finns inte" in capsys.readouterr().err
+    assert main(["offline", "revoke", "--database", db.url, "--user", "anna.lind"]) == 0
+    assert "1 utcheckade ärenden för anna.lind återkallade" in capsys.readouterr().out
+    assert main(["offline", "list", "--database", db.url]) == 0
+    assert "återkallad" in capsys.readouterr().out
