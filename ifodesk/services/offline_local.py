@@ -33,6 +33,7 @@ META_TABLE = "CREATE TABLE IF NOT EXISTS offline_meta (key TEXT PRIMARY KEY, val
 _AUDIT_ONLY = (AuditLog, AuditChainHead, AccessReason)  # what a read may write
 _writes_allowed: contextvars.ContextVar[bool] = contextvars.ContextVar("offline_writes", default=False)
 _inside: contextvars.ContextVar[bool] = contextvars.ContextVar("offline_inside", default=False)
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("offline_call", default="")
 _template: bytes | None = None
 _template_lock = threading.Lock()
 
@@ -85,7 +86,7 @@ def _guard_writes(session, _ctx, _instances) -> None:
         return
     changed = [o for o in (*session.new, *session.dirty, *session.deleted) if not isinstance(o, _AUDIT_ONLY)]
     if changed:
-        raise OfflineRefused(refusal(""))
+        raise OfflineRefused(refusal(_current.get()))
 
 
 def empty_copy() -> LocalDatabase:
@@ -165,10 +166,14 @@ class OfflineServiceContext(ServiceContext):
     def _call(self, fn, run, args, kwargs):
         name = call_name(fn)
         spec = SPECS.get(name)
-        if name in REFUSED or name.split(".", 1)[0] in REFUSED:
+        if name in REFUSED:
             raise OfflineRefused(refusal(name))
-        if spec is None:
-            return run(*args, **kwargs)  # reads; a write is stopped by _guard_writes
+        if spec is None:  # reads; a write is stopped by _guard_writes
+            token = _current.set(name)
+            try:
+                return run(*args, **kwargs)
+            finally:
+                _current.reset(token)
         bound = inspect.signature(fn).bind(*args, **kwargs)
         bound.apply_defaults()
         call_args = {k: v for k, v in bound.arguments.items() if k != "ctx"}

@@ -44,7 +44,7 @@ REFUSED: dict[str, str] = {
     "decisions.discard_draft": "Utkast makuleras efter incheckningen.",
     "journal.sign_note": "Journalanteckningar signeras efter incheckningen (signering kräver serverns tid).",
     "cases.register_anmalan": "Nya anmälningar och ärendenummer kan bara registreras mot servern.",
-    "meetings": "Utskottets föredragningslista hanteras bara mot servern, inte offline.",
+    "meetings": "Utskottets föredragningslista och sammanträden hanteras bara mot servern, inte offline.",
 }
 
 
