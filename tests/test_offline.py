@@ -10,7 +10,7 @@ import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import func, select
 
-from ifodesk.db.models import Decision, JournalNote, Utredning, UtredningSection
+from ifodesk.db.models import AuditLog, Decision, JournalNote, Utredning, UtredningSection
 from ifodesk.db.models_offline import CheckinApplied, OfflineHeldIntent
 from ifodesk.offline import store
 from ifodesk.services import cases as case_svc
@@ -42,6 +42,8 @@ def test_check_out_work_offline_and_check_in_with_per_field_merge(ctx, org, db, 
     copy, octx, _key = laptop_copy(ctx, [case_id], tmp_path / "kopia.ifodesk-offline")
     assert "Utcheckad till bärbar dator av Anna Lind" in offline.checkout_note(ctx, case_id)
     d = offline_work(octx, case_id, ut)
+    routing = decisions.routing(octx, d.id)  # who may decide is shown offline, from the copied delegationsordning
+    assert routing.route == "sign" and routing.required_label
     with pytest.raises(OfflineRefused, match="efter incheckningen"):
         decisions.sign(octx, d.id, 2)
     with pytest.raises(OfflineRefused, match="servern"):
@@ -55,7 +57,9 @@ def test_check_out_work_offline_and_check_in_with_per_field_merge(ctx, org, db, 
     intents = copy.intents()
     assert [i.call for i in intents] == ["journal.add_note", "cases.update_utredning", "cases.update_utredning",
                                          "cases.save_section", "decisions.draft_decision", "decisions.update_fields"]
-    first = offline.check_in(ctx, copy.header.copy_id, intents)
+    log = copy.audit_rows()
+    assert {"create", "update"} <= {r["action"] for r in log}
+    first = offline.check_in(ctx, copy.header.copy_id, intents, offline_log=log)
     assert not first.done and first.refused == []
     [c] = first.conflicts
     assert (c.field, c.base, c.mine, c.theirs) == ("analysis", "", "Min analys efter hembesöket", "Kollegans analys")
@@ -66,7 +70,8 @@ def test_check_out_work_offline_and_check_in_with_per_field_merge(ctx, org, db, 
         assert s.get(UtredningSection, ut.sections[0].id).text == "Avsnitt skrivet på tåget"
         assert s.get(Decision, d.id).fields["motivering"] == "Offline motivering"
     merged = "Kollegans analys\n\nMin analys efter hembesöket"
-    second = offline.check_in(ctx, copy.header.copy_id, intents, {f"{c.intent_id}:analysis": merged})
+    second = offline.check_in(ctx, copy.header.copy_id, intents, {f"{c.intent_id}:analysis": merged},
+                              offline_log=log)
     assert second.done and second.conflicts == []
     third = offline.check_in(ctx, copy.header.copy_id, intents)  # a repeat does nothing
     assert third.done and third.applied == 0 and third.already == len(intents)
@@ -74,7 +79,10 @@ def test_check_out_work_offline_and_check_in_with_per_field_merge(ctx, org, db, 
         u = s.get(Utredning, ut.id)
         assert (u.analysis, u.plan) == (merged, "Kollegans plan")
         assert s.scalar(select(func.count()).select_from(JournalNote).where(JournalNote.text == NOTE)) == 1
-        assert s.scalar(select(func.count()).select_from(CheckinApplied)) == len(intents)
+        assert s.scalar(select(func.count()).select_from(CheckinApplied)) == len(intents) + 1  # + the log
+        offline_rows = s.scalars(select(AuditLog).where(AuditLog.detail.like("offline %"))).all()
+        assert len(offline_rows) == len(log)  # copied once, not at each resume
+        assert any(r.action == "offline_checkin" for r in s.scalars(select(AuditLog)))
     assert offline.checkout_note(ctx, case_id) is None
 
 

@@ -244,12 +244,13 @@ def _hold(ctx: ServiceContext, copy_id: uuid.UUID, intents: list[Intent]) -> Non
 
 @access.requires("offline.checkin")
 def check_in(ctx: ServiceContext, copy_id: str, intents: list[Intent],
-             resolutions: dict[str, Any] | None = None, *,
+             resolutions: dict[str, Any] | None = None, *, offline_log: list[dict] | None = None,
              interrupt: Callable[[int, str], None] | None = None) -> CheckinResult:
     """Replay the laptop's intents in order. resolutions: "intent id:field" -> the chosen or merged value.
 
-    interrupt(seq, stage) is called before each intent and inside its transaction (tests kill
-    the check-in there)."""
+    offline_log: the copy's own audit rows (reads and changes made offline), copied once into the
+    server's log. interrupt(seq, stage) is called before each intent and inside its transaction
+    (tests kill the check-in there)."""
     cid = uuid.UUID(str(copy_id))
     resolutions = dict(resolutions or {})
     intents = sorted(intents, key=lambda i: i.seq)
@@ -257,10 +258,14 @@ def check_in(ctx: ServiceContext, copy_id: str, intents: list[Intent],
         rows = _copy_rows_of(s, ctx, cid)
         revoked = any(r.revoked_at is not None for r in rows)
         done_ids = {str(i) for i in s.scalars(select(CheckinApplied.intent_id).where(CheckinApplied.copy_id == cid))}
+    if (already_log := str(_log_marker(cid)) in done_ids):
+        done_ids.discard(str(_log_marker(cid)))
     if revoked:
         _hold(ctx, cid, intents)
         raise PermissionDenied("Kopian har återkallats av IT och kan inte checkas in. Ändringarna har sparats "
                                "på servern för granskning – ingenting har gått förlorat.")
+    if offline_log and not already_log:
+        _copy_offline_log(ctx, cid, offline_log)
     last_writer, first_base = _plan(intents)
     result = CheckinResult()
     blocked: set[str] = set()
@@ -288,6 +293,23 @@ def check_in(ctx: ServiceContext, copy_id: str, intents: list[Intent],
         _finish(ctx, cid, len(intents))
         result.done = True
     return result
+
+
+def _log_marker(cid: uuid.UUID) -> uuid.UUID:
+    return uuid.uuid5(cid, "offline-audit-log")
+
+
+def _copy_offline_log(ctx: ServiceContext, cid: uuid.UUID, rows: list[dict]) -> None:
+    """Once per copy, in one transaction with its marker row: the offline reads reach the server's log."""
+    with ctx.write() as s:
+        for r in rows:
+            pid = uuid.UUID(r["person_id"]) if r.get("person_id") else None
+            detail = f"offline {r['at']}" + (f"; {r['detail']}" if r.get("detail") else "")
+            audit.record(s, ctx, str(r["action"])[:60], str(r["entity"])[:40], r.get("entity_id"), pid,
+                         reason=r.get("reason"), detail=detail[:500])
+        s.add(CheckinApplied(intent_id=_log_marker(cid), copy_id=cid, seq=0, call="audit.offline_log",
+                             outcome="applied", detail={"rows": len(rows)}, applied_by=ctx.actor.user_id,
+                             applied_at=ctx.now()))
 
 
 def _plan(intents: list[Intent]) -> tuple[dict, dict]:

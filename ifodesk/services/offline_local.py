@@ -131,6 +131,14 @@ class OfflineCopy:
             conn.execute("INSERT INTO offline_intent (seq, id, body) VALUES (?, ?, ?)", (seq, intent.id, to_json(intent)))
         self.persist()
 
+    def audit_rows(self) -> list[dict]:
+        """What was read and written offline (SoLPuL 10 §): sent to the server's log at check-in."""
+        with self.db.session() as s:
+            rows = s.scalars(select(AuditLog).order_by(AuditLog.seq)).all()
+            return [{"at": r.at.isoformat(), "action": r.action, "entity": r.entity, "entity_id": r.entity_id,
+                     "person_id": str(r.person_id) if r.person_id else None, "reason": r.reason,
+                     "detail": r.detail} for r in rows]
+
     def actor(self) -> Actor:
         with self.db.session() as s:
             u = s.scalar(select(User).where(User.username == self.header.username))

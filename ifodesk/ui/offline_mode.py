@@ -62,7 +62,7 @@ def read_copy_intents(path, key):
     from ifodesk.services.offline_local import open_copy
 
     copy = open_copy(path, key, max_age_days=CHECKIN_MAX_DAYS)
-    return copy.header.copy_id, copy.intents()
+    return copy.header.copy_id, copy.intents(), copy.audit_rows()
 
 
 class CheckinController:
@@ -93,11 +93,12 @@ class CheckinController:
                      on_error=self.app.report_error)
 
     def _read(self, result) -> None:
-        self.copy_id, self.intents = result
+        self.copy_id, self.intents, self.log = result
         self.send({})
 
     def send(self, resolutions: dict) -> None:
-        self.app.run(offline_svc.check_in, self.copy_id, self.intents, resolutions, owner=self.window,
+        self.app.run(offline_svc.check_in, self.copy_id, self.intents, resolutions, offline_log=self.log,
+                     owner=self.window,
                      on_done=lambda r: self._result(r, resolutions), on_error=self.app.report_error)
 
     def _result(self, result, resolutions) -> None:
