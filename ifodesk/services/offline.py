@@ -200,8 +200,7 @@ class _CheckinContext(ServiceContext):
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        row, self.pending_row = self.pending_row, None
-        forced, self.force_id = self.force_id, None
+        row, forced = self.pending_row, self.force_id  # kept until committed: a retried write adds them again
         with super().write() as s:
             if forced is not None:
                 def _give_id(session, _c, _i, model=forced[0], wanted=forced[1]):
@@ -216,6 +215,7 @@ class _CheckinContext(ServiceContext):
                 s.flush()
                 if self.interrupt:
                     self.interrupt(self.seq, "before_commit")
+        self.pending_row = self.force_id = None
 
 
 def _copy_rows_of(s: Session, ctx: ServiceContext, copy_id: uuid.UUID) -> list[OfflineCheckout]:
