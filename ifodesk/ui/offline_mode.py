@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
@@ -65,14 +65,15 @@ def read_copy_intents(path, key):
     return copy.header.copy_id, copy.intents(), copy.audit_rows()
 
 
-class CheckinController:
+class CheckinController(QObject):
     """"Checka in": reads the copy, replays it on the server, merges per field, removes the copy when done."""
 
     def __init__(self, app, window):
+        super().__init__(window)
         self.app, self.window = app, window
         self.dialog: MergeDialog | None = None
         self.copy_id, self.intents = None, []
-        self.action = QAction(window.tr("Checka &in från bärbar dator …"), window)
+        self.action = QAction(self.tr("Checka &in från bärbar dator …"), window)
         self.action.setObjectName("offline_checkin")
         self.action.triggered.connect(self.start)
         bar = QToolBar(window)
@@ -112,8 +113,8 @@ class CheckinController:
             return
         if result.done:
             self.path.unlink(missing_ok=True)  # everything is on the server now
-            self.app.status_message.emit(self.window.tr("Incheckat: %n ändringar skickade till servern.", "",
-                                                        result.applied + result.already))
+            self.app.status_message.emit(self.tr("Incheckat: alla ändringar finns nu på servern (%1 st).")
+                                         .replace("%1", str(result.applied + result.already)))
             self.app.data_changed.emit("case")
             self.refresh()
 

@@ -661,6 +661,19 @@
     </message>
 </context>
 <context>
+    <name>CheckinController</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_mode.py" line="+76" />
+        <source>Checka &amp;in från bärbar dator …</source>
+        <translation>Checka &amp;in från bärbar dator …</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Incheckat: alla ändringar finns nu på servern (%1 st).</source>
+        <translation>Incheckat: alla ändringar finns nu på servern (%1 st).</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <location filename="../../ifodesk/ui/case_view/family_docs_box.py" line="+46" />
@@ -4717,26 +4730,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
 </context>
 <context>
-    <name>self.window</name>
-    <message numerus="yes">
-        <location filename="../../ifodesk/ui/offline_mode.py" line="+114" />
-        <source>Incheckat: %n ändringar skickade till servern.</source>
-        <translation><numerusform>Incheckat: %n ändringar skickade till servern.</numerusform>
-            <numerusform>Incheckat: %n ändringar skickade till servern.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>window</name>
     <message>
-        <location line="-57" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="-59" />
         <source>OFFLINE – %1</source>
         <translation>OFFLINE – %1</translation>
-    </message>
-    <message>
-        <location line="+18" />
-        <source>Checka &amp;in från bärbar dator …</source>
-        <translation>Checka &amp;in från bärbar dator …</translation>
     </message>
 </context>
 </TS>
