@@ -33,8 +33,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--user", metavar="ANVÄNDARNAMN", help="bara med --demo: logga in som den här demoanvändaren")
     p.add_argument("--smoke-test", action="store_true",
                    help="självtest efter installation: starta, visa fönstret med data och avsluta (slutkod 0 = allt fungerar)")
+    p.add_argument("--offline", action="store_true",
+                   help="arbeta i den utcheckade kopian på den här datorn, utan server")
     args = p.parse_args(argv)
-    if args.user and not args.demo:
+    if args.user and not (args.demo or args.offline):
         p.error("--user finns bara för demodatabaser (--demo). Annars är du den du loggat in som.")
     return args
 
@@ -130,6 +132,24 @@ def build_window(cfg, db, actor, pages=None):
     return app_ctx, window
 
 
+def build_offline_window(args, pages=None):
+    """--offline: the same window on the encrypted laptop copy (issue 12)."""
+    from ifodesk.config import ConfigError, load_config
+    from ifodesk.offline.store import OfflineFileError
+    from ifodesk.ui.appctx import AppContext
+    from ifodesk.ui.main_window import MainWindow
+    from ifodesk.ui.offline_mode import open_offline
+    from ifodesk.ui.pages import default_pages
+
+    try:
+        cfg = load_config(args.database)
+        octx, _header = open_offline(args.user, cfg.offline_max_days, cfg.municipality)
+    except (ConfigError, OfflineFileError) as exc:
+        raise StartError(str(exc)) from None
+    app_ctx = AppContext(octx)
+    return app_ctx, MainWindow(app_ctx, pages if pages is not None else default_pages()), octx.db
+
+
 def make_qapp(argv: list[str]):
     from PySide6.QtWidgets import QApplication
 
@@ -198,14 +218,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     qapp = make_qapp(sys.argv[:1])
     try:
-        cfg, db = open_services(args.database, _ask_password)
-        actor = sign_in(db, args, _pick_user)
+        if args.offline:
+            _app_ctx, window, db = build_offline_window(args)
+        else:
+            cfg, db = open_services(args.database, _ask_password)
+            actor = sign_in(db, args, _pick_user)
     except StartError as exc:
         if args.smoke_test:  # no modal box in a self-test: nobody is there to close it
             print(f"ifodesk: {exc}", file=sys.stderr)
             return EXIT_USAGE
         return _fail(str(exc))
-    _app_ctx, window = build_window(cfg, db, actor)
+    if not args.offline:
+        _app_ctx, window = build_window(cfg, db, actor)
+    __import__("ifodesk.ui.offline_mode", fromlist=["install"]).install(_app_ctx, window)  # banner / Checka in
     window.ready.connect(lambda: log.info("Fönstret klart efter %.0f ms", (time.perf_counter() - _STARTED) * 1000))
     fit_to_screen(window)
     window.show()

@@ -52,6 +52,7 @@ class Config:
     municipality: Municipality = field(default_factory=Municipality)
     config_file: Path | None = None
     backups_kept: int = DEFAULT_BACKUPS_KEPT  # SQLite backups kept beside the database file
+    offline_max_days: int = 14  # an offline copy older than this locks itself (issue 12)
 
     @property
     def is_default_database(self) -> bool:
@@ -143,13 +144,20 @@ def load_config(cli_url: str | None = None) -> Config:
     check_database_url(url)
     used = path if path.exists() else (machine_path if machine_path.exists() else None)
     return Config(database_url=url, source=source, municipality=municipality, config_file=used,
-                  backups_kept=_backups_kept(user_data, path))
+                  backups_kept=_backups_kept(user_data, path), offline_max_days=_offline_days(user_data, machine_data, path))
 
 
 def _backups_kept(data: dict, path: Path) -> int:
     value = data.get("backups_kept", DEFAULT_BACKUPS_KEPT)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
         raise ConfigError(f"{path}: backups_kept ska vara ett heltal 1–1000 (antal säkerhetskopior som sparas).")
+    return value
+
+
+def _offline_days(data: dict, machine: dict, path: Path) -> int:
+    value = data.get("offline_max_days", machine.get("offline_max_days", 14))
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 90:
+        raise ConfigError(f"{path}: offline_max_days ska vara ett heltal 1–90 (dagar innan en utcheckad kopia låses).")
     return value
 
 

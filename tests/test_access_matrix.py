@@ -26,6 +26,7 @@ from ifodesk.services import (
     decisions,
     journal,
     meetings,
+    offline,
     people,
     statistics,
 )
@@ -46,6 +47,7 @@ RECORD_CALLS = {
                                                         text="Samtal med skolan."),
     "person.write": lambda ctx, t, r: people.update_person(ctx, t.person_id, None, phone="070-000 00 00"),
     "decision.draft": lambda ctx, t, r: decisions.draft_decision(ctx, t.case_id, "inleda_utredning", FIELDS),
+    "offline.checkout": lambda ctx, t, r: offline.check_out(ctx, [t.case_id], laptop="Bärbar 1", reason=r),
     "case.assign": lambda ctx, t, r: caseview.assign_case(ctx, t.case_id, None, None),
 }
 
@@ -149,6 +151,8 @@ ROLE_LEVEL = {
     "audit.read": lambda ctx, m: audit.audit_trail(ctx),
     "audit.review": lambda ctx, m: audit_review.run_review(ctx, date(2026, 3, 2), date(2026, 3, 2)),
     "meeting.read": lambda ctx, m: meetings.get_meeting(ctx, m.id),
+    "offline.admin": lambda ctx, m: offline.list_checkouts(ctx),
+    "offline.checkin": lambda ctx, m: offline.check_in(ctx, str(uuid.uuid4()), []),
 }
 
 
@@ -159,7 +163,7 @@ def test_role_level_actions(role, db, org, clock, meeting_without):
         ctx = _ctx(db, clock, org, ROLE_USERS.get(role, "system"))
         if g is None or (g.scope == "agenda" and action == "meeting.read"):
             _refused(lambda: call(ctx, meeting_without))
-        elif action == "meeting.record":  # past the role check, the (unknown) item is looked up
+        elif action in ("meeting.record", "offline.checkin"):  # past the role check, the (unknown) item is looked up
             with pytest.raises(NotFound):
                 call(ctx, meeting_without)
         else:

@@ -83,6 +83,13 @@ def requires(action: str, *, or_empty: bool = False):
             ctx = _ctx_of(args, kwargs)
             if or_empty and pol.grant(ctx.actor.role, action) is None:
                 return []
+            hook = getattr(ctx, "offline_hook", None)  # offline copy: records intents (services/offline_local)
+            if hook is not None:
+                return hook(fn, _run, args, kwargs)
+            return _run(*args, **kwargs)
+
+        def _run(*args, **kwargs):
+            ctx = _ctx_of(args, kwargs)
             role_grant(ctx, action)
             pending = _Pending(action)
             token = _pending.set(pending)

@@ -26,7 +26,8 @@
     <message numerus="yes">
         <location line="+10" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -104,7 +105,8 @@
     <message numerus="yes">
         <location line="+9" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -530,6 +532,34 @@
     </message>
 </context>
 <context>
+    <name>CaseOfflineBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_case.py" line="+73" />
+        <source>Checka ut till bärbar dator …</source>
+        <translation>Checka ut till bärbar dator …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Checka ut ärendet till bärbar dator</source>
+        <translation>Checka ut ärendet till bärbar dator</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Det finns redan en utcheckad kopia på datorn. Checka in den först.</source>
+        <translation>Det finns redan en utcheckad kopia på datorn. Checka in den först.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Ärendet är inte ditt: skriv ett skäl i utcheckningen.</source>
+        <translation>Ärendet är inte ditt: skriv ett skäl i utcheckningen.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Utcheckat till den här datorn: %1. Starta ifodesk --offline för att arbeta utan anslutning.</source>
+        <translation>Utcheckat till den här datorn: %1. Starta ifodesk --offline för att arbeta utan anslutning.</translation>
+    </message>
+</context>
+<context>
     <name>CaseTable</name>
     <message>
         <location filename="../../ifodesk/ui/models/case_table.py" line="+37" />
@@ -575,7 +605,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+46" />
+        <location filename="../../ifodesk/ui/case_view/__init__.py" line="+47" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
@@ -631,6 +661,19 @@
     </message>
 </context>
 <context>
+    <name>CheckinController</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_mode.py" line="+76" />
+        <source>Checka &amp;in från bärbar dator …</source>
+        <translation>Checka &amp;in från bärbar dator …</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Incheckat: alla ändringar finns nu på servern (%1 st).</source>
+        <translation>Incheckat: alla ändringar finns nu på servern (%1 st).</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <location filename="../../ifodesk/ui/case_view/family_docs_box.py" line="+46" />
@@ -646,6 +689,49 @@
         <location line="+8" />
         <source>&amp;Skriv ut</source>
         <translation>&amp;Skriv ut</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_case.py" line="-84" />
+        <source>Checka ut till bärbar dator</source>
+        <translation>Checka ut till bärbar dator</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende %1 kopieras krypterat till den här datorn så att du kan skriva journalanteckningar, utredningstext och beslutsförslag utan anslutning. Ändringarna skickas när du checkar in.</source>
+        <translation>Ärende %1 kopieras krypterat till den här datorn så att du kan skriva journalanteckningar, utredningstext och beslutsförslag utan anslutning. Ändringarna skickas när du checkar in.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Datorns namn</source>
+        <translation>Datorns namn</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Skäl (krävs för andras ärenden)</source>
+        <translation>Skäl (krävs för andras ärenden)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Dator:</source>
+        <translation>&amp;Dator:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Skäl:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Checka ut</source>
+        <translation>Checka ut</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1629,6 +1715,49 @@
         <location line="+2" />
         <source>&lt;br&gt;Anmälaren är inte informerad än.</source>
         <translation>&lt;br&gt;Anmälaren är inte informerad än.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMerge</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_merge.py" line="+49" />
+        <source>Mitt (offline)</source>
+        <translation>Mitt (offline)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deras (på servern)</source>
+        <translation>Deras (på servern)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Före utcheckningen</source>
+        <translation>Före utcheckningen</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sammanfogad text</source>
+        <translation>Sammanfogad text</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Välj en version ovan eller skriv den sammanfogade texten här.</source>
+        <translation>Välj en version ovan eller skriv den sammanfogade texten här.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Använd mitt</source>
+        <translation>Använd mitt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Använd deras</source>
+        <translation>Använd deras</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Resultat:</source>
+        <translation>Resultat:</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2824,34 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+7" />
         <source>Protokollsutdrag § %1</source>
         <translation>Protokollsutdrag § %1</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_merge.py" line="+15" />
+        <source>Checka in – välj per fält</source>
+        <translation>Checka in – välj per fält</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Någon har ändrat samma uppgifter på servern medan du arbetade offline. Välj för varje fält vilken text som ska gälla, eller skriv en sammanfogad text. Det som skiljer sig från texten före utcheckningen är markerat med gult.</source>
+        <translation>Någon har ändrat samma uppgifter på servern medan du arbetade offline. Välj för varje fält vilken text som ska gälla, eller skriv en sammanfogad text. Det som skiljer sig från texten före utcheckningen är markerat med gult.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Checka in</source>
+        <translation>Checka in</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Välj eller skriv en text för varje fält innan du checkar in.</source>
+        <translation>Välj eller skriv en text för varje fält innan du checkar in.</translation>
     </message>
 </context>
 <context>
@@ -4562,6 +4719,22 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+6" />
         <source>Din text behölls – spara igen för att ersätta den sparade</source>
         <translation>Din text behölls – spara igen för att ersätta den sparade</translation>
+    </message>
+</context>
+<context>
+    <name>edit</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_merge.py" line="-83" />
+        <source>(tomt)</source>
+        <translation>(tomt)</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_mode.py" line="-59" />
+        <source>OFFLINE – %1</source>
+        <translation>OFFLINE – %1</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from ..widgets.deadline_table import make_deadline_table
 from ..widgets.focus import focus_first_in
 from .decisions_tab import DecisionsTab
 from .fb_tab import FbTab
+from ..offline_case import install as install_offline
 from .header import CaseHeader
 from .journal_tab import JournalTab
 from .parties_tab import PartiesTab
@@ -79,6 +80,7 @@ class CaseView(QWidget):
         box.addWidget(self.loading)
         box.addWidget(self.tabs, 1)
         app.data_changed.connect(self._data_changed)
+        install_offline(self)  # "utcheckad till bärbar dator …" and "Checka ut …" (issue 12)
 
     def load(self, case_id) -> None:
         if isinstance(case_id, str):

@@ -1,0 +1,90 @@
+"""Offline through the widgets (issue 12): check out from the case view, go offline (no server),
+write a journal note and a proposal, come back, check in and resolve one conflict per field."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ifodesk.services import cases as case_svc
+from ifodesk.services import caseview, decisions
+from offline_support import INLEDA, case_with_utredning
+from ui_support import drafts, make_app, make_window, my_pages, open_case, type_text, wait_idle  # noqa: F401
+
+pytestmark = pytest.mark.ui
+
+
+def test_check_out_go_offline_write_and_check_in_with_a_merge(qtbot, make_window, ctx, org, db, clock, drafts,
+                                                              tmp_path, monkeypatch):
+    from ifodesk.ui import offline_mode
+    from ifodesk.ui.appctx import AppContext
+    from ifodesk.ui.main_window import MainWindow
+
+    monkeypatch.setenv("IFODESK_OFFLINE_DIR", str(tmp_path / "laptop"))
+    case_id, ut = case_with_utredning(ctx, org)
+    online = make_window()
+    view = open_case(qtbot, online, case_id)
+    checkout = view.header.findChild(type(view.header.back), "offline_checkout")
+    assert checkout.isVisible()
+    qtbot.mouseClick(checkout, Qt.MouseButton.LeftButton)
+    dialog = view.header.findChild(object, "case_offline_box").dialog
+    dialog.reason.setText("Hembesök hos familjen på torsdag")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    path = tmp_path / "laptop" / "offline" / "anna.lind.ifodesk-offline"
+    qtbot.waitUntil(path.exists, timeout=15000)
+    note_label = view.header.findChild(object, "case_offline_note")
+    qtbot.waitUntil(lambda: note_label.isVisible() and "Utcheckad till bärbar dator av Anna Lind" in note_label.text(),
+                    timeout=15000)
+
+    # Offline: the same window on the copy, with the banner; no server involved.
+    octx, header = offline_mode.open_offline(None, 100_000, ctx.municipality)
+    octx.clock = clock
+    app = AppContext(octx, drafts=drafts)
+    win = MainWindow(app, my_pages())
+    qtbot.addWidget(win)
+    offline_mode.install(app, win)
+    win.resize(1366, 768)
+    with qtbot.waitSignal(win.ready, timeout=10000):
+        win.show()
+    banner = win.findChild(object, "offline_banner")
+    assert banner.isVisible() and banner.text() == "Offline – ändringar skickas vid incheckning"
+    win.grab().save(str(tmp_path / "offline.png"))
+    oview = open_case(qtbot, win, case_id)
+    assert not oview.header.findChild(object, "offline_checkout").isVisible()
+    oview.tabs.setCurrentWidget(oview.journal)
+    j = oview.journal
+    type_text(qtbot, j.heading, "Hembesök")
+    type_text(qtbot, j.text, "Familjen tog emot oss i hemmet.")
+    with qtbot.waitSignal(oview.loaded, timeout=10000):
+        qtbot.mouseClick(j.save_button, Qt.MouseButton.LeftButton)
+    assert [n.text for n in oview.detail.journal] == ["Familjen tog emot oss i hemmet."]
+    case_svc.update_utredning(octx, ut.id, ut.version, analysis="Min analys från hembesöket")
+    decisions.draft_decision(octx, case_id, "inleda_utredning", dict(INLEDA, fakta="Skrivet offline"))
+    wait_idle(qtbot, app)
+    win.close()
+
+    # Meanwhile on the server, a colleague wrote the same field.
+    fresh = case_svc.get_utredning(ctx, ut.id)
+    case_svc.update_utredning(ctx, ut.id, fresh.version, analysis="Kollegans analys")
+
+    # Back online: Checka in, the merge view offers the field; keep mine.
+    controller = offline_mode.install(online.app, online)
+    assert controller.bar.isVisible()
+    controller.action.trigger()
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible(), timeout=15000)
+    merge = controller.dialog
+    assert merge.findChild(object, "merge_0_mine").toPlainText() == "Min analys från hembesöket"
+    assert merge.findChild(object, "merge_0_theirs").toPlainText() == "Kollegans analys"
+    merge.grab().save(str(tmp_path / "merge.png"))
+    qtbot.mouseClick(merge.ok, Qt.MouseButton.LeftButton)
+    assert merge.isVisible() and "för varje fält" in merge.error.text()  # nothing chosen: nothing sent
+    merge.fields[0].result.setPlainText("Kollegans analys\nMin analys från hembesöket")
+    qtbot.mouseClick(merge.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not path.exists(), timeout=15000)
+    wait_idle(qtbot, online.app)
+    detail = caseview.get_case(ctx, case_id)
+    assert [n.text for n in detail.journal] == ["Familjen tog emot oss i hemmet."]
+    assert detail.utredningar[0].analysis == "Kollegans analys\nMin analys från hembesöket"
+    assert any(d.fields.get("fakta") == "Skrivet offline" for d in decisions.decisions_for_case(ctx, case_id))
+    QApplication.processEvents()
