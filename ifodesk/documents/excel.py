@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -24,9 +24,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ifodesk.domain import statistics as st
-
-if TYPE_CHECKING:  # plain data from the service; no database import at run time
-    from ifodesk.services.statistics import GenderCount, StatisticsReport
+from ifodesk.domain.statistics_report import GenderCount, StatisticsReport
 
 __all__ = ["write_workbook", "SHEETS", "CAPTION_ROW", "HEADER_ROW", "FIRST_DATA_ROW"]
 

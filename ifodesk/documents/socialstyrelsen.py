@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from ifodesk.domain.statistics import RegisterChild, ValidationReport
+from ifodesk.domain.statistics_register import RegisterChild, ValidationReport
 
 __all__ = ["FIELDS", "ENCODING", "register_lines", "write_register", "read_register",
            "format_validation_report"]
