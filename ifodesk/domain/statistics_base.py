@@ -266,7 +266,7 @@ def mean_from_counts(counts: Mapping[int, int]) -> float | None:
 
 # Kinds that are a placement outside the home (heldygn) when granted under SoL; every LVU
 # insats counts as heldygn too, as Socialstyrelsen's register does.
-PLACEMENT_KINDS = ("familjehem", "jourhem", "hvb", "stodboende", "natverkshem", "lvu_vard")
+PLACEMENT_KINDS = ("familjehem", "jourhem", "hvb", "stodboende", "natverkshem", "lvu_vard", "sis", "eget_hem")
 INSATS_LABELS = {
     "oppenvard": "Öppenvård",
     "kontaktfamilj": "Kontaktperson/kontaktfamilj",
@@ -276,10 +276,12 @@ INSATS_LABELS = {
     "jourhem": "Jourhem",
     "natverkshem": "Nätverkshem",
     "lvu_vard": "Vård enligt LVU",
+    "sis": "LVU-hem (SiS särskilt ungdomshem)",
+    "eget_hem": "Eget hem eller annat",
     "ekonomiskt_bistand": "Ekonomiskt bistånd",
 }
 # Placeringsform for the register: kinds that name where the child lives.
-PLACEMENT_FORMS = ("familjehem", "jourhem", "hvb", "stodboende", "natverkshem")
+PLACEMENT_FORMS = ("familjehem", "jourhem", "hvb", "stodboende", "natverkshem", "sis", "eget_hem")
 
 LEVEL_LABELS = {
     "handlaggare": "Socialsekreterare",
