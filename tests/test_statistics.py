@@ -258,7 +258,8 @@ def test_workbook_has_every_sheet_with_frozen_headers_and_tables(workbook):
     assert wb.sheetnames == list(SHEETS)
     for name in SHEETS:
         ws = wb[name]
-        assert ws.freeze_panes == "A6", name
+        assert ws.freeze_panes == "A4", name  # heading, period, suppression note
+        assert ws.print_title_rows == "$1:$3", name
         assert ws.tables, f"{name} har ingen Excel-tabell"
         assert "2025" in ws["A2"].value and "Demokommun (9999)" in ws["A2"].value
     with zipfile.ZipFile(res.path) as z:
@@ -275,7 +276,9 @@ def test_summary_sheet(workbook):
     assert info["Period"][1] == "2025"
     assert info["Från"][1] == datetime(2025, 1, 1) and info["Till"][1] == datetime(2025, 12, 31)
     ws = wb["Sammanfattning"]
-    assert ws["B10"].value == datetime(2025, 1, 1) and ws["B10"].number_format == "yyyy-mm-dd"
+    t = ws.tables["Uppgifter"]
+    first = int(t.ref.split(":")[0][1:]) + 1
+    assert ws.cell(first + 4, 2).value == datetime(2025, 1, 1) and ws.cell(first + 4, 2).number_format == "yyyy-mm-dd"
     key = {r[1]: r[2] for r in table(wb, "Sammanfattning", "Nyckeltal")[1:]}
     assert key["Anmälningar"] == 7
     assert key["Anmälningar räknade per barn"] == 8
@@ -295,7 +298,8 @@ def test_summary_sheet(workbook):
     assert key["Personer med vård enligt LVU"] == 1
     assert key["Personer med vård enligt LVM"] == 1
     assert key["Hållna tidsfrister"] == pytest.approx(0.5)
-    fmt = {r[1]: ws.cell(row=6 + i, column=6).number_format
+    first = int(ws.tables["Nyckeltal"].ref.split(":")[0][1:]) + 1
+    fmt = {r[1]: ws.cell(row=first + i, column=3).number_format
            for i, r in enumerate(table(wb, "Sammanfattning", "Nyckeltal")[1:])}
     assert fmt["Förhandsbedömningar inom 14 dagar"] == "0.0%"
     assert fmt["Anmälningar"] == "#,##0"
@@ -326,8 +330,10 @@ def test_anmalningar_sheet(workbook):
     assert [r[0] for r in table(wb, "Anmälningar", "Anm_AlderKon")[1:]] == [
         "0–12 år", "13–17 år", "18–20 år", "21 år och äldre"]
     assert age["0–12 år"][1:] == [4, 3, 0, 1]  # total, flickor, pojkar, okänt kön
-    assert age["13–17 år"][1:] == [2, 0, 2, 0]  # P4 reaches 13 on 31 December
-    assert age["18–20 år"][1:] == [1, 1, 0, 0]
+    # Age on the day of the report: P4 turns 13 on 31 December, the day A4 came in (23:30 Swedish
+    # time, 22:30 UTC); P3 is reported on 30 June and turns 18 only on 7 July: 17 that day.
+    assert age["13–17 år"][1:] == [3, 1, 2, 0]
+    assert age["18–20 år"][1:] == [0, 0, 0, 0]
     assert age["21 år och äldre"][1:] == [1, 0, 1, 0]
 
 
@@ -339,7 +345,8 @@ def test_forhandsbedomningar_sheet(workbook):
                    "Andel inom 14 dagar": pytest.approx(0.75), "Median dagar till beslut": 13.5,
                    "Medelvärde dagar till beslut": pytest.approx(97 / 8), "Med synnerliga skäl för längre tid": 2,
                    "Påbörjade i perioden": 8, "Pågående vid periodens slut": 1}
-    assert ws["B8"].value == pytest.approx(0.75) and ws["B8"].number_format == "0.0%"
+    first = int(ws.tables["FB_Nyckeltal"].ref.split(":")[0][1:]) + 1
+    assert ws.cell(first + 2, 2).value == pytest.approx(0.75) and ws.cell(first + 2, 2).number_format == "0.0%"
     outcome = {r[0]: r[1] for r in table(wb, "Förhandsbedömningar", "FB_Utfall")[1:]}
     assert outcome == {"Utredning inleds": 3, "Utredning inleds inte": 4, "Pågående utredning": 1}
 
@@ -460,12 +467,153 @@ def test_suppression_hides_small_cells(data, admin_ctx, tmp_path):
     assert rep["skola"][2] == ".." and rep["anonym"][2] == ".." and rep["forskola"][2] == 0
     assert rep["skola"][3] == ".."  # a share of a small count is hidden too
     age = keyed(wb, "Anmälningar", "Anm_AlderKon")
-    assert age["0–12 år"][1:] == [4, 3, 0, ".."]
+    # 4 = 3 + 0 + hidden would give the hidden 1 back: the 3 is hidden as its complement.
+    assert age["0–12 år"][1:] == [4, "..", 0, ".."]
     key = {r[1]: r[2] for r in table(wb, "Sammanfattning", "Nyckeltal")[1:]}
     assert key["Förhandsbedömningar inom 14 dagar"] == ".."  # 2 of 8 outside: too few to show
     assert key["Förhandsbedömning, median dagar"] == 13.5
     kolada = {(r[0], r[3]): r[5] for r in table(wb, "Kolada", "Kolada")[1:]}
     assert kolada[("N33818", "T")] == 3
+
+
+# --- no hidden cell can be worked back -------------------------------------------------------
+
+def _rows(wb, sheet, name):
+    return table(wb, sheet, name)[1:]
+
+
+def _sums_a_reader_can_use(wb) -> list[tuple[str, list[tuple]]]:
+    """Every sum a reader of the printed workbook can use, written from the sheets as they look:
+    (total cell, part cells), a cell being (sheet, table, row, column)."""
+    out = []
+
+    def cell(sheet, name, i, j):
+        return (sheet, name, i, j)
+
+    def column_sum(sheet, name, j, total, rows=None):
+        rows = range(len(_rows(wb, sheet, name))) if rows is None else rows
+        out.append((total, [cell(sheet, name, i, j) for i in rows]))
+
+    def row_sums(sheet, name, total_col, part_cols):
+        for i in range(len(_rows(wb, sheet, name))):
+            out.append((cell(sheet, name, i, total_col), [cell(sheet, name, i, j) for j in part_cols]))
+
+    def find(sheet, name, label, j, key=0):
+        return next(cell(sheet, name, i, j) for i, r in enumerate(_rows(wb, sheet, name)) if r[key] == label)
+
+    key_rows = _rows(wb, "Sammanfattning", "Nyckeltal")
+    reports_kf = next(("Sammanfattning", "Nyckeltal", i, 2) for i, r in enumerate(key_rows) if r[1] == "Anmälningar")
+    column_sum("Sammanfattning", "PerManad", 1, reports_kf)
+    reports = find("Anmälningar", "Anm_Totalt", "Anmälningar", 1)
+    out.append((reports, [reports_kf]))  # the same figure on two sheets
+    column_sum("Anmälningar", "Anm_Anmalare", 2, reports)
+    row_sums("Anmälningar", "Anm_AlderKon", 1, [2, 3, 4])
+    column_sum("Anmälningar", "Anm_AlderKon", 1, find("Anmälningar", "Anm_Totalt", "Anmälningar räknade per barn", 1))
+    column_sum("Förhandsbedömningar", "FB_Utfall", 1,
+               find("Förhandsbedömningar", "FB_Nyckeltal", "Beslutade förhandsbedömningar", 1))
+    row_sums("Utredningar", "Ut_Antal", 1, [2, 3, 4])
+    column_sum("Utredningar", "Ut_Utfall", 1, find("Utredningar", "Ut_Antal", "Avslutade", 1))
+    vag = _rows(wb, "Beslut", "Besl_Vag")
+    total = cell("Beslut", "Besl_Vag", len(vag) - 1, 1)
+    column_sum("Beslut", "Besl_Vag", 1, total, range(len(vag) - 1))
+    column_sum("Beslut", "Besl_Niva", 1, total)
+    column_sum("Beslut", "Besl_Mall", 2, total)
+    row_sums("Insatser och placeringar", "Ins_Placerade", 1, [2, 3, 4])
+    for law in ("LVU", "LVM"):
+        lt = "Lag_Totalt"
+        for j, col in ((1, 3), (2, 4)):  # decisions, urgent
+            rows = [i for i, r in enumerate(_rows(wb, "LVU och LVM", "Lag_Beslut")) if r[0] == law]
+            column_sum("LVU och LVM", "Lag_Beslut", col, find("LVU och LVM", lt, law, j), rows)
+        rows = [i for i, r in enumerate(_rows(wb, "LVU och LVM", "Lag_Personer")) if r[0] == law]
+        column_sum("LVU och LVM", "Lag_Personer", 2, find("LVU och LVM", lt, law, 3), rows)
+    row_sums("LVU och LVM", "Lag_Personer", 2, [3, 4, 5])
+    row_sums("Tidsbevakning", "Tid_Frister", 3, [4, 5, 6])
+    return out
+
+
+def _worked_back(wb, sums) -> list[tuple]:
+    """Hidden cells whose value follows from the shown ones by the sums (exact linear algebra)."""
+    from fractions import Fraction
+
+    def value(c):
+        return _rows(wb, c[0], c[1])[c[2]][c[3]]
+
+    hidden = sorted({c for total, parts in sums for c in (total, *parts) if value(c) == ".."})
+    index = {c: i for i, c in enumerate(hidden)}
+    matrix = []
+    for total, parts in sums:
+        row = [Fraction(0)] * len(hidden)
+        for c, coef in ((total, 1), *((p, -1) for p in parts)):
+            if c in index:
+                row[index[c]] += coef
+            else:
+                assert isinstance(value(c), int), c  # a shown count
+        if any(row):
+            matrix.append(row)
+    # Reduced row echelon form; a hidden cell is known when a row is its unit vector.
+    r, pivots = 0, []
+    for col in range(len(hidden)):
+        pivot = next((i for i in range(r, len(matrix)) if matrix[i][col] != 0), None)
+        if pivot is None:
+            continue
+        matrix[r], matrix[pivot] = matrix[pivot], matrix[r]
+        matrix[r] = [x / matrix[r][col] for x in matrix[r]]
+        for i in range(len(matrix)):
+            if i != r and matrix[i][col] != 0:
+                f = matrix[i][col]
+                matrix[i] = [a - f * b for a, b in zip(matrix[i], matrix[r])]
+        pivots.append(col)
+        r += 1
+    return [hidden[c] for i, c in enumerate(pivots) if all(x == 0 for j, x in enumerate(matrix[i]) if j != c)]
+
+
+@pytest.mark.parametrize("threshold", [2, 3, 5])
+def test_no_hidden_cell_can_be_computed_from_the_rest(data, admin_ctx, tmp_path, threshold):
+    from ifodesk.services.statistics import export_workbook
+
+    res = export_workbook(admin_ctx, Y2025, tmp_path / "s.xlsx", suppress=threshold)
+    wb = openpyxl.load_workbook(res.path)
+    sums = _sums_a_reader_can_use(wb)
+    hidden = [c for total, parts in sums for c in (total, *parts)
+              if _rows(wb, c[0], c[1])[c[2]][c[3]] == ".."]
+    assert hidden  # the data set has small cells at every threshold
+    assert _worked_back(wb, sums) == []
+    # A share beside a hidden count is hidden too: it would give the count back.
+    for sheet, name, count_col, share_col in (("Anmälningar", "Anm_Anmalare", 2, 3),
+                                              ("Förhandsbedömningar", "FB_Utfall", 1, 2),
+                                              ("Utredningar", "Ut_Utfall", 1, 2), ("Beslut", "Besl_Vag", 1, 2)):
+        for r in _rows(wb, sheet, name):
+            if r[count_col] == "..":
+                assert r[share_col] in ("..", "."), (sheet, r)
+
+
+def test_without_secondary_suppression_the_test_would_catch_it(data, admin_ctx, tmp_path, monkeypatch):
+    """The recompute check is not vacuous: primary suppression alone gives cells back."""
+    from ifodesk.documents import excel
+    from ifodesk.services.statistics import export_workbook
+
+    monkeypatch.setattr(excel, "plan_suppression",
+                        lambda values, relations, t: {k for k, v in values.items() if 0 < v < t})
+    res = export_workbook(admin_ctx, Y2025, tmp_path / "s.xlsx", suppress=3)
+    wb = openpyxl.load_workbook(res.path)
+    assert _worked_back(wb, _sums_a_reader_can_use(wb))
+
+
+def test_suppression_plan_hides_complements():
+    from ifodesk.domain.statistics_suppression import Relation, determined_cells, plan_suppression
+
+    # The review's case: 736 minus the other categories gives the hidden 4 back.
+    values = {"T": 736, "a": 4, "b": 700, "c": 32}
+    hidden = plan_suppression(values, [Relation("T", ("a", "b", "c"))], 5)
+    assert hidden == {"a", "c"}  # the smallest other part, not the total
+    assert not determined_cells([Relation("T", ("a", "b", "c"))], hidden)
+    assert plan_suppression(values, [Relation("T", ("a", "b", "c"))], 0) == set()
+    # A two-way table: row and column totals.
+    v = {"r1": 10, "r2": 12, "c1": 11, "c2": 11, "T": 22, "a": 2, "b": 8, "c": 9, "d": 3}
+    rel = [Relation("r1", ("a", "b")), Relation("r2", ("c", "d")), Relation("c1", ("a", "c")),
+           Relation("c2", ("b", "d")), Relation("T", ("r1", "r2"))]
+    hidden = plan_suppression(v, rel, 3)
+    assert "a" in hidden and not determined_cells(rel, hidden)
 
 
 def test_unit_and_half_year(data, admin_ctx):

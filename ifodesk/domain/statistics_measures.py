@@ -22,7 +22,7 @@ class Measure:
     breakdown: str = ""  # gender and age rule, where used
 
 
-_AGE_RULE = ("Ålder = uppnådd ålder under kalenderåret (händelsens år minus födelseåret). "
+_AGE_RULE = ("Ålder på den dag anmälan kom in (svensk tid); barn 0–17 år, 18–20 år redovisas för sig. "
              "Kön enligt personnumrets näst sista siffra (jämn = flicka/kvinna); utan personnummer "
              "registrerat kön, annars ”Okänt kön”.")
 _GENDER_RULE = ("Kön enligt personnumrets näst sista siffra (jämn = flicka/kvinna); utan personnummer "
@@ -42,7 +42,7 @@ MEASURES: tuple[Measure, ...] = (
             "Olika barn som någon anmälan i perioden gällde.", "Mottagningstiden ligger i perioden.",
             "antal"),
     Measure("anm_anmalare", "Anmälningar per anmälarkategori", "Anmälningar",
-            "Anmälningar per anmälarens kategori (kategorilistan i resources/categories.toml).",
+            "Anmälningar per anmälarens kategori (kommunens kategorilista för anmälare).",
             "Mottagningstiden ligger i perioden.", "antal"),
     Measure("anm_anledning", "Anmälningar per anledning", "Anmälningar",
             "Anmälningar som anger anledningen. En anmälan kan ange flera anledningar, så "
@@ -63,7 +63,7 @@ MEASURES: tuple[Measure, ...] = (
             "Beslutade förhandsbedömningar per utfall.", "Beslutsdatum ligger i perioden.", "antal"),
     Measure("fb_inom_frist", "Andel förhandsbedömningar inom 14 dagar", "Förhandsbedömningar",
             "Andel beslutade förhandsbedömningar där beslutet fattades senast fristens sista dag "
-            "(mottagningsdagen + 14 dagar enligt fristregeln i resources/deadlines.toml).",
+            "(mottagningsdagen + 14 dagar enligt ifodesks fristregel för förhandsbedömning).",
             "Beslutsdatum ligger i perioden.", "andel"),
     Measure("fb_median", "Median antal dagar till beslut", "Förhandsbedömningar",
             "Median av dagar från mottagningsdag till beslutsdag.", "Beslutsdatum ligger i perioden.",
@@ -95,7 +95,7 @@ MEASURES: tuple[Measure, ...] = (
             "Avslutsdatum ligger i perioden.", "dagar"),
     Measure("ut_inom_frist", "Andel utredningar inom 4 månader", "Utredningar",
             "Andel avslutade utredningar som avslutades senast startdagen + 4 kalendermånader "
-            "(fristregeln i resources/deadlines.toml; förlängning räknas inte som inom fristen).",
+            "(ifodesks fristregel för utredning; förlängning räknas inte som inom fristen – se ”Inom 4 månader” under Gemensamma regler).",
             "Avslutsdatum ligger i perioden.", "andel"),
     Measure("ut_forlangda", "Avslutade utredningar som förlängts", "Utredningar",
             "Avslutade utredningar med minst ett beslut om förlängd utredningstid.",
@@ -139,6 +139,21 @@ MEASURES: tuple[Measure, ...] = (
     Measure("ins_placerade_slut", "Placerade barn 0–20 år vid periodens slut", "Insatser och placeringar",
             "Olika barn och unga (0–20 år) i placering periodens sista dag.",
             "Läget periodens sista dag.", "antal", _PERSON_AGE_RULE),
+    Measure("ins_oppenvard", "Öppenvård barn och unga 0–20 år per slag", "Insatser och placeringar",
+            "Olika barn och unga (0–20 år) med öppenvård enligt SoL någon dag i perioden, per slag som "
+            "Socialstyrelsens mängdstatistik räknar: strukturerade öppenvårdsprogram, behovsprövat "
+            "personligt stöd, kontaktperson/-familj, särskilt kvalificerad kontaktperson, övrig öppenvård. "
+            "Ett barn med flera slag räknas under varje slag.",
+            "Som ”Insatser under perioden”.", "antal", _PERSON_AGE_RULE),
+    Measure("ins_ateraktualisering", "Barn och unga som inte återaktualiserats inom ett år",
+            "Insatser och placeringar",
+            "RKA Kvalitet i IFO: barn 0–12 och unga 13–20 år vars utredning avslutades utan insats eller "
+            "vars sista insats avslutades under basåret (de tolv månader som slutar ett år före periodens "
+            "sista dag), och hur många av dem som inte fick en ny anmälan eller en ny utredning inom ett år "
+            "(365 dagar) efter avslutet. Ensamkommande barn ska enligt RKA inte ingå men registreras inte i "
+            "ifodesk. Definitionen är ifodesks tolkning [I] och ska jämföras med RKA:s anvisningar.",
+            "Avslutsdatum i basåret; uppföljning ett år efter avslutet.", "andel",
+            "Ålder = uppnådd ålder under avslutets kalenderår."),
     Measure("lag_beslut", "Beslut enligt LVU och LVM", "LVU och LVM",
             "Fattade beslut som åberopar ett lagrum i LVU respektive LVM, per beslutsmall.",
             "Beslutsdatum ligger i perioden.", "antal"),

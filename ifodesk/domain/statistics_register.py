@@ -84,6 +84,24 @@ def load_register_layout(path: Path | None = None) -> RegisterLayout:
         raise RegisterLayoutError(f"{path}: registerlayouten kan inte läsas: {exc}") from exc
 
 
+@dataclass(frozen=True)
+class OppenvardCategory:
+    code: str
+    label: str
+    kinds: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_oppenvard(path: Path | None = None) -> tuple[OppenvardCategory, ...]:
+    """Socialstyrelsen's split of öppenvård (resources/register/oppenvard.toml)."""
+    path = path or resource_path("register/oppenvard.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tuple(OppenvardCategory(c["code"], c["label"], tuple(c["kinds"])) for c in data["category"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise RegisterLayoutError(f"{path}: öppenvårdens indelning kan inte läsas: {exc}") from exc
+
+
 def clip_to_year(d: date | None, year: int) -> date | None:
     """Nothing after 31 December of the report year: a later end date means 'still going on'."""
     return None if d is None or d > date(year, 12, 31) else d
@@ -312,6 +330,6 @@ def validate_register(year: int, children: Sequence[RegisterChild],
     return ValidationReport(year, len(children), n_ins, n_pl, tuple(issues))
 
 
-__all__ = ["RegisterLayout", "RegisterLayoutError", "Specification", "load_register_layout", "clip_to_year",
+__all__ = ["OppenvardCategory", "load_oppenvard", "RegisterLayout", "RegisterLayoutError", "Specification", "load_register_layout", "clip_to_year",
            "Guardian", "guardian_code", "versioned_lagrum", "COURT_DECIDED_TEMPLATES", "RegisterPlacement", "RegisterInsats", "RegisterChild", "RegisterIssue", "ValidationReport",
            "validate_register", "temporary_id", "ISSUE_LABELS"]

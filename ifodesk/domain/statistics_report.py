@@ -168,6 +168,21 @@ class KeyFigure:
     value: int | float | None
     unit: str  # antal | andel | dagar
     base: int  # how many cases the figure rests on (for suppression of shares and medians)
+    # The workbook cell the figure repeats (a count) or whose share it is (numerator, denominator):
+    # the suppression plan then hides it wherever it hides the original.
+    cell: tuple | None = None
+    base_cell: tuple | None = None
+
+
+@dataclass(frozen=True)
+class ReactualisationRow:
+    """RKA Kvalitet i IFO: children whose utredning closed or insats ended in the base year, and
+    how many of them were not re-actualised (no new anmälan or utredning) within a year."""
+
+    band: str  # 0-12 | 13-20
+    label: str
+    base: int
+    not_reactualised: int
 
 
 @dataclass(frozen=True)
@@ -187,35 +202,44 @@ class StatisticsReport:
     lvm: LawStats
     tidsbevakning: tuple[DeadlineRow, ...]
     kolada_values: dict[str, dict[str, int | None]]
+    oppenvard: tuple[Row, ...] = ()  # children 0–20 per öppenvård category (Socialstyrelsen's split)
+    aterakt: tuple[ReactualisationRow, ...] = ()
+    aterakt_window: tuple[date, date] | None = None  # the base year: closings in these dates
 
     def key_figures(self) -> list[KeyFigure]:
         a, f, u = self.anmalningar, self.forhandsbedomningar, self.utredningar
         kept = sum(r.kept for r in self.tidsbevakning)
         judged = kept + sum(r.missed for r in self.tidsbevakning)
+        K = KeyFigure
+        started = sum(r.started for r in self.insatser.rows)
         return [
-            KeyFigure("anm_antal", "Anmälningar", a.reports, "antal", a.reports),
-            KeyFigure("anm_barn", "Anmälningar räknade per barn", a.child_reports.total, "antal", a.child_reports.total),
-            KeyFigure("anm_unika_barn", "Unika barn i anmälningar", a.unique_children, "antal", a.unique_children),
-            KeyFigure("fb_beslutade", "Beslutade förhandsbedömningar", f.decided, "antal", f.decided),
-            KeyFigure("fb_inom_frist", f"Förhandsbedömningar inom {f.limit_label}", f.days.share_within,
-                      "andel", f.days.n),
-            KeyFigure("fb_median", "Förhandsbedömning, median dagar", f.days.median, "dagar", f.days.n),
-            KeyFigure("ut_inledda", "Inledda utredningar", u.opened.total, "antal", u.opened.total),
-            KeyFigure("ut_avslutade", "Avslutade utredningar", u.closed.total, "antal", u.closed.total),
-            KeyFigure("ut_median", "Utredningstid, median dagar", u.days.median, "dagar", u.days.n),
-            KeyFigure("ut_medel", "Utredningstid, medelvärde dagar", u.days.mean, "dagar", u.days.n),
-            KeyFigure("ut_inom_frist", f"Utredningar inom {u.limit_label}", u.days.share_within, "andel", u.days.n),
-            KeyFigure("ut_forlangda", "Avslutade utredningar som förlängts", u.extended, "antal", u.extended),
-            KeyFigure("besl_antal", "Fattade beslut", self.beslut.total, "antal", self.beslut.total),
-            KeyFigure("ins_paborjade", "Påbörjade insatser", sum(r.started for r in self.insatser.rows), "antal",
-                      sum(r.started for r in self.insatser.rows)),
-            KeyFigure("ins_placerade_barn", "Barn 0–20 år i placering", self.insatser.placed_children.total,
-                      "antal", self.insatser.placed_children.total),
-            KeyFigure("lag_personer", "Personer med vård enligt LVU", self.lvu.persons.total, "antal",
-                      self.lvu.persons.total),
-            KeyFigure("lag_personer", "Personer med vård enligt LVM", self.lvm.persons.total, "antal",
-                      self.lvm.persons.total),
-            KeyFigure("tid_andel_hallna", "Hållna tidsfrister", sb.share(kept, judged), "andel", judged),
+            K("anm_antal", "Anmälningar", a.reports, "antal", a.reports, ("anm", "reports")),
+            K("anm_barn", "Anmälningar räknade per barn", a.child_reports.total, "antal", a.child_reports.total,
+              ("anm", "child")),
+            K("anm_unika_barn", "Unika barn i anmälningar", a.unique_children, "antal", a.unique_children,
+              ("anm", "unique")),
+            K("fb_beslutade", "Beslutade förhandsbedömningar", f.decided, "antal", f.decided, ("fb", "decided")),
+            K("fb_inom_frist", f"Förhandsbedömningar inom {f.limit_label}", f.days.share_within, "andel", f.days.n,
+              ("fb", "within"), ("fb", "decided")),
+            K("fb_median", "Förhandsbedömning, median dagar", f.days.median, "dagar", f.days.n),
+            K("ut_inledda", "Inledda utredningar", u.opened.total, "antal", u.opened.total, ("ut", "opened", "T")),
+            K("ut_avslutade", "Avslutade utredningar", u.closed.total, "antal", u.closed.total, ("ut", "closed", "T")),
+            K("ut_median", "Utredningstid, median dagar", u.days.median, "dagar", u.days.n),
+            K("ut_medel", "Utredningstid, medelvärde dagar", u.days.mean, "dagar", u.days.n),
+            K("ut_inom_frist", f"Utredningar inom {u.limit_label}", u.days.share_within, "andel", u.days.n,
+              ("ut", "within"), ("ut", "closed", "T")),
+            K("ut_forlangda", "Avslutade utredningar som förlängts", u.extended, "antal", u.extended,
+              ("ut", "extended")),
+            K("besl_antal", "Fattade beslut", self.beslut.total, "antal", self.beslut.total, ("besl", "total")),
+            K("ins_paborjade", "Påbörjade insatser", started, "antal", started, ("ins", "started")),
+            K("ins_placerade_barn", "Barn 0–20 år i placering", self.insatser.placed_children.total,
+              "antal", self.insatser.placed_children.total, ("ins", "placed", "during", "T")),
+            K("lag_personer", "Personer med vård enligt LVU", self.lvu.persons.total, "antal",
+              self.lvu.persons.total, ("lag", "LVU", "persons")),
+            K("lag_personer", "Personer med vård enligt LVM", self.lvm.persons.total, "antal",
+              self.lvm.persons.total, ("lag", "LVM", "persons")),
+            K("tid_andel_hallna", "Hållna tidsfrister", sb.share(kept, judged), "andel", judged,
+              ("tid", "kept"), ("tid", "judged")),
         ]
 
     def kolada_rows(self, threshold: int = 0) -> list[sk.KoladaRow]:

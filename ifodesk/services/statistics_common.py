@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -74,8 +74,9 @@ def _birth_year(P=Person):
                          cast(func.substr(P.personnummer, 1, 4), Integer))
 
 
-def _age_band(year: int, P=Person):
-    age = literal(year) - _birth_year(P)
+def _age_band(year: int, P=Person, age=None):
+    """The age band for the age reached in ``year`` (or for the given age expression)."""
+    age = literal(year) - _birth_year(P) if age is None else age
     whens = [(_birth_year(P).is_(None), st.UNKNOWN_AGE.code), (age < 0, st.UNKNOWN_AGE.code)]
     for band in st.AGE_BANDS:
         if band.high is not None:
@@ -135,3 +136,27 @@ def _write_atomically(path: Path, write: Callable[[Path], None], after: Callable
         Path(tmp).unlink(missing_ok=True)
         raise
 
+
+
+def _last_sunday(year: int, month: int) -> date:
+    d = date(year, month, 31)
+    return d - timedelta(days=(d.weekday() + 1) % 7)
+
+
+def _local_timestamp(sql: _Sql, col, years: range):
+    """A UTC timestamp column as Swedish local time (CET/CEST), in SQL on both back ends."""
+    if sql.pg:
+        return func.timezone("Europe/Stockholm", func.timezone("UTC", col))
+    summer = [and_(col >= datetime.combine(_last_sunday(y, 3), time(1), timezone.utc),
+                   col < datetime.combine(_last_sunday(y, 10), time(1), timezone.utc)) for y in years]
+    return func.datetime(col, case((or_(*summer), "+2 hours"), else_="+1 hours") if summer else "+1 hours")
+
+
+def _age_on(sql: _Sql, col, years: range, P=Person):
+    """Age in whole years on the (Swedish) day of the timestamp: the birthday counts from that day."""
+    local = _local_timestamp(sql, col, years)
+    md_local = extract("month", local) * 100 + extract("day", local)
+    md_birth = func.coalesce(extract("month", P.birth_date) * 100 + extract("day", P.birth_date),
+                             cast(func.substr(P.personnummer, 5, 4), Integer))
+    return (cast(extract("year", local), Integer) - _birth_year(P)
+            - case((md_local < md_birth, 1), else_=0))
