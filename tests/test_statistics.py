@@ -616,6 +616,82 @@ def test_suppression_plan_hides_complements():
     assert "a" in hidden and not determined_cells(rel, hidden)
 
 
+@pytest.fixture
+def rka_data(data, db, org):
+    """Planted re-actualisation and öppenvård cases; the base year for 2025 is 2024.
+
+    R1 (8 in 2024): utredning closed without insats 2024-03-01, new anmälan 2025-02-01: re-actualised.
+    R2 (10): öppenvård ended 2024-06-30, nothing since: not re-actualised.
+    R3 (16): utredning closed 2024-10-01, new utredning 2025-10-02 = 366 days: not re-actualised.
+    R4 (14): insats ended 2024-11-30 while another still runs: no ended insats, not counted.
+    R5 (14): insats ended 2024-12-31, anmälan 2025-12-31 = day 365: re-actualised.
+    R6 (12 in 2025): kontaktfamilj and a structured programme in 2025. R7 (adult): kontaktperson, not counted.
+    """
+    from ifodesk.db.models import Anmalan, AnmalanChild, Case, Insats, Person, Utredning
+
+    mid, bu = org.municipality_id, org.unit.id
+    user = org.actor("anna.lind").user_id
+    with db.session(write=True) as s:
+        made = {}
+        for key, born in (("R1", "2016-01-01"), ("R2", "2014-06-01"), ("R3", "2008-01-01"), ("R4", "2010-02-02"),
+                          ("R5", "2010-05-05"), ("R6", "2013-03-03"), ("R7", "1990-01-01")):
+            p = Person(municipality_id=mid, personnummer=_pnr(born, "K"), first_name=key, last_name="Test",
+                       sort_key=f"test {key}", search_name=key, birth_date=D(born), legal_gender="K")
+            s.add(p)
+            s.flush()
+            c = Case(municipality_id=mid, unit_id=bu, person_id=p.id, case_number=f"BU-2024-9{key[1]}000",
+                     status="utredning", opened_on=D("2024-01-01"))
+            s.add(c)
+            s.flush()
+            made[key] = (p, c)
+
+        def utredning(key, opened, closed=None, outcome=None):
+            s.add(Utredning(case_id=made[key][1].id, opened_on=D(opened), due_on=D(opened),
+                            closed_on=D(closed) if closed else None, closing_outcome=outcome))
+
+        def insats(key, kind, start, end=None, basis="SoL"):
+            s.add(Insats(case_id=made[key][1].id, person_id=made[key][0].id, kind=kind, legal_basis=basis,
+                         start_on=D(start), end_on=D(end) if end else None))
+
+        def anmalan(key, at):
+            a = Anmalan(municipality_id=mid, unit_id=bu, received_at=sthlm(at), channel="telefon",
+                        reporter_category="skola", reporter_name="X", reasons=["annat"], registered_by=user)
+            s.add(a)
+            s.flush()
+            s.add(AnmalanChild(anmalan_id=a.id, person_id=made[key][0].id, case_id=made[key][1].id))
+
+        utredning("R1", "2024-01-10", "2024-03-01", "utan_insats")
+        anmalan("R1", "2025-02-01T10:00")
+        insats("R2", "oppenvard", "2024-01-01", "2024-06-30")
+        utredning("R3", "2024-08-01", "2024-10-01", "utan_insats")
+        utredning("R3", "2025-10-02")
+        insats("R4", "oppenvard", "2024-01-01", "2024-11-30")
+        insats("R4", "kontaktfamilj", "2024-06-01")
+        insats("R5", "oppenvard", "2024-02-01", "2024-12-31")
+        anmalan("R5", "2025-12-31T12:00")
+        insats("R6", "kontaktfamilj", "2025-02-01")
+        insats("R6", "oppenvard_program", "2025-03-01", "2025-09-30")
+        insats("R7", "kontaktperson", "2025-01-01")
+    return made
+
+
+def test_reactualisation_and_oppenvard_on_planted_cases(rka_data, admin_ctx, tmp_path):
+    from ifodesk.services.statistics import compute_statistics, export_workbook
+
+    r = compute_statistics(admin_ctx, Y2025)
+    assert r.aterakt_window == (D("2024-01-01"), D("2024-12-31"))
+    rka = {x.band: (x.base, x.not_reactualised) for x in r.aterakt}
+    assert rka == {"0-12": (2, 1), "13-20": (2, 1)}  # R1, R2 | R3, R5 (R4's care goes on)
+    ov = {x.code: x.count for x in r.oppenvard}
+    # P2's plain öppenvård; R4's kontaktfamilj runs on into 2025 as well; R7 is an adult.
+    assert ov == {"program": 1, "personligt_stod": 0, "kontakt": 2, "sarskilt_kvalificerad": 0, "ovrig": 1}
+    wb = openpyxl.load_workbook(export_workbook(admin_ctx, Y2025, tmp_path / "r.xlsx").path)
+    rows = {x[0]: x[1:] for x in table(wb, "Insatser och placeringar", "Ins_Ateraktualisering")[1:]}
+    assert rows == {"Barn 0–12 år": [2, 1, 0.5], "Unga 13–20 år": [2, 1, 0.5]}
+    ov_rows = {x[0]: x[2] for x in table(wb, "Insatser och placeringar", "Ins_Oppenvard")[1:]}
+    assert ov_rows["kontakt"] == 2 and ov_rows["program"] == 1
+
+
 def test_unit_and_half_year(data, admin_ctx):
     from ifodesk.services.statistics import compute_statistics, find_unit
 
