@@ -441,6 +441,43 @@ def test_kolada_sheet_uses_only_configured_ids(workbook):
     assert by[("N31807", "T")][4:6] == ["-", "-"]  # not computable from case data
 
 
+def test_workbook_is_laid_out_for_paper(workbook):
+    """Issue 13, item 9: read on paper – tables under each other, 9 pt or more, page numbers."""
+    from openpyxl.utils import get_column_letter
+
+    from ifodesk.documents.excel import MAX_SHEET_WIDTH, SHEETS
+
+    wb, res = workbook
+    for name in SHEETS:
+        ws = wb[name]
+        assert ws.oddFooter.center.text == "Sida &P av &N", name
+        assert ws.oddHeader.left.text == "&A" and "2025" in ws.oddHeader.right.text, name
+        assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+        width = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1))
+        assert width <= MAX_SHEET_WIDTH, (name, width)  # fitted to the page, type stays at 9 pt or more
+        assert ws["A1"].font.name == "Calibri" and ws["A1"].font.sz == 14
+        refs = sorted(ws.tables[t].ref for t in ws.tables)
+        assert all(r.startswith("A") for r in refs), (name, refs)  # every table in column A: under each other
+        for t in ws.tables.values():  # headers over numbers are right-aligned like the numbers
+            head = ws[t.ref.split(":")[0]].row
+            for cell in ws[head]:
+                below = ws.cell(head + 1, cell.column).value
+                if cell.value and isinstance(below, (int, float)) and not isinstance(below, bool):
+                    assert cell.alignment.horizontal == "right", (name, cell.value)
+                    assert cell.font.name == "Calibri" and cell.fill.fgColor.rgb.endswith("1F3864")
+    text = " ".join(str(c.value) for row in wb["Definitioner"].iter_rows() for c in row if c.value)
+    assert "resources/" not in text and ".toml" not in text
+    assert "Två mått på ”inom 4 månader”" in text
+    defs = wb["Definitioner"]
+    tall = [r for r, d in defs.row_dimensions.items() if d.height and d.height > 15]
+    assert len(tall) > 10  # wrapped rows get their height
+    with zipfile.ZipFile(res.path) as z:
+        charts = [z.read(n).decode() for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+    reporters = next(c for c in charts if "anmälarkategori" in c)
+    assert '<orientation val="maxMin" />' in reporters  # bars in the table's order, top to bottom
+    assert all('<showVal val="1" />' in c for c in charts)  # every chart carries its numbers
+
+
 def test_definitions_sheet_lists_every_measure(workbook):
     wb, _ = workbook
     ids = [r[0] for r in table(wb, "Definitioner", "Def_Matt")[1:]]

@@ -57,10 +57,14 @@ _NOTE = Font(name=FONT, size=10, italic=True, color="595959")
 _HEADER = Font(name=FONT, size=11, bold=True, color="FFFFFF")
 _STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
 _KEY_FILL = PatternFill("solid", fgColor="DDEBF7")
+# Explicit, not only the table style: LibreOffice does not draw Excel table styles, and white
+# header text on no fill would vanish on paper.
+_HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 _LINE_HEIGHT = 15  # points per line of 11 pt text
-# A4 landscape at 100 %: about 150 character widths fit between the margins; fitting to the page
-# width then never shrinks type below 9 pt as long as a sheet is narrower than 150 × 11/9.
-MAX_SHEET_WIDTH = 180
+# A4 landscape at 100 %: about 100 column-width units fit between the margins in LibreOffice
+# (measured, without Calibri installed; Excel fits more). Fitting to the page width keeps 11 pt
+# type at 9 pt or more as long as a sheet's columns add up to at most 100 × 11/9.
+MAX_SHEET_WIDTH = 120  # Kolada is kept near 100: its long row 2 widens the print
 
 
 @dataclass
@@ -139,7 +143,7 @@ class _Sheet:
         ws, r = self.ws, self.next_row - 1
         cell = ws.cell(r, 1, text)
         cell.font, cell.alignment = _NOTE, Alignment(wrap_text=True, vertical="top")
-        width = sum((ws.column_dimensions[get_column_letter(c)].width or 10) for c in range(1, 4))
+        width = sum(self._widths.get(c, 10) for c in range(1, 4))
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
         ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(text, width)
         self.next_row = r + 2
@@ -152,23 +156,26 @@ class _Sheet:
         for j, col in enumerate(cols):
             numeric = col.fmt != TEXT
             cell = ws.cell(header_row, c0 + j, col.header)
-            cell.font = _HEADER
+            cell.font, cell.fill = _HEADER, _HEADER_FILL
             # Headers over numbers are right-aligned like the numbers.
             cell.alignment = Alignment(wrap_text=True, vertical="bottom", horizontal="right" if numeric else "left")
-            width = col.width or max(9, min(30, len(col.header) + 2, max((len(str(r[j])) + 2 for r in rows), default=9)))
-            letter = get_column_letter(c0 + j)
-            ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, width)
+            width = col.width or max(9, min(24, len(col.header) + 2, max((len(str(r[j])) + 2 for r in rows), default=9)))
+            # Tracked here: openpyxl reports 13 for a column never set, which would floor every width.
+            self._widths[c0 + j] = max(self._widths.get(c0 + j, 0), width)
+            ws.column_dimensions[get_column_letter(c0 + j)].width = self._widths[c0 + j]
         for i, row in enumerate(rows):
             for j, (col, value) in enumerate(zip(cols, row)):
                 cell = ws.cell(first + i, c0 + j, value)
                 cell.font = _BODY
+                # Every cell top-aligned: a row with wrapped text keeps its numbers on its first line.
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell.number_format = col.fmt
+                    cell.alignment = Alignment(vertical="top")
                 elif isinstance(value, datetime) or hasattr(value, "isoformat"):
                     cell.number_format = col.fmt
-                    cell.alignment = Alignment(horizontal="left")
+                    cell.alignment = Alignment(horizontal="left", vertical="top")
                 elif value in (st.SUPPRESSED, st.MISSING, st.NOT_APPLICABLE):
-                    cell.alignment = Alignment(horizontal="right")
+                    cell.alignment = Alignment(horizontal="right", vertical="top")
                 else:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         last_row = first + max(len(rows), 1) - 1
@@ -183,6 +190,12 @@ class _Sheet:
         return first, c0
 
     _tables: list
+    _widths: dict
+
+    @property
+    def width(self) -> float:
+        """The sheet's printed width in column units (compare MAX_SHEET_WIDTH)."""
+        return sum(self._widths.values())
 
     def finish(self) -> None:
         """Row heights for wrapped text, now that every column has its final width."""
@@ -193,7 +206,7 @@ class _Sheet:
                 for c in range(c0, c0 + ncols):
                     value = ws.cell(r, c).value
                     if isinstance(value, str):
-                        width = ws.column_dimensions[get_column_letter(c)].width or 10
+                        width = self._widths.get(c, 10)
                         lines = max(lines, _lines(value, width))
                 if lines > 1:
                     ws.row_dimensions[r].height = _LINE_HEIGHT * lines
@@ -201,7 +214,7 @@ class _Sheet:
 
 def _lines(text: str, width: float) -> int:
     """Lines a wrapped cell needs: about one character per width unit, word by word."""
-    per_line = max(int(width) - 1, 4)
+    per_line = max(int(width), 4)  # measured in LibreOffice with DejaVu, the widest fallback
     total = 0
     for paragraph in text.split("\n"):
         line = 0
@@ -234,7 +247,7 @@ def write_workbook(report: StatisticsReport, path: str | Path, *, suppress: int 
 
     def sheet(title: str, heading: str) -> _Sheet:
         sh = _Sheet(wb, title, heading, report, suppress, values, hidden)
-        sh._tables = []
+        sh._tables, sh._widths = [], {}
         sheets.append(sh)
         return sh
 
@@ -308,7 +321,7 @@ def _summary(sh: _Sheet, reporters: tuple[Reference, Reference]) -> None:
         cell = sh.ws.cell(row0 + i, c0 + 1)
         cell.number_format = DATETIME if isinstance(v, datetime) else (DATE if hasattr(v, "isoformat") else
                                                                        (INT if isinstance(v, int) else TEXT))
-        cell.alignment = Alignment(horizontal="left")
+        cell.alignment = Alignment(horizontal="left", vertical="top")
     figs = r.key_figures()
     rows = [(f.measure_id, f.label, _key_value(sh, f), f.unit) for f in figs]
     row0, c0 = sh.table("Nyckeltal", "Nyckeltal", [_Col("Mått-id", TEXT, 26), _Col("Nyckeltal", TEXT, 44),
@@ -331,18 +344,16 @@ def _summary(sh: _Sheet, reporters: tuple[Reference, Reference]) -> None:
                             Reference(ws, min_col=mcol + 1, min_row=mrow - 1, max_row=mrow + len(months) - 1),
                             Reference(ws, min_col=mcol, min_row=mrow, max_row=mrow + len(months) - 1), 24, 8),
                  f"A{anchor}")
-    data, categories = reporters
-    ws.add_chart(_bar_chart("Anmälningar per anmälarkategori", True, data, categories, 24, 11), f"A{anchor + 17}")
     ws.add_chart(_bar_chart("Andel inom lagstadgad tid", True,
                             Reference(ws, min_col=dcol + 1, min_row=drow - 1, max_row=drow + 1),
-                            Reference(ws, min_col=dcol, min_row=drow, max_row=drow + 1), 24, 6, percent=True),
-                 f"A{anchor + 40}")
-    # Row breaks so no chart is cut by a page.
+                            Reference(ws, min_col=dcol, min_row=drow, max_row=drow + 1), 24, 5, percent=True),
+                 f"A{anchor + 17}")
+    data, categories = reporters
+    ws.add_chart(_bar_chart("Anmälningar per anmälarkategori", True, data, categories, 24, 11), f"A{anchor + 30}")
+    # A page break so the category chart is not cut in two.
     from openpyxl.worksheet.pagebreak import Break
 
-    ws.row_breaks.append(Break(id=anchor - 1))
-    ws.row_breaks.append(Break(id=anchor + 16))
-    ws.row_breaks.append(Break(id=anchor + 39))
+    ws.row_breaks.append(Break(id=anchor + 29))
 
 
 def _anmalningar(sh: _Sheet) -> tuple[Reference, Reference]:
@@ -443,7 +454,7 @@ def _insatser(sh: _Sheet) -> None:
     r = sh.report
     i = r.insatser
     sh.table("Ins_Typ", "Per insatstyp och lagrum",
-             [_Col("Typ-kod", TEXT, 16), _Col("Insatstyp", TEXT, 26), _Col("Lag", TEXT, 7), _Col("Påbörjade", width=11),
+             [_Col("Typ-kod", TEXT, 16), _Col("Insatstyp", TEXT, 24), _Col("Lag", TEXT, 7), _Col("Påbörjade", width=11),
               _Col("Avslutade", width=11), _Col("Pågående under perioden", width=12), _Col("Personer", width=11),
               _Col("Vårddygn", width=11)],
              [(x.kind, x.label, x.legal_basis, *(sh.n(("ins", x.kind, x.legal_basis, w))
@@ -472,24 +483,24 @@ def _insatser(sh: _Sheet) -> None:
 def _lvu_lvm(sh: _Sheet) -> None:
     r = sh.report
     laws = (r.lvu, r.lvm)
-    sh.table("Lag_Totalt", "Totalt", [_Col("Lag", TEXT, 16), _Col("Beslut", width=12), _Col("Varav brådskande", width=12),
+    sh.table("Lag_Totalt", "Totalt", [_Col("Lag", TEXT, 8), _Col("Beslut", width=12), _Col("Varav brådskande", width=12),
                                       _Col("Personer under perioden", width=12),
                                       _Col("Personer periodens sista dag", width=12)],
              [(x.law, *(sh.n(("lag", x.law, w)) for w in ("decisions", "urgent", "persons", "end"))) for x in laws])
     sh.table("Lag_Beslut", "Beslut per beslutsmall",
-             [_Col("Lag", TEXT), _Col("Mall-id", TEXT, 32), _Col("Beslutsmall", TEXT, 40), _Col("Beslut"),
+             [_Col("Lag", TEXT, 8), _Col("Mall-id", TEXT, 24), _Col("Beslutsmall", TEXT, 30), _Col("Beslut"),
               _Col("Varav brådskande")],
              [(x.law, t.template_id, t.title, sh.n(("lag", x.law, "tmpl", t.template_id, "decisions")),
                sh.n(("lag", x.law, "tmpl", t.template_id, "urgent"))) for x in laws for t in x.by_template])
     sh.table("Lag_Personer", "Personer per åldersgrupp och kön",
-             [_Col("Lag", TEXT), _Col("Åldersgrupp", TEXT, 16), *_GENDER_COLS],
+             [_Col("Lag", TEXT, 8), _Col("Åldersgrupp", TEXT, 16), *_GENDER_COLS],
              [(x.law, a.label, *sh.gender(("lag", x.law, "age", a.band))) for x in laws for a in x.persons_by_age])
 
 
 def _tidsbevakning(sh: _Sheet) -> None:
     rows = sh.report.tidsbevakning
     sh.table("Tid_Frister", "Tidsfrister med sista dag i perioden, per enhet",
-             [_Col("Enhet", TEXT, 20), _Col("Frist-kod", TEXT, 22), _Col("Tidsfrist", TEXT, 26),
+             [_Col("Enhet", TEXT, 18), _Col("Frist-kod", TEXT, 20), _Col("Tidsfrist", TEXT, 22),
               _Col("Sista dag i perioden", width=11), _Col("Hållna", width=10), _Col("Missade", width=10),
               _Col("Ej förfallna", width=10), _Col("Andel hållna", PCT, 10)],
              [(x.unit, x.kind, x.title, *(sh.n(("tid", x.unit, x.kind, w)) for w in ("due", "kept", "missed", "pending")),
@@ -513,13 +524,14 @@ def _kolada(sh: _Sheet) -> None:
         return value
 
     sh.table("Kolada", "Koladas format: KPI, kommun, period, kön, värde – följt av ifodesks underlag",
-             [_Col("KPI", TEXT, 9), _Col("Kommun", TEXT, 9), _Col("Period", TEXT, 9), _Col("Kön", TEXT, 6),
-              _Col("Värde", width=9), _Col("Underlag från ifodesk", width=12), _Col("Underlagets roll", TEXT, 12),
-              _Col("Säkerhet", TEXT, 9), _Col("Titel", TEXT, 40), _Col("Anmärkning", TEXT, 50)],
+             [_Col("KPI", TEXT, 8), _Col("Kommun", TEXT, 9), _Col("Period", TEXT, 7), _Col("Kön", TEXT, 5),
+              _Col("Värde", width=7), _Col("Under-lag", width=8), _Col("Underlagets roll", TEXT, 9),
+              _Col("Säker-het", TEXT, 7), _Col("Titel", TEXT, 20), _Col("Anmärkning", TEXT, 24)],
              [(x.kpi, x.municipality, x.period, x.gender, shown(x, x.value),
                st.MISSING if x.basis is None else shown(x, x.basis),
                x.basis_kind or "–", x.certainty, x.title, x.note) for x in rows])
-    sh.ws.cell(2, 1).value += " · Värde ”-” = bortfall (kräver uppgifter som ifodesk inte har), ”..” = sekretess."
+    sh.note("Värde ”-” = bortfall (kräver uppgifter som ifodesk inte har), ”..” = sekretess. Säkerhet: V = läst i "
+            "källan, V2 = i andra hand, I = slutsats; kontrollera id och titel mot Kolada före inrapportering.")
 
 
 def _definitions(sh: _Sheet) -> None:
@@ -540,12 +552,12 @@ def _definitions(sh: _Sheet) -> None:
         ("Inom 4 månader", _TWO_MEASURES),
     ]
     # The wide text column is B in both tables: they share the sheet's columns.
-    sh.table("Def_Allmant", "Gemensamma regler", [_Col("Regel", TEXT, 22), _Col("Beskrivning", TEXT, 70)], general)
+    sh.table("Def_Allmant", "Gemensamma regler", [_Col("Regel", TEXT, 20), _Col("Beskrivning", TEXT, 60)], general)
     sh.table("Def_Matt", "Måtten",
-             [_Col("Mått-id", TEXT, 22), _Col("Vad räknas och vilka rader som hör till perioden", TEXT, 70),
-              _Col("Namn", TEXT, 26), _Col("Flik", TEXT, 16), _Col("Enhet", TEXT, 8), _Col("Ålder och kön", TEXT, 34)],
-             [(m.id, f"{m.counts} Period: {m.period_rule}", m.name, m.sheet, m.unit, m.breakdown or "–")
-              for m in st.MEASURES])
+             [_Col("Mått-id", TEXT, 20), _Col("Vad räknas, vilka rader som hör till perioden, ålder och kön", TEXT, 60),
+              _Col("Namn", TEXT, 20), _Col("Flik", TEXT, 13), _Col("Enhet", TEXT, 7)],
+             [(m.id, f"{m.counts} Period: {m.period_rule}" + (f" Ålder och kön: {m.breakdown}" if m.breakdown else ""),
+               m.name, m.sheet, m.unit) for m in st.MEASURES])
 
 
 def _stockholm():

@@ -52,6 +52,9 @@ def workbook_cells(r: StatisticsReport) -> tuple[dict[tuple, int], list[Relation
     for x in f.by_outcome:
         v[("fb", "out", x.code)] = x.count
     part_of(("fb", "decided"), [("fb", "out", x.code) for x in f.by_outcome])
+    # Not shown, but closed minus within gives it: a small remainder must hide its complement.
+    v[("fb", "late")] = f.decided - f.days.within
+    part_of(("fb", "decided"), [("fb", "within"), ("fb", "late")])
 
     u = r.utredningar
     _gender(v, rel, ("ut", "opened"), u.opened)
@@ -61,6 +64,9 @@ def workbook_cells(r: StatisticsReport) -> tuple[dict[tuple, int], list[Relation
     for x in u.by_outcome:
         v[("ut", "out", x.code)] = x.count
     part_of(("ut", "closed", "T"), [("ut", "out", x.code) for x in u.by_outcome])
+    v[("ut", "late")], v[("ut", "not_extended")] = u.closed.total - u.days.within, u.closed.total - u.extended
+    part_of(("ut", "closed", "T"), [("ut", "within"), ("ut", "late")])
+    part_of(("ut", "closed", "T"), [("ut", "extended"), ("ut", "not_extended")])
 
     b = r.beslut
     v[("besl", "total")] = b.total
