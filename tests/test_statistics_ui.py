@@ -147,7 +147,7 @@ def test_register_validation_dialog_then_forced_export(qtbot, page, tmp_path, mo
     dlg = page.findChild(QDialog, "stats_validation_dialog")
     assert dlg is not None and dlg.isVisible()
     report = dlg.findChild(QPlainTextEdit, "stats_validation_text").toPlainText()
-    assert "4 fel, 3 varningar" in report and "FEL:" in report
+    assert "4 fel, 7 varningar" in report and "FEL:" in report
     export = dlg.findChild(QPushButton, "stats_validation_export")
     assert export.text() == "Exportera ändå…"
     assert dlg.findChild(QPushButton, "stats_validation_cancel").isDefault()

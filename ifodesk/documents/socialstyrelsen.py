@@ -1,30 +1,24 @@
 """Socialstyrelsen's register över insatser för barn och unga as a semicolon-separated text file.
 
-Socialstyrelsen's portal (Filip) takes semicolon-separated text files. The exact field list of
-the annex to HSLF-FS 2016:3 (amended 2016:22) has not been verified (shared/reference/stats.md
-§ 2.2, marked [U]), so this is ifodesk's own documented layout of the three levels the
-register is built on — barn → insats → placering — ready to be mapped to the annex once read.
+Socialstyrelsen's portal (Filip) takes semicolon-separated text files. The field order, codes and
+encoding are data in ``resources/register/barn_unga.toml`` (with their source and version): the
+technical description of HSLF-FS 2016:3 (amended 2016:22) was not reachable when this was written,
+so the systemansvarig checks that file against it and corrects it there, without code.
 
-One record per line, no header line, CRLF line ends. No line may end with a semicolon
-(Filip's rule for other collections), so each record ends with a field that is always filled.
-The first field says the level:
+One record per line, no header line. No line may end with a semicolon (Filip's rule for other
+collections), so each record ends with a field that is always filled. The first field says the
+level: B (barn), I (insats), P (placering). Dates are ÅÅÅÅ-MM-DD; nothing after 31 December of
+the report year is written (an empty end date = still going on at the end of the year).
 
-    B;kommunkod;år;barn-id;kön;födelsedatum;id-typ
-    I;kommunkod;år;barn-id;lag;lagrum;beslutsmall;beslutsdatum;startdatum;slutdatum;insatsnr
-    P;kommunkod;år;barn-id;placeringsform;startdatum;slutdatum;insatsnr;placeringsnr
-
-- barn-id: 12-digit personnummer (ÅÅÅÅMMDDNNNN), or a temporary id (T + 11 characters, stable
-  for the child and unique within the municipality) when the child has no personnummer;
-  id-typ P or T.
-- kön: K or M (from the personnummer); empty if unknown (a validation error).
-- lag: SoL or LVU; lagrum: the decision's lagrum as cited, separated by ", ".
-- Dates ÅÅÅÅ-MM-DD; an empty end date means still going on at the end of the year.
-- insatsnr numbers the child's insatser (one per decision), placeringsnr the placements
-  within an insats, both from 1 in start-date order.
-
-Encoding: UTF-8 without byte-order mark. Everything but the lagrum field is ASCII; the lagrum
-field carries '§', which UTF-8 keeps unambiguous. Should Filip require ISO-8859-1, pass
-``encoding="iso-8859-1"``: every character written here exists in it.
+- barn-id: 12-digit personnummer, or a temporary id (T + 11 characters, stable for the child and
+  unique within the municipality) when the child has no personnummer; id_typ P or T.
+- kon K or M; vardnadshavare, specifikation and placeringsform are codes from the layout file.
+- lagrum: the decision's lagrum, each with the law version in force on the decision day,
+  "11 kap. 1 § SoL (2025:400)"; lagversion: the decision's law version.
+- beslutsdatum: for LVU care the court's judgment where recorded (beslutsdatum_kalla F),
+  otherwise the nämnd's decision (N).
+- födelseland (child, mother, father) and ensamkommande are not recorded in ifodesk: the fields
+  are left empty and the validation report says why.
 
 No names or addresses are written: the register identifies children only by personnummer or
 temporary id, and a protected person (skyddade personuppgifter) appears exactly like anyone else.
@@ -36,64 +30,79 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from ifodesk.domain.statistics import RegisterChild, ValidationReport
+from ifodesk.domain.statistics_register import (
+    RegisterChild,
+    RegisterLayout,
+    ValidationReport,
+    load_register_layout,
+)
 
 __all__ = ["FIELDS", "ENCODING", "register_lines", "write_register", "read_register",
            "format_validation_report"]
 
-ENCODING = "utf-8"
-SEPARATOR = ";"
-FIELDS = {
-    "B": ("post", "kommunkod", "ar", "barn_id", "kon", "fodelsedatum", "id_typ"),
-    "I": ("post", "kommunkod", "ar", "barn_id", "lag", "lagrum", "beslutsmall", "beslutsdatum", "startdatum",
-          "slutdatum", "insatsnr"),
-    "P": ("post", "kommunkod", "ar", "barn_id", "placeringsform", "startdatum", "slutdatum", "insatsnr",
-          "placeringsnr"),
-}
+_LAYOUT = load_register_layout()
+ENCODING = _LAYOUT.encoding
+SEPARATOR = _LAYOUT.separator
+FIELDS = _LAYOUT.records
 
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _clean(value: object) -> str:
+def _clean(value: object, separator: str) -> str:
     # A field never contains the separator or a line break, whatever was typed into a case.
-    return str(value if value is not None else "").replace(SEPARATOR, ",").replace("\r", " ").replace("\n", " ")
+    return str(value if value is not None else "").replace(separator, ",").replace("\r", " ").replace("\n", " ")
 
 
-def register_lines(municipality_code: str, year: int, children: Sequence[RegisterChild]) -> list[str]:
+def register_lines(municipality_code: str, year: int, children: Sequence[RegisterChild],
+                   layout: RegisterLayout | None = None) -> list[str]:
+    layout = layout or load_register_layout()
     out = []
+
+    def line(post: str, values: dict[str, object]) -> None:
+        values = {"post": post, "kommunkod": municipality_code, "ar": year, **values}
+        out.append(layout.separator.join(_clean(values.get(name, ""), layout.separator)
+                                         for name in layout.records[post]))
+
     for c in children:
-        head = (municipality_code, year, c.child_id)
-        out.append(_line("B", *head, c.gender or "", _d(c.birth_date), c.id_kind))
+        head = {"barn_id": c.child_id}
+        line("B", {**head, "kon": c.gender or "", "fodelsedatum": _d(c.birth_date), "id_typ": c.id_kind,
+                   "fodelseland": c.birth_country or "", "fodelseland_mor": c.mother_birth_country or "",
+                   "fodelseland_far": c.father_birth_country or "", "vardnadshavare": c.guardian,
+                   "ensamkommande": c.unaccompanied or ""})
         for ins in c.insatser:
-            out.append(_line("I", *head, ins.legal_basis, ", ".join(ins.lagrum), ins.decision_template or "",
-                             _d(ins.decided_on), _d(ins.start_on), _d(ins.end_on), ins.number))
+            line("I", {**head, "lag": ins.legal_basis, "specifikation": ins.specification or "",
+                       "lagrum": ", ".join(ins.lagrum), "lagversion": ins.law_version,
+                       "beslutsmall": ins.decision_template or "", "beslutsdatum": _d(ins.decided_on),
+                       "beslutsdatum_kalla": ("F" if ins.decided_by_court else "N") if ins.decided_on else "",
+                       "startdatum": _d(ins.start_on), "slutdatum": _d(ins.end_on), "insatsnr": ins.number})
             for p in ins.placements:
-                out.append(_line("P", *head, p.form or "", _d(p.start_on), _d(p.end_on), ins.number, p.number))
+                line("P", {**head, "placeringsform": p.form or "", "startdatum": _d(p.start_on),
+                           "slutdatum": _d(p.end_on), "insatsnr": ins.number, "placeringsnr": p.number})
     return out
 
 
-def _line(*fields: object) -> str:
-    return SEPARATOR.join(_clean(f) for f in fields)
-
-
 def write_register(municipality_code: str, year: int, children: Sequence[RegisterChild], path: str | Path,
-                   encoding: str = ENCODING) -> Path:
+                   encoding: str | None = None, layout: RegisterLayout | None = None) -> Path:
+    layout = layout or load_register_layout()
     path = Path(path)
-    text = "".join(line + "\r\n" for line in register_lines(municipality_code, year, children))
-    path.write_bytes(text.encode(encoding))
+    text = "".join(line + layout.line_end for line in register_lines(municipality_code, year, children, layout))
+    path.write_bytes(text.encode(encoding or layout.encoding))
     return path
 
 
-def read_register(path: str | Path, encoding: str = ENCODING) -> list[dict[str, str]]:
+def read_register(path: str | Path, encoding: str | None = None,
+                  layout: RegisterLayout | None = None) -> list[dict[str, str]]:
     """Parse a register file back into one dict per record (for checks and tests)."""
+    layout = layout or load_register_layout()
     records = []
-    for n, line in enumerate(Path(path).read_bytes().decode(encoding).splitlines(), 1):
+    text = Path(path).read_bytes().decode(encoding or layout.encoding)
+    for n, line in enumerate(text.splitlines(), 1):
         if not line:
             continue
-        values = line.split(SEPARATOR)
-        names = FIELDS.get(values[0])
+        values = line.split(layout.separator)
+        names = layout.records.get(values[0])
         if names is None or len(values) != len(names):
             raise ValueError(f"Rad {n}: okänd post eller fel antal fält: {line!r}")
         records.append(dict(zip(names, values)))
