@@ -259,6 +259,9 @@ class DecisionTemplate:
     # Deadlines counted from the court's ruling on this decision (e.g. LVM 18 §), started when
     # the ruling is recorded.
     court_starts_deadlines: tuple[str, ...] = ()
+    # The decision can go against a party (a refusal, a decision not fully granting what was
+    # applied for, a compulsory measure): kommunicering (FL 25 §) must come first.
+    against_party: bool = False
 
     @property
     def appeal_route(self) -> str:
@@ -675,7 +678,7 @@ _TEMPLATE_KEYS = {
     "urgent_basis", "urgent_needs_authorisation", "urgent_starts_deadlines", "starts_deadlines",
     "optional_deadlines", "extends_deadlines", "requires_socionom", "socionom_basis", "mark",
     "note", "wording", "appeal", "statistics", "fields", "deadline_start_fields",
-    "deadlines_after_utredning", "closes_utredning", "court_starts_deadlines",
+    "deadlines_after_utredning", "closes_utredning", "court_starts_deadlines", "against_party",
 }
 _FIELD_KEYS = {"name", "label", "required", "kind", "options", "multiline", "required_when",
                "not_after_decision"}
@@ -936,6 +939,9 @@ def _parse_template(
         _check_wording(wording, fields, file, entry, problems)
     mark = _mark(data, file, entry, problems)
     closes_utredning = _bool(data, "closes_utredning", file, entry, problems, default=True)
+    against_party = _bool(data, "against_party", file, entry, problems)
+    if kind == "refusal" and not against_party:
+        problems.add(file, entry, "ett avslag går parten emot: ange against_party = true (kommunicering, FL 25 §)")
     start_fields = _deadline_start_fields(data, fields or (), deadline_ids, file, entry, problems)
     if fields:
         _check_field_rules(fields, deadline_ids, file, entry, problems)
@@ -959,7 +965,7 @@ def _parse_template(
         deadline_start_fields=MappingProxyType(start_fields),
         deadlines_after_utredning=deadlines["deadlines_after_utredning"],
         court_starts_deadlines=deadlines["court_starts_deadlines"],
-        closes_utredning=closes_utredning,
+        closes_utredning=closes_utredning, against_party=against_party,
     )
 
 
