@@ -45,6 +45,9 @@ STATUS_LABELS = {
     "makulerad": "Makulerat utkast",
 }
 EDITABLE = ("utkast", "for_godkannande", "avslagen", "godkand")
+# decision_docs refuses the letter with these words; the editor shows them on the disabled button.
+LETTER_NEEDS_JUSTERING = ("Beslutet är fattat av utskottet; beslutsbrevet kan skickas först när "
+                          "protokollet är justerat.")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class DecisionInfo:
     rendered: RenderedDecision | None
     render_error: str | None
     meeting_item_id: uuid.UUID | None
+    # Why no letter can be printed yet (an utskott decision before the protocol is justerat).
+    letter_blocked: str | None = None
 
 
 # --- delegation order and deciders ---------------------------------------------------------
@@ -153,7 +158,17 @@ def _info(s: Session, d: Decision, catalog: Catalog | None = None) -> DecisionIn
         d.approver_level, user_name(s, d.approved_by),
         d.approved_hash is not None and d.approved_hash == d.content_hash, d.rejection_reason,
         d.decided_by_name, d.decider_level, d.decided_on, d.urgent, d.delegated, d.content_hash,
-        rendered, error, d.meeting_item_id)
+        rendered, error, d.meeting_item_id, _letter_blocked(s, d))
+
+
+def _letter_blocked(s: Session, d: Decision) -> str | None:
+    if d.status != "beslutad" or d.delegated or d.urgent or not d.meeting_item_id:
+        return None
+    item = s.get(MeetingItem, d.meeting_item_id)
+    m = s.get(Meeting, item.meeting_id) if item is not None else None
+    if m is not None and m.justerad_on is None:
+        return LETTER_NEEDS_JUSTERING
+    return None
 
 
 @access.requires("decision.draft")

@@ -398,8 +398,9 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         a.set_state("send", r.can_send, r.send_reason)
         a.set_state("urgent", r.can_send, r.send_reason, visible=r.urgent_available)
         a.set_state("agenda", r.can_place_on_agenda, r.agenda_reason, visible=r.route == "utskott")
-        a.set_state("letter", status == "beslutad",
-                    self.tr("Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir."))
+        blocked = info.letter_blocked if info is not None else None  # an utskott protocol not yet justerat
+        a.set_state("letter", status == "beslutad" and not blocked,
+                    blocked or self.tr("Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir."))
         a.set_state("discard", info is not None and self._is_drafter() and status in OPEN_STATUSES,
                     self.tr("Bara ett sparat utkast som inte skickats kan makuleras."), visible=info is not None)
         if self.busy:
