@@ -67,7 +67,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self._routing_seq = 0
         self._case_text = ""
         self._protected = False  # skyddade personuppgifter: heading and letter preview say so
-        self.conflict_dialog = self.pdf_dialog = self.meeting_menu = None
+        self.conflict_dialog = self.pdf_dialog = self.meeting_menu = self.court_dialog = None
         self._build()
         self._timers()
         self._update_preview()  # says where the letter will appear
@@ -117,6 +117,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
             .clicked.connect(self.choose_meeting)
         a.add("letter", button(self, "editor_letter", self.tr("Förhandsgranska &brev")), stretch_before=True) \
             .clicked.connect(self.show_letter)
+        a.add("court", button(self, "editor_court", self.tr("För &in rättens beslut …"))) \
+            .clicked.connect(self.record_court)
         a.add("discard", button(self, "editor_discard", self.tr("&Makulera utkast"))).clicked.connect(self.discard)
         a.add("close", button(self, "editor_close", self.tr("S&täng"))).clicked.connect(self.reject)
         a.buttons["save"].setAutoDefault(False)
@@ -401,6 +403,9 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         blocked = info.letter_blocked if info is not None else None  # an utskott protocol not yet justerat
         a.set_state("letter", status == "beslutad" and not blocked,
                     blocked or self.tr("Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir."))
+        court = bool(self.template.court_starts_deadlines) and status == "beslutad"  # e.g. LVM 18 §
+        a.set_state("court", court and self.app.actor.role in decisions.COURT_RECORDERS,
+                    self.tr("Bara handläggare, 1:e socialsekreterare och chefer för in rättens beslut."), visible=court)
         a.set_state("discard", info is not None and self._is_drafter() and status in OPEN_STATUSES,
                     self.tr("Bara ett sparat utkast som inte skickats kan makuleras."), visible=info is not None)
         if self.busy:
