@@ -18,6 +18,7 @@ from ifodesk.db.models import AuditLog
 from ifodesk.domain.access_policy import RANK, load_policy
 from ifodesk.domain import statistics as st
 from ifodesk.services import (
+    admin,
     audit,
     audit_review,
     caseview,
@@ -149,6 +150,7 @@ ROLE_LEVEL = {
     "audit.read": lambda ctx, m: audit.audit_trail(ctx),
     "audit.review": lambda ctx, m: audit_review.run_review(ctx, date(2026, 3, 2), date(2026, 3, 2)),
     "meeting.read": lambda ctx, m: meetings.get_meeting(ctx, m.id),
+    "user.manage": lambda ctx, m: admin.set_user_facts(ctx, m.chair_id, experienced=True, urgent_appointed=True),
 }
 
 

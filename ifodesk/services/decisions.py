@@ -344,6 +344,37 @@ def preview_routing(ctx: ServiceContext, template_id: str, fields: dict) -> Rout
         return _routing(ctx, s, d)
 
 
+@dataclass(frozen=True)
+class UrgentDecider:
+    name: str
+    title: str
+    appointed: bool  # a ledamot the nämnd appointed (not the ordförande by office)
+
+
+@access.requires("decision.draft")
+def urgent_deciders(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) -> list[UrgentDecider]:
+    """Who may take this decision urgently, when the nämnd's decision cannot be awaited: the
+    ordförande, and the ledamöter the nämnd appointed where the delegationsordning allows it."""
+    catalog = load_catalog()
+    try:
+        t = catalog.template(template_id)
+    except KeyError as exc:
+        raise ValidationError(str(exc.args[0]), "template") from exc
+    with ctx.read() as s:
+        access.case_for(s, ctx, case_id, "decision.draft")
+        if t.urgent_route is None:
+            return []
+        order, today = delegation_order(ctx, s), ctx.today()
+        users = s.scalars(select(User).where(User.municipality_id == ctx.actor.municipality_id,
+                                             User.active.is_(True)).order_by(User.full_name)).all()
+        out = []
+        for u in users:
+            v = deleg.may_decide(order, catalog, t.id, decider_for(u), today, urgent=True)
+            if v.allowed and v.route == "urgent":
+                out.append(UrgentDecider(u.full_name, u.title, u.delegate_level != "ordforande"))
+        return out
+
+
 def _level_label(level: str | None) -> str:
     return deleg.level_label(level) if level else "behörig beslutsfattare"
 
@@ -360,6 +391,10 @@ def send_for_approval(ctx: ServiceContext, decision_id: uuid.UUID, expected_vers
             raise PermissionDenied(r.send_reason)
         if urgent and not r.urgent_available:
             raise PermissionDenied("Lagen ger inte det här beslutet någon brådskande väg via ordföranden.")
+        if urgent:  # why the nämnd could not wait is asked before it goes to the ordförande
+            _, error = _render(load_catalog(), d, urgent=True)
+            if error:
+                raise ValidationError(error, "fields")
         d.status = "for_godkannande"
         beredning = delegation_order(ctx, s).options.utskott_beredning_level
         d.approver_level = "ordforande" if urgent else (beredning if r.route == "utskott" else r.required_level)
