@@ -96,7 +96,7 @@ def test_the_urgent_lvu_6_editor_names_who_may_decide_and_asks_why_and_on_which_
     label = editor.fields.form.labelForField(editor.fields.widgets["bradskande_skal"]).text()
     assert "krävs vid brådskande beslut" in label
 
-    editor.grab().save(str((__import__("os").environ.get("SHOTS") and __import__("pathlib").Path(__import__("os").environ["SHOTS"]) or tmp_path) / "urgent.png"))
+    editor.grab().save(str(tmp_path / "urgent.png"))
     fill(anna, editor, grund="2", fakta="Polisen hittade Maja ensam hemma en natt.",
          motivering="Rättens beslut om vård kan inte avvaktas.")
     wait_routing(anna, editor, lambda r: r.can_send)

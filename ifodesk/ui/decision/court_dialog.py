@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ifodesk.services import decisions
@@ -15,8 +15,10 @@ from ifodesk.services.errors import ConflictError, PermissionDenied, ValidationE
 from ..widgets.inputs import button
 from .fields import DateEdit
 
-OUTCOMES = (("faststallt", "Rätten fastställde beslutet (omhändertagandet består)"),
-            ("upphavt", "Rätten upphävde beslutet"))
+OUTCOMES = (
+    ("faststallt", QT_TRANSLATE_NOOP("CourtRulingDialog", "Rätten fastställde beslutet (omhändertagandet består)")),
+    ("upphavt", QT_TRANSLATE_NOOP("CourtRulingDialog", "Rätten upphävde beslutet")),
+)
 
 
 class CourtRulingDialog(QDialog):
