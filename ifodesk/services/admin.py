@@ -134,7 +134,7 @@ def set_user_facts(ctx: ServiceContext, user_id: uuid.UUID, *, experienced: bool
             raise NotFound("Användaren finns inte.")
         if urgent_appointed and u.delegate_level in EMPLOYEE_LEVELS:
             raise ValidationError(f"{u.full_name} är anställd. Bara en ledamot i nämnden kan förordnas att fatta "
-                                  "brådskande beslut (6 kap. 39 § KL).", "urgent_appointed")
+                                  "brådskande beslut.", "urgent_appointed")
         if (u.experienced, u.urgent_appointed) != (experienced, urgent_appointed):
             u.experienced, u.urgent_appointed = experienced, urgent_appointed
             touch(ctx, u)

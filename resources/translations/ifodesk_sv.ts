@@ -154,12 +154,7 @@
         <translation>Tillräcklig erfarenhet</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (25 kap. 1 § SoL)</source>
-        <translation>Nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (25 kap. 1 § SoL)</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Brådskande beslut</source>
         <translation>Brådskande beslut</translation>
     </message>
@@ -174,9 +169,14 @@
         <translation>Förordnad</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (6 kap. 39 § KL, 6 § LVU, 13 § LVM)</source>
-        <translation>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (6 kap. 39 § KL, 6 § LVU, 13 § LVM)</translation>
+        <location line="-4" />
+        <source>Nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
+        <translation>Nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (ordföranden eller en ledamot som nämnden förordnat)</source>
+        <translation>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (ordföranden eller en ledamot som nämnden förordnat)</translation>
     </message>
     <message>
         <location line="+2" />
@@ -3506,7 +3506,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolBox</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+136" />
+        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+142" />
         <source>&amp;Justera protokollet …</source>
         <translation>&amp;Justera protokollet …</translation>
     </message>
@@ -3541,12 +3541,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anslaget är redan infört.</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (6 kap. 35 § och 5 kap. 69 § KL).</source>
-        <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (6 kap. 35 § och 5 kap. 69 § KL).</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+12" />
         <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -3566,12 +3561,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (8 kap. 12 § KL); tiden för laglighetsprövning räknas från anslaget.</source>
-        <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (8 kap. 12 § KL); tiden för laglighetsprövning räknas från anslaget.</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</source>
         <translation>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</translation>
     </message>
@@ -3581,12 +3571,22 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Överklagande genom laglighetsprövning (13 kap. 5 § KL) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</source>
-        <translation>Överklagande genom laglighetsprövning (13 kap. 5 § KL) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</translation>
+        <location line="-22" />
+        <source>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</source>
+        <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+14" />
+        <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</source>
+        <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Överklagande genom laglighetsprövning (%2) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Överklagande genom laglighetsprövning (%2) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Dagen är en lördag, söndag eller helgdag: ett överklagande som kommer in %1 är i tid.</source>
         <translation>Dagen är en lördag, söndag eller helgdag: ett överklagande som kommer in %1 är i tid.</translation>
     </message>
@@ -3679,7 +3679,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolDialog</name>
     <message>
-        <location line="-199" />
+        <location line="-201" />
         <source>&amp;Spara</source>
         <translation>&amp;Spara</translation>
     </message>
@@ -4793,12 +4793,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2). För in det nämnden har beslutat.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (6 kap. 39 § KL, 6 § LVU, 13 § LVM)</source>
-        <translation>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (6 kap. 39 § KL, 6 § LVU, 13 § LVM)</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Förordnad för brådskande beslut</source>
         <translation>Förordnad för brådskande beslut</translation>
     </message>
@@ -4813,9 +4808,14 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Ordföranden får alltid fatta brådskande beslut; inget förordnande behövs.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (25 kap. 1 § SoL)</source>
-        <translation>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (25 kap. 1 § SoL)</translation>
+        <location line="-12" />
+        <source>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</source>
+        <translation>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
+        <translation>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
     </message>
     <message>
         <location line="+2" />

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ifodesk.domain.deadlines import default_rules
 from ifodesk.services import admin, meetings
 from ifodesk.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
@@ -23,6 +24,11 @@ NOT_PRESENTERS = ("ordforande", "ledamot")  # a föredragande is one of the staf
 def staff(ctx):
     return [u for u in admin.list_users(ctx.db, ctx.actor.municipality_id)
             if u.active and u.role not in NOT_PRESENTERS]
+
+
+def lagrum(kind: str) -> str:
+    """The paragraphs of a protocol deadline, as the rules file cites them."""
+    return html.escape(" och ".join(default_rules()[kind].lagrum))
 
 
 def _qdate(d: date) -> QDate:
@@ -173,8 +179,8 @@ class ProtocolBox(QWidget):
         today = self.app.services.today()
         lines = []
         if m.justerad_on is None:
-            line = self.tr("<b>Protokollet är inte justerat.</b> Det ska justeras senast %1 "
-                           "(6 kap. 35 § och 5 kap. 69 § KL).").replace("%1", m.justering_due.isoformat())
+            line = self.tr("<b>Protokollet är inte justerat.</b> Det ska justeras senast %1 (%2).") \
+                .replace("%1", m.justering_due.isoformat()).replace("%2", lagrum("protokoll_justering"))
             if m.status == "genomford" and today > m.justering_due:
                 line += " " + self.tr("<span style='color:#b00020'><b>Tiden har gått ut.</b></span>")
             lines.append(line)
@@ -188,17 +194,19 @@ class ProtocolBox(QWidget):
             lines.append(line)
             if m.anslag_on is None:
                 lines.append(self.tr("<b>Anslaget är inte infört.</b> Justeringen ska tillkännages på "
-                                     "anslagstavlan senast %1 (8 kap. 12 § KL); tiden för "
-                                     "laglighetsprövning räknas från anslaget.")
-                             .replace("%1", m.anslag_due.isoformat() if m.anslag_due else "–"))
+                                     "anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas "
+                                     "från anslaget.")
+                             .replace("%1", m.anslag_due.isoformat() if m.anslag_due else "–")
+                             .replace("%2", lagrum("protokoll_anslag")))
             else:
                 line = self.tr("<b>Anslaget</b> på anslagstavlan %1.").replace("%1", m.anslag_on.isoformat())
                 if m.anslag_late:
                     line += " " + self.tr("<span style='color:#b00020'>Senare än två dagar efter justeringen "
                                           "(senast %1).</span>").replace("%1", m.anslag_due.isoformat())
                 lines.append(line)
-                line = self.tr("Överklagande genom laglighetsprövning (13 kap. 5 § KL) ska ha kommit in till "
-                               "förvaltningsrätten senast <b>%1</b>.").replace("%1", m.appeal_until.isoformat())
+                line = self.tr("Överklagande genom laglighetsprövning (%2) ska ha kommit in till "
+                               "förvaltningsrätten senast <b>%1</b>.").replace("%1", m.appeal_until.isoformat()) \
+                    .replace("%2", lagrum("laglighetsprovning"))
                 if m.appeal_in_time_until and m.appeal_in_time_until != m.appeal_until:
                     line += " " + self.tr("Dagen är en lördag, söndag eller helgdag: ett överklagande som kommer "
                                           "in %1 är i tid.").replace("%1", m.appeal_in_time_until.isoformat())

@@ -32,12 +32,12 @@ def user_columns(units: dict) -> list[Column]:
             Column(translate("Admin", "Socionom"), lambda u: u.socionom if employee(u) else None),
             Column(translate("Admin", "Tillräcklig erfarenhet"), lambda u: u.experienced if employee(u) else None,
                    tooltip=lambda u: translate("Admin", "Nämndens bedömning för förhandsbedömning, utredning och "
-                                                        "uppföljning i barnärenden (25 kap. 1 § SoL)")),
+                                                        "uppföljning i barnärenden (socionomkravet i SoL)")),
             Column(translate("Admin", "Brådskande beslut"),
                    lambda u: translate("Admin", "Ordförande") if u.delegate_level == "ordforande"
                    else translate("Admin", "Förordnad") if u.urgent_appointed else "",
                    tooltip=lambda u: translate("Admin", "Får fatta brådskande beslut när nämndens beslut inte kan "
-                                                        "avvaktas (6 kap. 39 § KL, 6 § LVU, 13 § LVM)")),
+                                                        "avvaktas (ordföranden eller en ledamot som nämnden förordnat)")),
             Column(translate("Admin", "Aktiv"), lambda u: u.active)]
 
 
@@ -71,7 +71,7 @@ class AdminPage(Page):
         self.delegation.setAccessibleName(self.tr("Delegationsordning"))
         set_read_only(self.delegation)
         self.users_view = make_table("admin_users", self.tr("Användare"), self.users, self,
-                                     (170, 110, 140, 150, 110, 100, 70, 90, 110))
+                                     (160, 105, 130, 140, 100, 95, 65, 85))
         self.user_actions = ActionBar("admin_user_actions", self)
         self.user_actions.add("facts", button(self, "admin_user_facts",
                                               self.tr("Ändra &förordnande och erfarenhet …")), stretch_before=True) \

@@ -32,7 +32,7 @@ class UserFactsDialog(QDialog):
                        .replace("%1", html.escape(user.full_name)).replace("%2", html.escape(user.title)), self)
         intro.setWordWrap(True)
         self.urgent = name(QCheckBox(self.tr("&Förordnad att fatta brådskande beslut när nämndens beslut inte kan "
-                                             "avvaktas (6 kap. 39 § KL, 6 § LVU, 13 § LVM)"), self),
+                                             "avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)"), self),
                            "user_urgent_appointed", self.tr("Förordnad för brådskande beslut"))
         self.urgent.setChecked(user.urgent_appointed)
         self.urgent_note = QLabel(self)
@@ -46,7 +46,7 @@ class UserFactsDialog(QDialog):
             self.urgent_note.setText(self.tr("Ordföranden får alltid fatta brådskande beslut; inget förordnande "
                                              "behövs."))
         self.experienced = name(QCheckBox(self.tr("&Tillräcklig erfarenhet för förhandsbedömning, utredning och "
-                                                  "uppföljning i barnärenden (25 kap. 1 § SoL)"), self),
+                                                  "uppföljning i barnärenden (socionomkravet i SoL)"), self),
                                 "user_experienced", self.tr("Tillräcklig erfarenhet"))
         self.experienced.setChecked(user.experienced)
         self.experienced.setEnabled(employee(user))
