@@ -149,12 +149,7 @@
         <translation>Socionom</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Tillräcklig erfarenhet</source>
-        <translation>Tillräcklig erfarenhet</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Brådskande beslut</source>
         <translation>Brådskande beslut</translation>
     </message>
@@ -169,9 +164,14 @@
         <translation>Förordnad</translation>
     </message>
     <message>
-        <location line="-4" />
-        <source>Nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
-        <translation>Nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
+        <location line="-5" />
+        <source>Erfarenhet</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
+        <translation>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
     </message>
     <message>
         <location line="+5" />
@@ -2736,7 +2736,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Sammanträden</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Beslut:</source>
         <translation>&amp;Beslut:</translation>
     </message>
@@ -2746,7 +2746,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>F&amp;öredragningslista</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>&amp;Godkända förslag som kan tas upp (förbehållna utskottet)</source>
         <translation>&amp;Godkända förslag som kan tas upp (förbehållna utskottet)</translation>
     </message>
@@ -3506,7 +3506,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolBox</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+142" />
+        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+150" />
         <source>&amp;Justera protokollet …</source>
         <translation>&amp;Justera protokollet …</translation>
     </message>
@@ -3516,7 +3516,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>För &amp;in anslag …</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+33" />
         <source>Bara sekreteraren eller ordföranden för in justering och anslag.</source>
         <translation>Bara sekreteraren eller ordföranden för in justering och anslag.</translation>
     </message>
@@ -3679,7 +3679,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolDialog</name>
     <message>
-        <location line="-201" />
+        <location line="-227" />
         <source>&amp;Spara</source>
         <translation>&amp;Spara</translation>
     </message>

@@ -123,6 +123,13 @@ class ProtocolDialog(QDialog):
         self.error.show()
 
 
+class _Bar(ActionBar):
+    """The reasons of the disabled buttons go into the status box above (one box, no clipping)."""
+
+    def _show_reasons(self) -> None:
+        self.reasons.hide()
+
+
 class ProtocolBox(QWidget):
     """Under the agenda: where the protocol stands, and the secretary's buttons for it."""
 
@@ -137,8 +144,9 @@ class ProtocolBox(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("iu_protocol_status")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("background: #f3f3f3; padding: 6px;")
-        self.actions = ActionBar("iu_protocol_actions", self)
+        self.status.setStyleSheet("background: #f3f3f3;")
+        self.status.setMargin(6)  # not stylesheet padding: a wrapped label's height must count it
+        self.actions = _Bar("iu_protocol_actions", self)
         self.actions.add("justering", button(self, "iu_justering", self.tr("&Justera protokollet …"))) \
             .clicked.connect(self.justera)
         self.actions.add("anslag", button(self, "iu_anslag", self.tr("För &in anslag …"))) \
@@ -153,8 +161,26 @@ class ProtocolBox(QWidget):
 
     def show_meeting(self, m) -> None:
         self.meeting = m
-        self.status.setText(self.status_html(m) if m is not None else "")
+        self._set_states(m)
+        text = self.status_html(m) if m is not None else ""
+        reasons = [f"<b>{html.escape(b.text().replace('&', ''))}</b> {html.escape(self.actions.reason(k))}"
+                   for k, b in self.actions.buttons.items() if self.actions.reason(k)]
+        if reasons:
+            text += "<br><span style='color:#5d4037'>" + "<br>".join(reasons) + "</span>"
+        self.status.setText(text)
         self.status.setVisible(m is not None)
+        self._fit()
+
+    def _fit(self) -> None:
+        """A wrapped label inside a splitter gets no height for its width from the layout: ask for it."""
+        width = self.status.width() if self.status.width() > 50 else 280
+        self.status.setMinimumHeight(self.status.heightForWidth(width) if self.status.text() else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _set_states(self, m) -> None:
         secretary = self.app.actor.role in meetings.SECRETARY_ROLES
         who = self.tr("Bara sekreteraren eller ordföranden för in justering och anslag.")
         if m is None:

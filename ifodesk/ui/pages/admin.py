@@ -30,8 +30,8 @@ def user_columns(units: dict) -> list[Column]:
             Column(translate("Admin", "Enheter"), lambda u: ", ".join(units.get(i, "") for i in u.unit_ids)),
             Column(translate("Admin", "Anställd sedan"), lambda u: u.employed_since),
             Column(translate("Admin", "Socionom"), lambda u: u.socionom if employee(u) else None),
-            Column(translate("Admin", "Tillräcklig erfarenhet"), lambda u: u.experienced if employee(u) else None,
-                   tooltip=lambda u: translate("Admin", "Nämndens bedömning för förhandsbedömning, utredning och "
+            Column(translate("Admin", "Erfarenhet"), lambda u: u.experienced if employee(u) else None,
+                   tooltip=lambda u: translate("Admin", "Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och "
                                                         "uppföljning i barnärenden (socionomkravet i SoL)")),
             Column(translate("Admin", "Brådskande beslut"),
                    lambda u: translate("Admin", "Ordförande") if u.delegate_level == "ordforande"
@@ -71,7 +71,7 @@ class AdminPage(Page):
         self.delegation.setAccessibleName(self.tr("Delegationsordning"))
         set_read_only(self.delegation)
         self.users_view = make_table("admin_users", self.tr("Användare"), self.users, self,
-                                     (160, 105, 130, 140, 100, 95, 65, 85))
+                                     (160, 105, 130, 140, 110, 95, 75, 85, 125))
         self.user_actions = ActionBar("admin_user_actions", self)
         self.user_actions.add("facts", button(self, "admin_user_facts",
                                               self.tr("Ändra &förordnande och erfarenhet …")), stretch_before=True) \
