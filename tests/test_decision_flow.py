@@ -323,7 +323,8 @@ def test_drafter_discards_an_unsent_draft_which_can_then_not_be_signed(ctx, ctx_
 
 
 def test_ordforande_may_return_an_urgent_proposal_with_a_reason(ctx, ctx_for, child_case):
-    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas.", "grund": "2"}
+    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas.", "grund": "2",
+              "bradskande_skal": "det var natt."}
     d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
     d = decisions.send_for_approval(ctx, d.id, d.version, urgent=True)
     karin = ctx_for("karin.berg")
