@@ -170,20 +170,20 @@ def test_the_editor_warns_before_signing_while_a_reply_time_runs(desk_for, ctx, 
     d = decisions.draft_decision(ctx_for("karin.berg"), maja.case_id, "avsluta_insats",
                                  {"barnets_namn": "Maja Öberg", "insats": "Kontaktfamilj", "upphor_datum": "2026-03-02",
                                   "fakta": "Insatsen har inte längre effekt.", "motivering": "Behovet är tillgodosett."})
-    anna = desk_for("karin.berg")
-    anna.app.open_decision.emit(d.id)
-    editor = editor_of(anna)
-    anna.qtbot.waitUntil(lambda: editor.parties_box.preview is not None, timeout=10000)
+    karin = desk_for("karin.berg")
+    karin.app.open_decision.emit(d.id)
+    editor = editor_of(karin)
+    karin.qtbot.waitUntil(lambda: editor.parties_box.preview is not None, timeout=10000)
     assert "2026-03-16" in editor.parties_box.text() and "Sara Öberg" in editor.parties_box.text()
-    wait_routing(anna, editor, lambda r: r.can_sign)
+    wait_routing(karin, editor, lambda r: r.can_sign)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
-    anna.click(editor.actions.buttons["sign"])
-    anna.idle()
+    karin.click(editor.actions.buttons["sign"])
+    karin.idle()
     assert asked and decisions.get_decision(ctx, d.id).status == "utkast"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    anna.click(editor.actions.buttons["sign"])
-    wait_status(anna, editor, "beslutad")
+    karin.click(editor.actions.buttons["sign"])
+    wait_status(karin, editor, "beslutad")
 
 
 def test_the_network_shows_markings_and_whom_an_address_is_kept_from(desk_for, ctx, org):
