@@ -18,6 +18,7 @@ from ifodesk.db.models import AuditLog
 from ifodesk.domain.access_policy import RANK, load_policy
 from ifodesk.domain import statistics as st
 from ifodesk.services import (
+    admin,
     audit,
     audit_review,
     caseview,
@@ -153,6 +154,7 @@ ROLE_LEVEL = {
     "meeting.read": lambda ctx, m: meetings.get_meeting(ctx, m.id),
     "offline.admin": lambda ctx, m: offline.list_checkouts(ctx),
     "offline.checkin": lambda ctx, m: offline.check_in(ctx, str(uuid.uuid4()), []),
+    "user.manage": lambda ctx, m: admin.set_user_facts(ctx, m.chair_id, experienced=True, urgent_appointed=True),
 }
 
 

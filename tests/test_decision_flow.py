@@ -135,8 +135,8 @@ def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(c
     decided = decisions.get_decision(ctx, d.id)
     assert decided.status == "beslutad" and decided.decided_by_name == "Individutskottet"
     assert decided.decider_level == "utskott" and not decided.delegated
-    extract = pdf_text(decision_docs.protocol_extract(secretary, m.items[0].id))
-    assert "§ 41" in extract and "22 kap. 2 § SoL" in extract
+    with pytest.raises(ValidationError, match="justerat"):  # an extract certifies the justerat protocol
+        decision_docs.protocol_extract(secretary, m.items[0].id)
     # Issue 10, item 9: the letter goes out only after justering; justering within 14 days and
     # anslag within 2 days are recorded (late ones shown as late).
     with pytest.raises(ValidationError, match="justerat"):
@@ -152,7 +152,8 @@ def test_utskott_only_decision_cannot_be_signed_by_any_employee_and_goes_to_iu(c
     m = meetings.record_anslag(secretary, m.id, m.version, date(2026, 3, 29))
     assert m.anslag_on == date(2026, 3, 29) and m.anslag_late is False
     extract = pdf_text(decision_docs.protocol_extract(secretary, m.items[0].id))
-    assert "Lars Eklund" in extract
+    assert "Lars Eklund" in extract and "§ 41" in extract and "22 kap. 2 § SoL" in extract
+    assert m.appeal_until == date(2026, 4, 19) and m.appeal_in_time_until == date(2026, 4, 20)  # a Sunday
     letter = pdf_text(decision_docs.decision_letter(ctx, d.id))
     assert "individutskottet, protokoll 2026-03-12 § 41" in letter
     assert "Helena Wallin, sekreterare" in letter  # took part without deciding (FL 31 §)
@@ -322,7 +323,8 @@ def test_drafter_discards_an_unsent_draft_which_can_then_not_be_signed(ctx, ctx_
 
 
 def test_ordforande_may_return_an_urgent_proposal_with_a_reason(ctx, ctx_for, child_case):
-    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas.", "grund": "2"}
+    fields = {"barnets_namn": "Maja Öberg", "fakta": "Oro.", "motivering": "Kan inte avvaktas.", "grund": "2",
+              "bradskande_skal": "det var natt."}
     d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
     d = decisions.send_for_approval(ctx, d.id, d.version, urgent=True)
     karin = ctx_for("karin.berg")

@@ -310,7 +310,23 @@ def test_whole_childrens_case_from_anmalan_to_the_ius_decision_and_the_letter(de
     helena.idle()
     helena.qtbot.waitUntil(lambda: iu.agenda_model.record(0).outcome == "bifall")
     select_row(helena, iu.agenda_view, lambda i: i.paragraph_no == 1)
-    helena.click(iu.item_actions.buttons["extract"])
+    extract_button = iu.item_actions.buttons["extract"]
+    assert not extract_button.isEnabled() and "justerat" in extract_button.toolTip()
+
+    # The protocol is justerat (KL: within 14 days) before any extract or letter goes out
+    # (issue 10, item 9); the secretary records it on the page.
+    helena.click(iu.item_actions.buttons["close"])
+    helena.idle()
+    helena.qtbot.waitUntil(lambda: iu.meeting.status == "genomford")
+    helena.click(iu.protocol.actions.buttons["justering"])
+    helena.qtbot.waitUntil(lambda: iu.protocol.dialog is not None and iu.protocol.dialog.isVisible())
+    justering = iu.protocol.dialog
+    justering.person.setCurrentIndex(justering.person.findText("Lars Eklund"))
+    helena.click(justering.ok)
+    helena.qtbot.waitUntil(lambda: iu.meeting.justerad_on == date(2026, 3, 12), timeout=10000)
+    helena.idle()
+    select_row(helena, iu.agenda_view, lambda i: i.paragraph_no == 1)
+    helena.click(extract_button)
     helena.qtbot.waitUntil(lambda: iu.pdf_dialog is not None)
     extract = pdf_text(iu.pdf_dialog.data)
     assert "§ 1" in extract and "22 kap. 2 § SoL" in extract
@@ -318,19 +334,6 @@ def test_whole_childrens_case_from_anmalan_to_the_ius_decision_and_the_letter(de
     iu.pdf_dialog.file_dialog.selectFile(str(tmp_path / "utdrag.pdf"))
     iu.pdf_dialog.file_dialog.accept()
     assert (tmp_path / "utdrag.pdf").read_bytes() == iu.pdf_dialog.data
-
-    # The protocol is justerat (KL: within 14 days) before any letter goes out (issue 10, item 9).
-    # Justering has no screen yet; it is recorded through the service.
-    from ifodesk.services import meetings as meeting_svc
-
-    sec_ctx = ctx_for("helena.wallin")
-    m = meeting_svc.list_meetings(sec_ctx)[0]
-    m = meeting_svc.close_meeting(sec_ctx, m.id, m.version)
-    from ifodesk.services.admin import list_users
-
-    ids = {u.username: u.id for u in list_users(sec_ctx.db)}
-    meeting_svc.record_justering(sec_ctx, m.id, m.version, justerare_id=ids["lars.eklund"],
-                                 justerad_on=date(2026, 3, 12))
 
     # The decision letter, as it will be printed.
     anna.app.open_decision.emit(familjehem_id)

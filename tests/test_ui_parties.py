@@ -150,7 +150,7 @@ def test_a_new_anmalan_for_one_child_shows_the_siblings_cases_at_once(desk_for, 
     assert "Syskons ärenden" in row.earlier.text() and maja.case_number in row.earlier.text()
 
 
-def test_the_editor_warns_before_signing_while_a_reply_time_runs(desk_for, ctx, org, monkeypatch):
+def test_the_editor_warns_before_signing_while_a_reply_time_runs(desk_for, ctx, ctx_for, org, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     from ifodesk.services import cases as case_svc
@@ -164,23 +164,26 @@ def test_the_editor_warns_before_signing_while_a_reply_time_runs(desk_for, ctx, 
     sara = parties.add_related(ctx, maja.person.id, RelatedInput("vardnadshavare", personnummer="19850101-2382",
                                                                  first_name="Sara", last_name="Öberg", custody="ensam"))
     party_events.send_kommunicering(ctx, maja.case_id, sara.person_id, "Underlaget", reply_due_on=date(2026, 3, 16))
-    d = decisions.draft_decision(ctx, maja.case_id, "inleda_utredning",
-                                 {"barnets_namn": "Maja Öberg", "anmalan_datum": "2026-03-02",
-                                  "fakta": "Skolan oroas.", "motivering": "Oron behöver utredas."})
-    anna = desk_for("anna.lind")
-    anna.app.open_decision.emit(d.id)
-    editor = editor_of(anna)
-    anna.qtbot.waitUntil(lambda: editor.parties_box.preview is not None, timeout=10000)
+    # Opening an utredning does not go against the party: no warning (issue 11, item 4).
+    assert party_events.signing_warning(ctx, maja.case_id, template_id="inleda_utredning") is None
+    # Ending an insats can: the 1:e socialsekreterare decides it herself and is warned first.
+    d = decisions.draft_decision(ctx_for("karin.berg"), maja.case_id, "avsluta_insats",
+                                 {"barnets_namn": "Maja Öberg", "insats": "Kontaktfamilj", "upphor_datum": "2026-03-02",
+                                  "fakta": "Insatsen har inte längre effekt.", "motivering": "Behovet är tillgodosett."})
+    karin = desk_for("karin.berg")
+    karin.app.open_decision.emit(d.id)
+    editor = editor_of(karin)
+    karin.qtbot.waitUntil(lambda: editor.parties_box.preview is not None, timeout=10000)
     assert "2026-03-16" in editor.parties_box.text() and "Sara Öberg" in editor.parties_box.text()
-    wait_routing(anna, editor, lambda r: r.can_sign)
+    wait_routing(karin, editor, lambda r: r.can_sign)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
-    anna.click(editor.actions.buttons["sign"])
-    anna.idle()
+    karin.click(editor.actions.buttons["sign"])
+    karin.idle()
     assert asked and decisions.get_decision(ctx, d.id).status == "utkast"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    anna.click(editor.actions.buttons["sign"])
-    wait_status(anna, editor, "beslutad")
+    karin.click(editor.actions.buttons["sign"])
+    wait_status(karin, editor, "beslutad")
 
 
 def test_the_network_shows_markings_and_whom_an_address_is_kept_from(desk_for, ctx, org):

@@ -12,7 +12,11 @@ from ifodesk.config import Municipality as MunicipalityConfig
 from ifodesk.db.engine import Database
 from ifodesk.db.models import Municipality, Unit, User
 
-from .context import Actor
+from ifodesk.domain.delegation import EMPLOYEE_LEVELS
+
+from . import access, audit
+from .common import touch
+from .context import Actor, ServiceContext
 from .dto import UnitInfo, UserInfo
 from .errors import NotFound, ValidationError
 
@@ -112,7 +116,33 @@ def set_login_name(db: Database, username: str, login_name: str) -> None:
 
 def _user_info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name, u.title, u.role, u.delegate_level, u.employed_since,
-                    tuple(x.id for x in u.units), u.active)
+                    tuple(x.id for x in u.units), u.active, u.socionom, u.experienced, u.urgent_appointed)
+
+
+def _yes(value: bool) -> str:
+    return "ja" if value else "nej"
+
+
+@access.requires("user.manage")
+def set_user_facts(ctx: ServiceContext, user_id: uuid.UUID, *, experienced: bool,
+                   urgent_appointed: bool) -> UserInfo:
+    """Record what the nämnd decided about a person: appointed to take urgent decisions (a
+    ledamot only, KL 6:39, LVU 6 §, LVM 13 §) and enough experience for child investigations."""
+    with ctx.write() as s:
+        u = s.scalar(select(User).where(User.id == user_id, User.municipality_id == ctx.actor.municipality_id))
+        if u is None:
+            raise NotFound("Användaren finns inte.")
+        if urgent_appointed and u.delegate_level in EMPLOYEE_LEVELS:
+            raise ValidationError(f"{u.full_name} är anställd. Bara en ledamot i nämnden kan förordnas att fatta "
+                                  "brådskande beslut.", "urgent_appointed")
+        if (u.experienced, u.urgent_appointed) != (experienced, urgent_appointed):
+            u.experienced, u.urgent_appointed = experienced, urgent_appointed
+            touch(ctx, u)
+            s.flush()
+            audit.record(s, ctx, "update", "user", u.id, None,
+                         detail=f"tillräcklig erfarenhet: {_yes(experienced)}; "
+                                f"förordnad för brådskande beslut: {_yes(urgent_appointed)}")
+        return _user_info(u)
 
 
 def list_users(db: Database, municipality_id: uuid.UUID | None = None) -> list[UserInfo]:

@@ -32,7 +32,7 @@ from ifodesk.domain.catalog import load_catalog
 from . import access, audit
 from .common import get_or_404, user_name
 from .context import ServiceContext
-from .decisions import _render, decision_for, delegation_order
+from .decisions import LETTER_NEEDS_JUSTERING, _render, decision_for, delegation_order
 from .errors import ValidationError
 from .meetings import _initials, meeting_for
 from .parties import decision_parties
@@ -97,6 +97,9 @@ def _committee_meeting(s: Session, d: Decision) -> Meeting | None:
     return s.get(Meeting, item.meeting_id) if item is not None else None
 
 
+EXTRACT_NEEDS_JUSTERING = "Protokollsutdrag lämnas först när protokollet är justerat."
+
+
 def _with_anslag(text: str, route: str, m: Meeting | None) -> str:
     """Laglighetsprövning counts from the recorded anslag: name the day when it is known."""
     if route != "laglighetsprovning" or m is None or m.anslag_on is None:
@@ -140,8 +143,7 @@ def _base_letter(ctx: ServiceContext, s: Session, d: Decision) -> DecisionLetter
         raise ValidationError(error)
     meeting = _committee_meeting(s, d)
     if meeting is not None and meeting.justerad_on is None:
-        raise ValidationError("Beslutet är fattat av utskottet; beslutsbrevet kan skickas först när "
-                              "protokollet är justerat.")
+        raise ValidationError(LETTER_NEEDS_JUSTERING)
     case = s.get(Case, d.case_id)
     decider = s.get(User, d.decided_by) if d.decided_by else None
     t = load_catalog().template(d.template_id)
@@ -258,6 +260,8 @@ def protocol_extract(ctx: ServiceContext, item_id: uuid.UUID, reason: str | None
         if it.outcome is None:
             raise ValidationError("Protokollsutdrag skrivs ut när paragrafen är protokollförd.")
         m = s.get(Meeting, it.meeting_id)
+        if m.justerad_on is None:  # an extract certifies the justerat protocol (KL 5:69)
+            raise ValidationError(EXTRACT_NEEDS_JUSTERING)
         case = s.get(Case, d.case_id)
         rendered, error = _render(load_catalog(), d)
         if error:

@@ -16,7 +16,19 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ifodesk.db.models import Case, Decision, Forhandsbedomning, Insats, Meeting, MeetingItem, User, Utredning
+from ifodesk.db.models import (
+    Case,
+    Deadline,
+    Decision,
+    Forhandsbedomning,
+    Insats,
+    JournalNote,
+    Meeting,
+    MeetingItem,
+    User,
+    Utredning,
+)
+from ifodesk.domain import deadlines as deadline_rules
 from ifodesk.domain import delegation as deleg
 from ifodesk.domain.catalog import Catalog, load_catalog
 from ifodesk.domain.templates import (
@@ -45,6 +57,9 @@ STATUS_LABELS = {
     "makulerad": "Makulerat utkast",
 }
 EDITABLE = ("utkast", "for_godkannande", "avslagen", "godkand")
+# decision_docs refuses the letter with these words; the editor shows them on the disabled button.
+LETTER_NEEDS_JUSTERING = ("Beslutet är fattat av utskottet; beslutsbrevet kan skickas först när "
+                          "protokollet är justerat.")
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,8 @@ class DecisionInfo:
     rendered: RenderedDecision | None
     render_error: str | None
     meeting_item_id: uuid.UUID | None
+    # Why no letter can be printed yet (an utskott decision before the protocol is justerat).
+    letter_blocked: str | None = None
 
 
 # --- delegation order and deciders ---------------------------------------------------------
@@ -153,7 +170,17 @@ def _info(s: Session, d: Decision, catalog: Catalog | None = None) -> DecisionIn
         d.approver_level, user_name(s, d.approved_by),
         d.approved_hash is not None and d.approved_hash == d.content_hash, d.rejection_reason,
         d.decided_by_name, d.decider_level, d.decided_on, d.urgent, d.delegated, d.content_hash,
-        rendered, error, d.meeting_item_id)
+        rendered, error, d.meeting_item_id, _letter_blocked(s, d))
+
+
+def _letter_blocked(s: Session, d: Decision) -> str | None:
+    if d.status != "beslutad" or d.delegated or d.urgent or not d.meeting_item_id:
+        return None
+    item = s.get(MeetingItem, d.meeting_item_id)
+    m = s.get(Meeting, item.meeting_id) if item is not None else None
+    if m is not None and m.justerad_on is None:
+        return LETTER_NEEDS_JUSTERING
+    return None
 
 
 @access.requires("decision.draft")
@@ -317,6 +344,37 @@ def preview_routing(ctx: ServiceContext, template_id: str, fields: dict) -> Rout
         return _routing(ctx, s, d)
 
 
+@dataclass(frozen=True)
+class UrgentDecider:
+    name: str
+    title: str
+    appointed: bool  # a ledamot the nämnd appointed (not the ordförande by office)
+
+
+@access.requires("decision.draft")
+def urgent_deciders(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) -> list[UrgentDecider]:
+    """Who may take this decision urgently, when the nämnd's decision cannot be awaited: the
+    ordförande, and the ledamöter the nämnd appointed where the delegationsordning allows it."""
+    catalog = load_catalog()
+    try:
+        t = catalog.template(template_id)
+    except KeyError as exc:
+        raise ValidationError(str(exc.args[0]), "template") from exc
+    with ctx.read() as s:
+        access.case_for(s, ctx, case_id, "decision.draft")
+        if t.urgent_route is None:
+            return []
+        order, today = delegation_order(ctx, s), ctx.today()
+        users = s.scalars(select(User).where(User.municipality_id == ctx.actor.municipality_id,
+                                             User.active.is_(True)).order_by(User.full_name)).all()
+        out = []
+        for u in users:
+            v = deleg.may_decide(order, catalog, t.id, decider_for(u), today, urgent=True)
+            if v.allowed and v.route == "urgent":
+                out.append(UrgentDecider(u.full_name, u.title, u.delegate_level != "ordforande"))
+        return out
+
+
 def _level_label(level: str | None) -> str:
     return deleg.level_label(level) if level else "behörig beslutsfattare"
 
@@ -333,6 +391,10 @@ def send_for_approval(ctx: ServiceContext, decision_id: uuid.UUID, expected_vers
             raise PermissionDenied(r.send_reason)
         if urgent and not r.urgent_available:
             raise PermissionDenied("Lagen ger inte det här beslutet någon brådskande väg via ordföranden.")
+        if urgent:  # why the nämnd could not wait is asked before it goes to the ordförande
+            _, error = _render(load_catalog(), d, urgent=True)
+            if error:
+                raise ValidationError(error, "fields")
         d.status = "for_godkannande"
         beredning = delegation_order(ctx, s).options.utskott_beredning_level
         d.approver_level = "ordforande" if urgent else (beredning if r.route == "utskott" else r.required_level)
@@ -642,15 +704,37 @@ def suggest_fields(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) ->
         return {k: v for k, v in known.items() if k in names}
 
 
-_COURT_RECORDERS = ("handlaggare", "forste", "chef", "ifo_chef", "sekreterare")
+COURT_RECORDERS = ("handlaggare", "forste", "chef", "ifo_chef", "sekreterare")
+COURT_OUTCOMES = {"faststallt": "fastställde", "upphavt": "upphävde"}
+
+
+@dataclass(frozen=True)
+class CourtDeadline:
+    kind: str
+    title: str
+    lagrum: tuple[str, ...]
+    due: date
+    in_time_until: date | None  # the next working day, where lag (1930:173) applies
+
+
+@dataclass(frozen=True)
+class CourtRuling:
+    decision: DecisionInfo
+    ruled_on: date
+    outcome: str  # faststallt | upphavt
+    deadlines: tuple[CourtDeadline, ...]  # started by the ruling (none when the court upphäver)
 
 
 @access.requires("decision.draft")
-def record_court_ruling(ctx: ServiceContext, decision_id: uuid.UUID, ruled_on: date) -> DecisionInfo:
+def record_court_ruling(ctx: ServiceContext, decision_id: uuid.UUID, ruled_on: date,
+                        outcome: str = "faststallt") -> CourtRuling:
     """The court's ruling on an underställt decision came in: start the deadlines that count from
-    it (the LVM application runs from the court's decision, not from the nämnd's)."""
-    if ctx.actor.role not in _COURT_RECORDERS:
+    it (the LVM application runs from the court's decision, not from the nämnd's). When the court
+    upphäver the omhändertagande, nothing runs from it. The ruling is noted in the journal."""
+    if ctx.actor.role not in COURT_RECORDERS:
         raise PermissionDenied("Bara handläggare, 1:e socialsekreterare, chefer och sekreterare för in rättens beslut.")
+    if outcome not in COURT_OUTCOMES:
+        raise ValidationError("Ange om rätten fastställde eller upphävde beslutet.", "outcome")
     with ctx.write() as s:
         d, _ = decision_for(s, ctx, decision_id, "decision.draft")
         t = load_catalog().template(d.template_id)
@@ -659,8 +743,25 @@ def record_court_ruling(ctx: ServiceContext, decision_id: uuid.UUID, ruled_on: d
         if ruled_on < d.decided_on or ruled_on > ctx.today():
             raise ValidationError("Rättens beslut ska ligga mellan nämndens beslut och i dag.", "ruled_on")
         case = s.get(Case, d.case_id)
+        started = []
         for kind in t.court_starts_deadlines:
-            set_deadline(s, ctx, case, kind, "decision", d.id, ruled_on)
+            if outcome == "faststallt":
+                set_deadline(s, ctx, case, kind, "decision", d.id, ruled_on)
+                x = deadline_rules.compute(kind, ruled_on)
+                started.append(CourtDeadline(kind, x.title, x.lagrum, x.due, x.in_time_until))
+            else:  # a ruling recorded earlier as fastställt is corrected: nothing runs any more
+                old = s.scalar(select(Deadline).where(Deadline.source_type == "decision",
+                                                      Deadline.source_id == d.id, Deadline.kind == kind))
+                if old is not None:
+                    s.delete(old)
+        text = (f"Förvaltningsrätten {COURT_OUTCOMES[outcome]} den {ruled_on.isoformat()} socialnämndens beslut "
+                f"{d.decided_on.isoformat()} ({d.title}, {', '.join(d.lagrum or ())}).")
+        for x in started:
+            text += f" {x.title}: senast {x.due.isoformat()} ({', '.join(x.lagrum)})."
+        s.add(JournalNote(case_id=case.id, person_id=case.person_id, author_id=ctx.actor.user_id,
+                          event_date=ruled_on, heading="Rättens beslut", text=text, signed_at=ctx.now(),
+                          created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id))
         s.flush()
-        audit.record(s, ctx, "court_ruling", "decision", d.id, d.person_id, detail=ruled_on.isoformat())
-        return _info(s, d)
+        audit.record(s, ctx, "court_ruling", "decision", d.id, d.person_id,
+                     detail=f"{ruled_on.isoformat()} {outcome}")
+        return CourtRuling(_info(s, d), ruled_on, outcome, tuple(started))

@@ -26,6 +26,9 @@ class UserInfo:
     employed_since: date | None
     unit_ids: tuple[uuid.UUID, ...]
     active: bool = True
+    socionom: bool = True
+    experienced: bool = True  # "tillräcklig erfarenhet" for child investigations (SoL 25:1)
+    urgent_appointed: bool = False  # a ledamot appointed to take urgent decisions (KL 6:39)
 
 
 @dataclass(frozen=True)

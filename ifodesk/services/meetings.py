@@ -23,6 +23,7 @@ from .errors import NotFound, PermissionDenied, ValidationError
 MIN_MEMBERS = 3  # an utskott has at least three members
 # Who protokollför (resources/access.toml, "meeting.record"): for the UI to offer it only to them.
 SECRETARY_ROLES = access.roles_with("meeting.record")
+MANAGER_ROLES = access.roles_with("meeting.manage")  # who prepares meetings (föredragande per §)
 BODIES = {"utskott": "Individutskottet", "namnd": "Socialnämnden"}
 OUTCOMES = {"bifall": "Bifall till förslaget", "avslag": "Avslag", "bordlagd": "Bordläggs", "anmald": "Anmäld"}
 
@@ -65,6 +66,11 @@ class MeetingInfo:
     justering_due: date | None = None  # 14 days after the meeting
     justering_late: bool = False
     anslag_late: bool = False
+    anslag_due: date | None = None  # 2 days after the justering (KL 8:12)
+    # Laglighetsprövning: three weeks from the anslag (KL 13:5); the next working day still counts.
+    appeal_until: date | None = None
+    appeal_in_time_until: date | None = None
+    member_ids: tuple[uuid.UUID, ...] = ()  # present members, in order (the justerare is one)
 
 
 def _initials(first: str, last: str, born: date | None) -> str:
@@ -84,12 +90,15 @@ def _meeting_info(s: Session, m: Meeting) -> MeetingInfo:
     members = tuple(user_name(s, uuid.UUID(str(x))) or "" for x in m.member_ids or ())
     j_due = rules.compute("protokoll_justering", m.meeting_date).due
     a_due = rules.compute("protokoll_anslag", m.justerad_on).due if m.justerad_on else None
+    appeal = rules.compute("laglighetsprovning", m.anslag_on) if m.anslag_on else None
     return MeetingInfo(m.id, m.version, m.committee_name, m.meeting_date, m.time_place, m.chair_id,
                        user_name(s, m.chair_id) or "", m.secretary_id, user_name(s, m.secretary_id) or "",
                        members, m.status, tuple(_item_info(s, it) for it in items), m.body,
                        user_name(s, m.justerare_id), m.justerad_on, m.anslag_on, j_due,
                        bool(m.justerad_on and m.justerad_on > j_due),
-                       bool(m.anslag_on and a_due and m.anslag_on > a_due))
+                       bool(m.anslag_on and a_due and m.anslag_on > a_due), a_due,
+                       appeal.due if appeal else None, appeal.in_time_until if appeal else None,
+                       tuple(uuid.UUID(str(x)) for x in m.member_ids or ()))
 
 
 def meeting_for(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID, action: str) -> Meeting:

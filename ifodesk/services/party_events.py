@@ -197,11 +197,25 @@ def kommunicering_for_case(ctx: ServiceContext, case_id: uuid.UUID) -> list[Komm
 
 
 @requires("case.read")
-def signing_warning(ctx: ServiceContext, case_id: uuid.UUID, on: date | None = None) -> str | None:
-    """A warning for the decision editor: a party's reply time has not run out and no reply came."""
+def signing_warning(ctx: ServiceContext, case_id: uuid.UUID, on: date | None = None,
+                    template_id: str | None = None) -> str | None:
+    """A warning for the decision editor: a party's reply time has not run out and no reply came.
+
+    With ``template_id``, only a decision that can go against the party (the template's
+    ``against_party``: a refusal, a compulsory measure …) waits for the reply (FL 25 §).
+    """
     day = on or ctx.today()
+    if template_id is not None:
+        from ifodesk.domain.catalog import load_catalog
+
+        try:
+            against = load_catalog().template(template_id).against_party
+        except KeyError:
+            raise ValidationError(f"Okänd beslutsmall: {template_id}", "template") from None
     with ctx.write() as s:
         case = _case(s, ctx, case_id)
+        if template_id is not None and not against:
+            return None
         open_ = [k for k in s.scalars(select(Kommunicering).where(Kommunicering.case_id == case.id))
                  if k.reply_on is None and k.reply_due_on >= day]
         if not open_:

@@ -34,6 +34,7 @@ from .decision.parties_box import PartiesBox
 from .decision.preview import letter_html, render_preview
 from .decision.saving import SavingMixin
 from .decision.templates import TemplatePicker
+from .decision.urgent_box import UrgentBox, urgent_missing
 from .labels import PROTECTED_RED
 from .widgets.inputs import button, error_label, name, set_read_only
 
@@ -67,7 +68,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self._routing_seq = 0
         self._case_text = ""
         self._protected = False  # skyddade personuppgifter: heading and letter preview say so
-        self.conflict_dialog = self.pdf_dialog = self.meeting_menu = None
+        self.conflict_dialog = self.pdf_dialog = self.meeting_menu = self.court_dialog = None
         self._build()
         self._timers()
         self._update_preview()  # says where the letter will appear
@@ -100,6 +101,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.routing_label.setStyleSheet("background: #e3f2fd; padding: 6px;")
         self.error = error_label(self, "editor_error")
         self.parties_box = PartiesBox(self.app, self)
+        self.urgent_box = UrgentBox(self.app, self)  # LVU 6 §, LVM 13 § …: who may decide urgently
         self.state = QLabel(self)
         self.state.setObjectName("editor_state")
         self.actions = ActionBar("editor_actions", self)
@@ -117,6 +119,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
             .clicked.connect(self.choose_meeting)
         a.add("letter", button(self, "editor_letter", self.tr("Förhandsgranska &brev")), stretch_before=True) \
             .clicked.connect(self.show_letter)
+        a.add("court", button(self, "editor_court", self.tr("För &in rättens beslut …"))) \
+            .clicked.connect(self.record_court)
         a.add("discard", button(self, "editor_discard", self.tr("&Makulera utkast"))).clicked.connect(self.discard)
         a.add("close", button(self, "editor_close", self.tr("S&täng"))).clicked.connect(self.reject)
         a.buttons["save"].setAutoDefault(False)
@@ -153,6 +157,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         box.addLayout(top)
         box.addWidget(split, 1)
         box.addWidget(self.parties_box)
+        box.addWidget(self.urgent_box)
         box.addWidget(self.routing_label)
         box.addWidget(self.error)
         box.addWidget(self.actions)
@@ -246,6 +251,10 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self._set_heading(template.title, self.info.person_protected if self.info else None)
         if self.info is None:
             self.parties_box.show_for(self.case_id, template.id)
+        if self.info is None or self.info.status in OPEN_STATUSES:
+            self.urgent_box.show_for(self.case_id, template)
+        else:
+            self.urgent_box.show_for(None, None)
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
@@ -329,6 +338,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.status.setText(self._status_text(info))
         self.fields.set_editable(self._editable())
         self.unlock_button.setVisible(self._is_drafter() and info.status in UNLOCKABLE and not self._unlocked)
+        if info.status not in OPEN_STATUSES:
+            self.urgent_box.show_for(None, None)  # sent or decided: nothing more to ask
 
     def _status_text(self, info) -> str:
         text = self.tr("Status: <b>%1</b>").replace("%1", html.escape(info.status_label))
@@ -396,10 +407,17 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
                     self.tr("Bara den som skrivit förslaget ändrar det."))
         a.set_state("sign", r.can_sign, r.sign_reason)
         a.set_state("send", r.can_send, r.send_reason)
-        a.set_state("urgent", r.can_send, r.send_reason, visible=r.urgent_available)
+        missing = urgent_missing(self.template, self.fields.values()) if r.urgent_available else []
+        a.set_state("urgent", r.can_send and not missing,
+                    self.tr("Ett brådskande förslag ska ange: %1.").replace("%1", ", ".join(missing))
+                    if r.can_send and missing else r.send_reason, visible=r.urgent_available)
         a.set_state("agenda", r.can_place_on_agenda, r.agenda_reason, visible=r.route == "utskott")
-        a.set_state("letter", status == "beslutad",
-                    self.tr("Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir."))
+        blocked = info.letter_blocked if info is not None else None  # an utskott protocol not yet justerat
+        a.set_state("letter", status == "beslutad" and not blocked,
+                    blocked or self.tr("Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir."))
+        court = bool(self.template.court_starts_deadlines) and status == "beslutad"  # e.g. LVM 18 §
+        a.set_state("court", court and self.app.actor.role in decisions.COURT_RECORDERS,
+                    self.tr("Bara handläggare, 1:e socialsekreterare och chefer för in rättens beslut."), visible=court)
         a.set_state("discard", info is not None and self._is_drafter() and status in OPEN_STATUSES,
                     self.tr("Bara ett sparat utkast som inte skickats kan makuleras."), visible=info is not None)
         if self.busy:

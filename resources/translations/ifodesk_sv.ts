@@ -35,7 +35,7 @@
 <context>
     <name>ActionsMixin</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/editor_actions.py" line="+19" />
+        <location filename="../../ifodesk/ui/decision/editor_actions.py" line="+20" />
         <source>Arbetar …</source>
         <translation>Arbetar …</translation>
     </message>
@@ -114,7 +114,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/admin.py" line="+24" />
+        <location filename="../../ifodesk/ui/pages/admin.py" line="+26" />
         <source>Namn</source>
         <translation>Namn</translation>
     </message>
@@ -145,6 +145,41 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Socionom</source>
+        <translation>Socionom</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Brådskande beslut</source>
+        <translation>Brådskande beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ordförande</source>
+        <translation>Ordförande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Förordnad</source>
+        <translation>Förordnad</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Erfarenhet</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
+        <translation>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (ordföranden eller en ledamot som nämnden förordnat)</source>
+        <translation>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (ordföranden eller en ledamot som nämnden förordnat)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Aktiv</source>
         <translation>Aktiv</translation>
     </message>
@@ -189,7 +224,7 @@
         <translation>Id</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+108" />
         <source>(kan inte läsas)</source>
         <translation>(kan inte läsas)</translation>
     </message>
@@ -197,19 +232,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location line="-42" />
-        <location line="+6" />
+        <location line="-92" />
+        <location line="+19" />
         <source>Delegationsordning</source>
         <translation>Delegationsordning</translation>
     </message>
     <message>
-        <location line="-4" />
-        <location line="+1" />
+        <location line="-17" />
+        <location line="+14" />
         <source>Användare</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-10" />
+        <source>Ändra &amp;förordnande och erfarenhet …</source>
+        <translation>Ändra &amp;förordnande och erfarenhet …</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <location line="+1" />
         <source>Enheter</source>
         <translation>Enheter</translation>
@@ -227,8 +267,23 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Visning. Ändringar görs av systemansvarig med ifodesk-admin eller i de granskade filerna under resources/.</source>
-        <translation>Visning. Ändringar görs av systemansvarig med ifodesk-admin eller i de granskade filerna under resources/.</translation>
+        <source>Visning. Ändringar görs av systemansvarig med ifodesk-admin eller i de granskade filerna under resources/. Nämndens förordnanden för brådskande beslut och bedömningen av erfarenhet förs in på fliken Användare.</source>
+        <translation>Visning. Ändringar görs av systemansvarig med ifodesk-admin eller i de granskade filerna under resources/. Nämndens förordnanden för brådskande beslut och bedömningen av erfarenhet förs in på fliken Användare.</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Bara systemansvarig eller IFO-chef för in nämndens beslut om användare.</source>
+        <translation>Bara systemansvarig eller IFO-chef för in nämndens beslut om användare.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Välj en användare i listan.</source>
+        <translation>Välj en användare i listan.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Uppgifterna för %1 är sparade.</source>
+        <translation>Uppgifterna för %1 är sparade.</translation>
     </message>
 </context>
 <context>
@@ -936,6 +991,84 @@
     </message>
 </context>
 <context>
+    <name>CourtRulingDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+19" />
+        <source>Rätten fastställde beslutet (omhändertagandet består)</source>
+        <translation>Rätten fastställde beslutet (omhändertagandet består)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rätten upphävde beslutet</source>
+        <translation>Rätten upphävde beslutet</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Förvaltningsrättens beslut</source>
+        <translation>Förvaltningsrättens beslut</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nämndens beslut %1 (%2) har underställts förvaltningsrätten. För in rättens beslut när det kommer in; fristerna som räknas från det startar då.</source>
+        <translation>Nämndens beslut %1 (%2) har underställts förvaltningsrätten. För in rättens beslut när det kommer in; fristerna som räknas från det startar då.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Datum för rättens beslut</source>
+        <translation>Datum för rättens beslut</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Rättens beslut</source>
+        <translation>Rättens beslut</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Rätten beslutade den:</source>
+        <translation>&amp;Rätten beslutade den:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Utfall:</source>
+        <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Spara</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Fristen som räknas från det:</source>
+        <translation>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Fristen som räknas från det:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: senast &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+        <translation>%1: senast &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>; dagen är en helgdag, så %1 räknas som i tid</source>
+        <translation>; dagen är en helgdag, så %1 räknas som i tid</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Rätten upphävde beslutet; ingen frist räknas från det.</source>
+        <translation>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Rätten upphävde beslutet; ingen frist räknas från det.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>S&amp;täng</source>
+        <translation>S&amp;täng</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineTable</name>
     <message>
         <location filename="../../ifodesk/ui/widgets/deadline_table.py" line="+25" />
@@ -1310,7 +1443,7 @@
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../ifodesk/ui/decision_editor.py" line="+59" />
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+60" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
@@ -1340,7 +1473,7 @@
         <translation>Förhandsvisning av beslutet</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>&amp;Spara utkast</source>
         <translation>&amp;Spara utkast</translation>
     </message>
@@ -1371,6 +1504,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>För &amp;in rättens beslut …</source>
+        <translation>För &amp;in rättens beslut …</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&amp;Makulera utkast</source>
         <translation>&amp;Makulera utkast</translation>
     </message>
@@ -1385,7 +1523,7 @@
         <translation>&amp;Lagrum:</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+58" />
         <source>Nytt beslut</source>
         <translation>Nytt beslut</translation>
     </message>
@@ -1400,7 +1538,7 @@
         <translation>Osparat utkast återställt</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+59" />
         <source>Ändrat – sparas strax som utkast</source>
         <translation>Ändrat – sparas strax som utkast</translation>
     </message>
@@ -1415,7 +1553,7 @@
         <translation>Mallen kan inte bytas när utkastet är sparat. Makulera utkastet för att börja om med en annan mall.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Status: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -1460,9 +1598,19 @@
         <translation>Bara den som skrivit förslaget ändrar det.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
+        <source>Ett brådskande förslag ska ange: %1.</source>
+        <translation>Ett brådskande förslag ska ange: %1.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir.</source>
         <translation>Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Bara handläggare, 1:e socialsekreterare och chefer för in rättens beslut.</source>
+        <translation>Bara handläggare, 1:e socialsekreterare och chefer för in rättens beslut.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1473,7 +1621,12 @@
 <context>
     <name>DecisionFields</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="+108" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="+77" />
+        <source>(krävs vid brådskande beslut)</source>
+        <translation>(krävs vid brådskande beslut)</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</source>
         <translation>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</translation>
     </message>
@@ -2630,7 +2783,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/meetings.py" line="+43" />
+        <location filename="../../ifodesk/ui/pages/meetings.py" line="+44" />
         <source>Sammanträden</source>
         <translation>Sammanträden</translation>
     </message>
@@ -2665,7 +2818,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anteckning till protokollet (valfri)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Godkända förslag att ta upp</source>
         <translation>Godkända förslag att ta upp</translation>
     </message>
@@ -2681,6 +2834,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Byt före&amp;dragande …</source>
+        <translation>Byt före&amp;dragande …</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Protokolls&amp;utdrag (PDF) …</source>
         <translation>Protokolls&amp;utdrag (PDF) …</translation>
     </message>
@@ -2705,7 +2863,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Sammanträden</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Beslut:</source>
         <translation>&amp;Beslut:</translation>
     </message>
@@ -2730,7 +2888,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Inga sammanträden ännu. Skapa ett med &lt;b&gt;Nytt sammanträde&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>&lt;b&gt;%1 %2&lt;/b&gt; – %3&lt;br&gt;Ordförande: %4 · Sekreterare: %5&lt;br&gt;Ledamöter: %6</source>
         <translation>&lt;b&gt;%1 %2&lt;/b&gt; – %3&lt;br&gt;Ordförande: %4 · Sekreterare: %5&lt;br&gt;Ledamöter: %6</translation>
     </message>
@@ -2745,9 +2903,19 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Bara ett obehandlat beslutsärende kan tas bort från listan.</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Bara den som förbereder sammanträden byter föredragande.</source>
+        <translation>Bara den som förbereder sammanträden byter föredragande.</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Protokollsutdrag skrivs ut när paragrafen är protokollförd.</source>
         <translation>Protokollsutdrag skrivs ut när paragrafen är protokollförd.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Protokollsutdrag lämnas först när protokollet är justerat.</source>
+        <translation>Protokollsutdrag lämnas först när protokollet är justerat.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2781,7 +2949,8 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Sammanträdet är avslutat.</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-92" />
+        <location line="+24" />
         <source>§ %1 är redan protokollförd.</source>
         <translation>§ %1 är redan protokollförd.</translation>
     </message>
@@ -2857,7 +3026,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="-80" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="-82" />
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
@@ -2865,7 +3034,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/admin.py" line="-23" />
+        <location filename="../../ifodesk/ui/pages/admin.py" line="-88" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -2900,7 +3069,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Att besluta</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/meetings.py" line="-266" />
+        <location filename="../../ifodesk/ui/pages/meetings.py" line="-277" />
         <source>IU-sammanträden</source>
         <translation>IU-sammanträden</translation>
     </message>
@@ -3021,7 +3190,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PartiesBox</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/parties_box.py" line="+29" />
+        <location filename="../../ifodesk/ui/decision/parties_box.py" line="+30" />
         <source>Parter i beslutet</source>
         <translation>Parter i beslutet</translation>
     </message>
@@ -3487,6 +3656,197 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+5" />
         <source>SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut</source>
         <translation>SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+150" />
+        <source>&amp;Justera protokollet …</source>
+        <translation>&amp;Justera protokollet …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>För &amp;in anslag …</source>
+        <translation>För &amp;in anslag …</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Bara sekreteraren eller ordföranden för in justering och anslag.</source>
+        <translation>Bara sekreteraren eller ordföranden för in justering och anslag.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Protokollet justeras när sammanträdet är avslutat.</source>
+        <translation>Protokollet justeras när sammanträdet är avslutat.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Protokollet är redan justerat.</source>
+        <translation>Protokollet är redan justerat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Protokollet måste justeras innan justeringen anslås.</source>
+        <translation>Protokollet måste justeras innan justeringen anslås.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Anslaget är redan infört.</source>
+        <translation>Anslaget är redan infört.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat.</source>
+        <translation>Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Justerat&lt;/b&gt; %1 av %2.</source>
+        <translation>&lt;b&gt;Justerat&lt;/b&gt; %1 av %2.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</source>
+        <translation>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="-22" />
+        <source>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</source>
+        <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</source>
+        <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Överklagande genom laglighetsprövning (%2) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Överklagande genom laglighetsprövning (%2) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Dagen är en lördag, söndag eller helgdag: ett överklagande som kommer in %1 är i tid.</source>
+        <translation>Dagen är en lördag, söndag eller helgdag: ett överklagande som kommer in %1 är i tid.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Justera protokollet</source>
+        <translation>Justera protokollet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Justeraren är en närvarande ledamot som inte är ordförande. Protokollet ska justeras senast %1.</source>
+        <translation>Justeraren är en närvarande ledamot som inte är ordförande. Protokollet ska justeras senast %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Justerare:</source>
+        <translation>&amp;Justerare:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Justerare</source>
+        <translation>Justerare</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Justerat den:</source>
+        <translation>&amp;Justerat den:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Justeringsdatum</source>
+        <translation>Justeringsdatum</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Protokollet är justerat.</source>
+        <translation>Protokollet är justerat.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>För in anslag</source>
+        <translation>För in anslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dagen då justeringen tillkännagavs på kommunens anslagstavla (senast %1). Tiden för laglighetsprövning, tre veckor, räknas från den dagen.</source>
+        <translation>Dagen då justeringen tillkännagavs på kommunens anslagstavla (senast %1). Tiden för laglighetsprövning, tre veckor, räknas från den dagen.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Anslaget den:</source>
+        <translation>&amp;Anslaget den:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Anslagsdatum</source>
+        <translation>Anslagsdatum</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Anslaget är infört.</source>
+        <translation>Anslaget är infört.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Föredragande § %1</source>
+        <translation>Föredragande § %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vem föredrar § %1 (%2)?</source>
+        <translation>Vem föredrar § %1 (%2)?</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Föredragande:</source>
+        <translation>&amp;Föredragande:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Föredragande</source>
+        <translation>Föredragande</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Föredragande för § %1 är ändrad.</source>
+        <translation>Föredragande för § %1 är ändrad.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolDialog</name>
+    <message>
+        <location line="-227" />
+        <source>&amp;Spara</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Välj en person i listan.</source>
+        <translation>Välj en person i listan.</translation>
     </message>
 </context>
 <context>
@@ -4545,6 +4905,102 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+9" />
         <source>&lt;b&gt;Alla anmälningar om barnet&lt;/b&gt; (även de som inte ledde till utredning)</source>
         <translation>&lt;b&gt;Alla anmälningar om barnet&lt;/b&gt; (även de som inte ledde till utredning)</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/decision/urgent_box.py" line="+34" />
+        <source>Brådskande beslut</source>
+        <translation>Brådskande beslut</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>&lt;b&gt;Brådskande beslut (%1):&lt;/b&gt; om nämndens beslut inte kan avvaktas får ordföranden eller en ledamot som nämnden förordnat besluta. Beslutet anmäls vid nämndens nästa sammanträde.</source>
+        <translation>&lt;b&gt;Brådskande beslut (%1):&lt;/b&gt; om nämndens beslut inte kan avvaktas får ordföranden eller en ledamot som nämnden förordnat besluta. Beslutet anmäls vid nämndens nästa sammanträde.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Får besluta brådskande: %1.</source>
+        <translation>Får besluta brådskande: %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Ingen får i dag fatta beslutet brådskande&lt;/b&gt;&lt;/span&gt; (ingen ordförande eller förordnad ledamot finns upplagd).</source>
+        <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Ingen får i dag fatta beslutet brådskande&lt;/b&gt;&lt;/span&gt; (ingen ordförande eller förordnad ledamot finns upplagd).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Skickas förslaget brådskande ska det ange: %1. Ingen text fylls i automatiskt.</source>
+        <translation>Skickas förslaget brådskande ska det ange: %1. Ingen text fylls i automatiskt.</translation>
+    </message>
+</context>
+<context>
+    <name>UserFactsDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/admin_users.py" line="+30" />
+        <source>Förordnande och erfarenhet – %1</source>
+        <translation>Förordnande och erfarenhet – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2). För in det nämnden har beslutat.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2). För in det nämnden har beslutat.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Förordnad för brådskande beslut</source>
+        <translation>Förordnad för brådskande beslut</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Bara en ledamot i nämnden kan förordnas; %1 är anställd.</source>
+        <translation>Bara en ledamot i nämnden kan förordnas; %1 är anställd.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Ordföranden får alltid fatta brådskande beslut; inget förordnande behövs.</source>
+        <translation>Ordföranden får alltid fatta brådskande beslut; inget förordnande behövs.</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</source>
+        <translation>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
+        <translation>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tillräcklig erfarenhet</source>
+        <translation>Tillräcklig erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Socionomexamen eller motsvarande: %1.</source>
+        <translation>Socionomexamen eller motsvarande: %1.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ja</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>nej</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Spara</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Avbryt</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMenu
 
 from ifodesk.services import decision_docs, decisions, meetings
 
+from .court_dialog import CourtRulingDialog
 from .pdf_view import PdfViewDialog
 
 
@@ -89,3 +90,11 @@ class ActionsMixin:
         self.pdf_dialog = PdfViewDialog(data, self.tr("Beslutsbrev %1").replace("%1", number),
                                         f"beslut-{number}.pdf", self)
         self.pdf_dialog.open()
+
+    def record_court(self) -> None:
+        """The förvaltningsrätt's ruling on an underställt decision: date, outcome, the deadlines."""
+        if self.info is None:
+            return
+        self.court_dialog = CourtRulingDialog(self.app, self.info, self)
+        self.court_dialog.recorded.connect(lambda _r: self.app.data_changed.emit("case"))
+        self.court_dialog.open()

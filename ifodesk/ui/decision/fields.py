@@ -6,7 +6,7 @@ multiline text QPlainTextEdit. Values are the plain strings the decision service
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ifodesk.domain.catalog import DecisionTemplate, TemplateField
@@ -73,6 +73,8 @@ class OptionalDateEdit(DateEdit):
 
 
 def field_label(f: TemplateField) -> str:
+    if not f.required and f.required_when is not None and f.required_when.urgent:
+        return f.label + " " + QCoreApplication.translate("DecisionFields", "(krävs vid brådskande beslut)")
     return f.label + (" *" if f.required else "")
 
 

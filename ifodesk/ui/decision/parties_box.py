@@ -1,5 +1,6 @@
 """Parter: who the decision goes to, shown read-only in the decision editor before anything is
-sent, with a warning while a party's time to reply to kommunicering has not run out."""
+sent, with a warning while a party's time to reply to kommunicering has not run out (only for a
+decision that can go against the party: the template says so)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def parties_and_warning(ctx, case_id, template_id, decision_id=None):
         preview = parties.parties_for_decision(ctx, decision_id)
     else:
         preview = parties.parties_preview(ctx, case_id, template_id)
-    return preview, party_events.signing_warning(ctx, case_id)
+    return preview, party_events.signing_warning(ctx, case_id, template_id=template_id)
 
 
 class PartiesBox(QLabel):

@@ -20,6 +20,7 @@ from ..meeting.columns import (
     meeting_columns,
 )
 from ..meeting.create_dialog import MeetingDialog
+from ..meeting.protocol import ProtocolBox
 from ..models.record_table import RecordTableModel
 from ..widgets.inputs import button, line_edit, name
 from ..widgets.tables import make_table
@@ -54,6 +55,9 @@ class MeetingsPage(Page):
         self.note = line_edit(self, "iu_note", self.tr("Anteckning till protokollet"))
         self.note.setPlaceholderText(self.tr("Anteckning till protokollet (valfri)"))
         self.item_actions = ActionBar("iu_item_actions", self)
+        self.protocol = ProtocolBox(app, self)  # justering, anslag, laglighetsprövning
+        self.protocol.changed.connect(self._changed)
+        self.protocol.stale.connect(self.activate)
         self.approved_model = RecordTableModel(approved_columns(), self)
         self.approved_view = make_table("iu_approved", self.tr("Godkända förslag att ta upp"), self.approved_model,
                                         self, (120, 150, 220, 120))
@@ -71,6 +75,8 @@ class MeetingsPage(Page):
         a = self.item_actions
         a.add("record", button(self, "iu_record", self.tr("&Protokollför §"))).clicked.connect(self.record)
         a.add("remove", button(self, "iu_remove", self.tr("&Ta bort från listan"))).clicked.connect(self.remove)
+        a.add("presenter", button(self, "iu_presenter", self.tr("Byt före&dragande …"))) \
+            .clicked.connect(lambda: self.protocol.change_presenter(self._selected_item()))
         a.add("extract", button(self, "iu_extract", self.tr("Protokolls&utdrag (PDF) …")), stretch_before=True) \
             .clicked.connect(self.print_extract)
         a.add("agenda", button(self, "iu_print_agenda", self.tr("&Föredragningslista (PDF) …"))) \
@@ -88,6 +94,7 @@ class MeetingsPage(Page):
         lbox.addWidget(self.new_button)
         lbox.addWidget(self._label(self.tr("&Sammanträden"), self.meetings_view))
         lbox.addWidget(self.meetings_view, 1)
+        lbox.addWidget(self.protocol)  # the chosen meeting's protocol: justering, anslag, appeal time
         record = QHBoxLayout()
         record.addWidget(self._label(self.tr("&Beslut:"), self.outcome))
         record.addWidget(self.outcome)
@@ -114,7 +121,7 @@ class MeetingsPage(Page):
         split = QSplitter(self)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([260, 900])
+        split.setSizes([300, 860])
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("<h2>IU-sammanträden</h2>"), self))
         box.addWidget(split, 1)
@@ -159,6 +166,7 @@ class MeetingsPage(Page):
         self.header.setText(self._header(m))
         self.agenda_model.set_records(m.items)
         self.approved_model.set_records(approved)
+        self.protocol.show_meeting(m)
         first_open = next((r for r, i in enumerate(m.items) if i.outcome is None), 0)
         kept = next((r for r, i in enumerate(m.items) if keep and i.id == keep.id and keep.outcome == i.outcome), None)
         row = kept if kept is not None else first_open  # after recording a §, move on to the next
@@ -196,8 +204,12 @@ class MeetingsPage(Page):
         a.set_state("record", *self._record_state(m, item))
         a.set_state("remove", planned and chosen and item.kind == "beslut" and item.outcome is None,
                     self.tr("Bara ett obehandlat beslutsärende kan tas bort från listan.") if chosen else "")
-        a.set_state("extract", chosen and item.outcome is not None,
-                    self.tr("Protokollsutdrag skrivs ut när paragrafen är protokollförd.") if chosen else "")
+        a.set_state("presenter", chosen and item.outcome is None and self.app.actor.role in meetings.MANAGER_ROLES,
+                    "" if not chosen else self.tr("§ %1 är redan protokollförd.").replace("%1", str(item.paragraph_no))
+                    if item.outcome is not None else self.tr("Bara den som förbereder sammanträden byter föredragande."))
+        a.set_state("extract", chosen and item.outcome is not None and m.justerad_on is not None,
+                    "" if not chosen else self.tr("Protokollsutdrag skrivs ut när paragrafen är protokollförd.")
+                    if item.outcome is None else self.tr("Protokollsutdrag lämnas först när protokollet är justerat."))
         a.set_state("agenda", m is not None and bool(m.items),
                     self.tr("Föredragningslistan är tom.") if m is not None else "")
         open_items = [f"§ {i.paragraph_no}" for i in (m.items if m else ()) if i.outcome is None]
