@@ -524,3 +524,7 @@ class AccessReason(Base):
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column()
     __table_args__ = (Index("ix_access_reason_pid_xact", "pid", "xact"),)
+
+
+# Models kept in their own modules register on the same metadata when models is imported.
+from . import models_handover  # noqa: E402,F401
