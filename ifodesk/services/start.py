@@ -78,6 +78,7 @@ class AbsenceRow:
     stand_in_id: uuid.UUID | None
     stand_in_name: str | None
     open_cases: int
+    version: int = 1  # for set_stand_in's conflict check
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def _absences(s: Session, ctx: ServiceContext, unit_ids) -> list[AbsenceRow]:
          .where(Absence.municipality_id == ctx.actor.municipality_id, Absence.ends_on >= today,
                 Absence.user_id.in_(select(UserUnit.user_id).where(UserUnit.unit_id.in_(unit_ids))))
          .order_by(Absence.starts_on, User.full_name))
-    return [AbsenceRow(a.id, a.user_id, name, a.starts_on, a.ends_on, a.stand_in_id, si_name, n or 0)
+    return [AbsenceRow(a.id, a.user_id, name, a.starts_on, a.ends_on, a.stand_in_id, si_name, n or 0, a.version)
             for a, name, si_name, n in s.execute(q)]
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ifodesk.public_errors import sanitise
+from ifodesk.services import access
 from ifodesk.services.errors import ServiceError
 
 from .appctx import AppContext
@@ -129,7 +130,8 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         for i in range(min(len(self.pages), 9)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, partial(self.show_page_from_keyboard, i))
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
+        if access.may(self.app.services, "case.create"):  # no "Ny anmälan" for a role that cannot register
+            QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
     def _show_status(self, text: str) -> None:
@@ -139,6 +141,8 @@ class MainWindow(QMainWindow):
         self.app.open_case.connect(self.show_case)
         self.app.new_anmalan.connect(self.new_anmalan)
         self.app.status_message.connect(self._show_status)
+        self.app.nav_counts.connect(self.set_nav_counts)
+        self.app.show_page.connect(lambda page_id: self.show_page_by_id(page_id))
         if getattr(self.app.drafts, "warning", None):  # drafts' key in a file, not the OS keyring
             self.statusBar().showMessage(self.app.drafts.warning, 30000)
         self.app.tasks.failed.connect(self._show_error)
@@ -162,6 +166,20 @@ class MainWindow(QMainWindow):
         self.show_page(index)
         if 0 <= index < len(self.pages) and not self.pages[index].focus_search():
             focus_first_in(self.pages[index])
+
+    def show_page_by_id(self, page_id: str) -> None:
+        page = self.page(page_id)
+        if page is not None:
+            self.show_page(self.pages.index(page))
+
+    def set_nav_counts(self, counts: dict) -> None:
+        """"Anmälningar (3)": what waits on a page, in its navigation row (and its accessible text)."""
+        for i, page in enumerate(self.pages):
+            n = counts.get(page.page_id)
+            if n is None:
+                continue
+            item = self.nav.item(i)
+            item.setText(f"{page.nav_title()} ({n})" if n else page.nav_title())
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)
@@ -193,6 +211,8 @@ class MainWindow(QMainWindow):
     def new_anmalan(self) -> None:
         from .anmalan_dialog import AnmalanDialog
 
+        if not access.may(self.app.services, "case.create"):
+            return
         if self._anmalan_dialog is not None:
             self._anmalan_dialog.raise_()
             return

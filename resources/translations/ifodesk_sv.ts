@@ -26,7 +26,8 @@
     <message numerus="yes">
         <location line="+10" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -104,7 +105,8 @@
     <message numerus="yes">
         <location line="+9" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -1632,6 +1634,131 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/handover_dialog.py" line="+40" />
+        <source>Frånvaro och ersättare</source>
+        <translation>Frånvaro och ersättare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Lämna över alla ärenden</source>
+        <translation>Lämna över alla ärenden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Byt handläggare för %1</source>
+        <translation>Byt handläggare för %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Vem</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till vem</source>
+        <translation>Till vem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Första dag</source>
+        <translation>Första dag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sista dag</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Anteckning</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Registrera</source>
+        <translation>Registrera</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Lämna över</source>
+        <translation>Lämna över</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Frånvarande:</source>
+        <translation>&amp;Frånvarande:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Första &amp;dag:</source>
+        <translation>Första &amp;dag:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Sista dag:</source>
+        <translation>&amp;Sista dag:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ersättare:</source>
+        <translation>&amp;Ersättare:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <location line="+3" />
+        <source>&amp;Anteckning:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Ersättaren svarar för ärendena under frånvaron; de är kvar hos den frånvarande.</source>
+        <translation>Ersättaren svarar för ärendena under frånvaron; de är kvar hos den frånvarande.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Från handläggare:</source>
+        <translation>&amp;Från handläggare:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Till handläggare:</source>
+        <translation>&amp;Till handläggare:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Ny handläggare:</source>
+        <translation>&amp;Ny handläggare:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Alla öppna ärenden i dina enheter går över, med sina tidsfrister. Överlämningen loggas per ärende.</source>
+        <translation>Alla öppna ärenden i dina enheter går över, med sina tidsfrister. Överlämningen loggas per ärende.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Ingen ersättare ännu</source>
+        <translation>Ingen ersättare ännu</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>%1 ärenden har lämnats över.</source>
+        <translation>%1 ärenden har lämnats över.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ärendet har lämnats över till %1.</source>
+        <translation>Ärendet har lämnats över till %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Frånvaron är registrerad.</source>
+        <translation>Frånvaron är registrerad.</translation>
+    </message>
+</context>
+<context>
     <name>Inbox</name>
     <message>
         <location filename="../../ifodesk/ui/pages/inbox.py" line="+21" />
@@ -1752,7 +1879,7 @@
         <translation>Registrera ny anmälan</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>&amp;Visa:</source>
         <translation>&amp;Visa:</translation>
     </message>
@@ -2231,7 +2358,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+64" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+65" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
@@ -2256,7 +2383,7 @@
         <translation>Arbetar …</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+103" />
         <source>Anmälan registrerad: %1</source>
         <translation>Anmälan registrerad: %1</translation>
     </message>
@@ -2718,7 +2845,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Tidsbevakning</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/inbox.py" line="-94" />
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="-95" />
         <source>Anmälningar</source>
         <translation>Anmälningar</translation>
     </message>
@@ -2728,7 +2855,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/start.py" line="+20" />
+        <location filename="../../ifodesk/ui/pages/start.py" line="+111" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -3790,14 +3917,220 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
 </context>
 <context>
+    <name>Start</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/start.py" line="-80" />
+        <source>Återsänt förslag</source>
+        <translation>Återsänt förslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Osignerad journalanteckning</source>
+        <translation>Osignerad journalanteckning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Du ersätter</source>
+        <translation>Du ersätter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+50" />
+        <source>Förslag att besluta</source>
+        <translation>Förslag att besluta</translation>
+    </message>
+    <message>
+        <location line="-49" />
+        <source>Ofördelad anmälan</source>
+        <translation>Ofördelad anmälan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handläggaren är frånvarande</source>
+        <translation>Handläggaren är frånvarande</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Mina ärenden – %1</source>
+        <translation>Mina ärenden – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fördelning och uppföljning – %1</source>
+        <translation>Fördelning och uppföljning – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enheterna i dag – %1</source>
+        <translation>Enheterna i dag – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sammanträden – %1</source>
+        <translation>Sammanträden – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start – %1</source>
+        <translation>Start – %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>för %1</source>
+        <translation>för %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 är borta – ersättare %2</source>
+        <translation>%1 är borta – ersättare %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 är borta – ingen ersättare</source>
+        <translation>%1 är borta – ingen ersättare</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Att göra</source>
+        <translation>Att göra</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+35" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="-34" />
+        <source>Vad</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Frånvarande</source>
+        <translation>Frånvarande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Från</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till och med</source>
+        <translation>Till och med</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ersättare</source>
+        <translation>Ersättare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>⚠ Ingen ersättare</source>
+        <translation>⚠ Ingen ersättare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+5" />
+        <source>Öppna ärenden</source>
+        <translation>Öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förhandsbedömning</source>
+        <translation>Förhandsbedömning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utredning</source>
+        <translation>Utredning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Insats</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ofördelade</source>
+        <translation>Ofördelade</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Försenade frister</source>
+        <translation>Försenade frister</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Frånvarande utan ersättare</source>
+        <translation>Frånvarande utan ersättare</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Protokollet ska justeras</source>
+        <translation>Protokollet ska justeras</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Inga ärenden ännu</source>
+        <translation>Inga ärenden ännu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 ärenden saknar föredragande</source>
+        <translation>%1 ärenden saknar föredragande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Klar: alla ärenden har föredragande</source>
+        <translation>Klar: alla ärenden har föredragande</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Organ</source>
+        <translation>Organ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tid och plats</source>
+        <translation>Tid och plats</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärenden</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Läge</source>
+        <translation>Läge</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/start.py" line="+5" />
+        <location line="+16" />
         <source>Läser in …</source>
         <translation>Läser in …</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Ny anmälan (Ctrl+N)</source>
         <translation>Ny anmälan (Ctrl+N)</translation>
     </message>
@@ -3808,33 +4141,243 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Mina tidsfrister</source>
-        <translation>Mina tidsfrister</translation>
+        <location line="+58" />
+        <location line="+4" />
+        <source>Att göra</source>
+        <translation>Att göra</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>&lt;h2&gt;Mina ärenden – %1&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Mina ärenden – %1&lt;/h2&gt;</translation>
+        <location line="-59" />
+        <source>Tidsfrister</source>
+        <translation>Tidsfrister</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&lt;b&gt;Frister som är försenade eller förfaller inom 14 dagar&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Frister som är försenade eller förfaller inom 14 dagar&lt;/b&gt;</translation>
+        <location line="+3" />
+        <source>Frånvaro</source>
+        <translation>Frånvaro</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</translation>
+        <location line="+3" />
+        <location line="+63" />
+        <source>Enheterna</source>
+        <translation>Enheterna</translation>
+    </message>
+    <message>
+        <location line="-60" />
+        <location line="+63" />
+        <source>Kommande sammanträden</source>
+        <translation>Kommande sammanträden</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <source>Registrera &amp;frånvaro …</source>
+        <translation>Registrera &amp;frånvaro …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Lämna över alla ärenden …</source>
+        <translation>&amp;Lämna över alla ärenden …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Byt handläggare för markerat ärende …</source>
+        <translation>&amp;Byt handläggare för markerat ärende …</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Mina närmaste tidsfrister</source>
+        <translation>Mina närmaste tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mina öppna ärenden</source>
+        <translation>Mina öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enhetens försenade tidsfrister</source>
+        <translation>Enhetens försenade tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+5" />
+        <source>Frånvaro och ersättare</source>
+        <translation>Frånvaro och ersättare</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Statistik och loggkontroll finns i navigeringen till vänster.</source>
+        <translation>Statistik och loggkontroll finns i navigeringen till vänster.</translation>
     </message>
     <message>
         <location line="+14" />
-        <source>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</source>
-        <translation>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&lt;b&gt;%1 ofördelade anmälningar&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</source>
-        <translation>&lt;b&gt;%1 ofördelade anmälningar&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</translation>
+        <location line="+1" />
+        <location line="+14" />
+        <source>1 ofördelad anmälan</source>
+        <translation>1 ofördelad anmälan</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <location line="+14" />
+        <source>%1 ofördelade anmälningar</source>
+        <translation>%1 ofördelade anmälningar</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+13" />
+        <source>1 öppet ärende</source>
+        <translation>1 öppet ärende</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>%1 öppna ärenden</source>
+        <translation>%1 öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>1 återsänt förslag</source>
+        <translation>1 återsänt förslag</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 återsända förslag</source>
+        <translation>%1 återsända förslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 osignerad journalanteckning</source>
+        <translation>1 osignerad journalanteckning</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 osignerade journalanteckningar</source>
+        <translation>%1 osignerade journalanteckningar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 återkoppling till anmälare</source>
+        <translation>1 återkoppling till anmälare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 återkopplingar till anmälare</source>
+        <translation>%1 återkopplingar till anmälare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+11" />
+        <source>1 försenad frist</source>
+        <translation>1 försenad frist</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+11" />
+        <source>%1 försenade frister</source>
+        <translation>%1 försenade frister</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>du ersätter i 1 ärende</source>
+        <translation>du ersätter i 1 ärende</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>du ersätter i %1 ärenden</source>
+        <translation>du ersätter i %1 ärenden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+8" />
+        <source>1 förslag väntar på dig</source>
+        <translation>1 förslag väntar på dig</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+8" />
+        <source>%1 förslag väntar på dig</source>
+        <translation>%1 förslag väntar på dig</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>1 försenad frist i enheten</source>
+        <translation>1 försenad frist i enheten</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 försenade frister i enheten</source>
+        <translation>%1 försenade frister i enheten</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <source>1 frånvarande utan ersättare</source>
+        <translation>1 frånvarande utan ersättare</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <location line="+6" />
+        <source>%1 frånvarande utan ersättare</source>
+        <translation>%1 frånvarande utan ersättare</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>1 ärende med frånvarande handläggare</source>
+        <translation>1 ärende med frånvarande handläggare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 ärenden med frånvarande handläggare</source>
+        <translation>%1 ärenden med frånvarande handläggare</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 ofördelad</source>
+        <translation>1 ofördelad</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 ofördelade</source>
+        <translation>%1 ofördelade</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>1 kommande sammanträde</source>
+        <translation>1 kommande sammanträde</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 kommande sammanträden</source>
+        <translation>%1 kommande sammanträden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 godkänt förslag att föra upp på en föredragningslista</source>
+        <translation>1 godkänt förslag att föra upp på en föredragningslista</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 godkända förslag att föra upp på en föredragningslista</source>
+        <translation>%1 godkända förslag att föra upp på en föredragningslista</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 protokoll att justera</source>
+        <translation>1 protokoll att justera</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 protokoll att justera</source>
+        <translation>%1 protokoll att justera</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Markera ett ärende i listan Att göra först.</source>
+        <translation>Markera ett ärende i listan Att göra först.</translation>
     </message>
 </context>
 <context>
