@@ -121,3 +121,29 @@ def test_chef_sees_each_unit_in_numbers(qtbot, make_window, ctx_for, org):
     assert (bu.open_cases, bu.unassigned) == (2, 2)
     assert page.unit_view.isVisibleTo(w) and not page.work_view.isVisibleTo(w)
     assert "Anmälningar (2)" in _nav_texts(w)
+
+
+def test_search_page_finds_words_inside_journal_text(qtbot, make_window, ctx_for, org):
+    res = cases.register_anmalan(ctx_for("karin.berg"), report(org, child(MAJA, "Maja")))
+    _assign(ctx_for, org, res)
+    journal.add_note(ctx_for("anna.lind"), res.children[0].case_id, event_date=date(2026, 3, 2),
+                     text="Pappan berättade om skulder och bråk.", heading="Telefonsamtal", sign=True)
+    w = make_window("anna.lind")
+    page = w.page("search")
+    w.show_page(w.pages.index(page))
+    page.tabs.setCurrentWidget(page.texts)
+    panel = page.texts
+    qtbot.keyClicks(panel.query, "skuld")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    assert panel.count.text() == "1 träff"
+    assert panel.model.index(0, 0).data() == "Journal" and "skulder och bråk" in panel.model.index(0, 5).data()
+    panel.query.setText("x")
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "minst ett ord" in panel.count.text(), timeout=10000)
+    panel.query.setText("skuld")
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    with qtbot.waitSignal(w.case_view.loaded, timeout=10000):
+        panel.view.activated.emit(panel.model.index(0, 0))
+    assert w.case_view.detail.summary.id == res.children[0].case_id

@@ -2850,7 +2850,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälningar</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+18" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="+139" />
         <source>Sök</source>
         <translation>Sök</translation>
     </message>
@@ -3753,9 +3753,57 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/search.py" line="-106" />
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utredning</source>
+        <translation>Utredning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälan</source>
+        <translation>Anmälan</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Källa</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rubrik</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utdrag</source>
+        <translation>Utdrag</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+7" />
+        <location line="+100" />
         <source>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</source>
         <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
     </message>
@@ -3800,7 +3848,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Enhet:</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
+        <source>Ärenden och &amp;personer</source>
+        <translation>Ärenden och &amp;personer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>I te&amp;xter</source>
+        <translation>I te&amp;xter</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&lt;h2&gt;Sök ärenden och personer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Sök ärenden och personer&lt;/h2&gt;</translation>
     </message>
@@ -4855,6 +4913,64 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+2" />
         <source> · brådskande väg via ordföranden</source>
         <translation> · brådskande väg via ordföranden</translation>
+    </message>
+</context>
+<context>
+    <name>TextSearchPanel</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/search.py" line="-129" />
+        <source>Sök i texter</source>
+        <translation>Sök i texter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ord i journal, utredning eller anmälan – alla ord ska finnas (minst 3 bokstäver)</source>
+        <translation>Ord i journal, utredning eller anmälan – alla ord ska finnas (minst 3 bokstäver)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Sök i &amp;texter</source>
+        <translation>Sök i &amp;texter</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Visa med skäl …</source>
+        <translation>Visa med skäl …</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Träffar i texter</source>
+        <translation>Träffar i texter</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Söker …</source>
+        <translation>Söker …</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>1 träff</source>
+        <translation>1 träff</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 träffar</source>
+        <translation>%1 träffar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 träff gäller en skyddad person och visas bara med ett skäl</source>
+        <translation>1 träff gäller en skyddad person och visas bara med ett skäl</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 träffar gäller skyddade personer och visas bara med ett skäl</source>
+        <translation>%1 träffar gäller skyddade personer och visas bara med ett skäl</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Träffar hos skyddade personer visas bara om du anger varför du behöver dem.</source>
+        <translation>Träffar hos skyddade personer visas bara om du anger varför du behöver dem.</translation>
     </message>
 </context>
 <context>
