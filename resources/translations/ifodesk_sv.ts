@@ -2850,7 +2850,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälningar</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+139" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="+141" />
         <source>Sök</source>
         <translation>Sök</translation>
     </message>
@@ -3755,7 +3755,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-106" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-108" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -3803,7 +3803,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>SearchPage</name>
     <message>
-        <location line="+100" />
+        <location line="+102" />
         <source>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</source>
         <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
     </message>
@@ -4918,12 +4918,13 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>TextSearchPanel</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-129" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-131" />
+        <location line="+7" />
         <source>Sök i texter</source>
         <translation>Sök i texter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-6" />
         <source>Ord i journal, utredning eller anmälan – alla ord ska finnas (minst 3 bokstäver)</source>
         <translation>Ord i journal, utredning eller anmälan – alla ord ska finnas (minst 3 bokstäver)</translation>
     </message>
@@ -4933,12 +4934,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Sök i &amp;texter</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Visa med skäl …</source>
         <translation>Visa med skäl …</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
+        <source>Visa träffar hos skyddade personer med ett skäl</source>
+        <translation>Visa träffar hos skyddade personer med ett skäl</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Träffar i texter</source>
         <translation>Träffar i texter</translation>
     </message>
