@@ -138,7 +138,7 @@ def _shoot_start_pages(qapp, cfg, db, out: Path) -> None:
         window.show()
         window.show_page(0)
         _settle(qapp, app_ctx)
-        _save(window, out / f"4{n}_start_{actor.role}.png")
+        _save(window, out / f"5{n}_start_{actor.role}.png")
         window.close()
         app_ctx.tasks.wait()
 
