@@ -28,6 +28,7 @@ from ifodesk.services import access
 from ifodesk.services.errors import ServiceError
 
 from .appctx import AppContext
+from .appearance import install_shortcuts as install_appearance_shortcuts
 from .case_view import CaseView
 from .decision.launcher import DecisionEditorLauncher
 from .dialogs import show_error
@@ -85,7 +86,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigering"))
         self.nav.setFixedWidth(NAV_WIDTH)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 6px; }")
+        # No font size of its own: the navigation follows the system font and the zoom (appearance).
+        self.nav.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
         for i, page in enumerate(self.pages):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.nav_title(), self.nav)
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
         who = QLabel(self._user_text(), self)
         who.setObjectName("signed_in_header")
         who.setWordWrap(True)
-        who.setStyleSheet("padding: 6px; background: #263238; color: white;")
+        who.setStyleSheet("padding: 6px; background: palette(dark); color: palette(bright-text);")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(who)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         if access.may(self.app.services, "case.create"):  # no "Ny anmälan" for a role that cannot register
             QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        install_appearance_shortcuts(self)
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
