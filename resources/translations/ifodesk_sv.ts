@@ -2358,7 +2358,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+65" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+66" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
@@ -2368,7 +2368,7 @@
         <translation>Navigering</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Delegation: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Delegation: %3</translation>
     </message>
@@ -2383,7 +2383,7 @@
         <translation>Arbetar …</translation>
     </message>
     <message>
-        <location line="+103" />
+        <location line="+104" />
         <source>Anmälan registrerad: %1</source>
         <translation>Anmälan registrerad: %1</translation>
     </message>
