@@ -91,7 +91,7 @@ def test_distributing_an_unassigned_report(qtbot, make_window, ctx_for, org):
     res = cases.register_anmalan(ctx_for("karin.berg"), report(org, child(MAJA, "Maja")))
     w = make_window("karin.berg")
     start = w.page("start")
-    qtbot.waitUntil(lambda: "1 ofördelade" in start.unassigned.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "1 ofördelad anmälan" in start.unassigned.text(), timeout=10000)
     qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = w.page("inbox")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.assignee.count() > 0, timeout=10000)

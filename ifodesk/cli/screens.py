@@ -114,8 +114,33 @@ def cmd_screenshots(args) -> int:
     _shoot_decision_editor(qapp, app_ctx, window, out)
     window.close()
     app_ctx.tasks.wait()
+    _shoot_start_pages(qapp, cfg, db, out)
     db.dispose()
     return 0
+
+
+# One demo user per start page (resources/start_pages.toml): each role starts on its own work.
+START_PAGE_USERS = ("anna.lind", "karin.berg", "eva.lundgren", "helena.wallin")
+
+
+def _shoot_start_pages(qapp, cfg, db, out: Path) -> None:
+    from ifodesk.app import build_window
+    from ifodesk.services.admin import actor_for
+    from ifodesk.services.errors import NotFound
+
+    for n, username in enumerate(START_PAGE_USERS):
+        try:
+            actor = actor_for(db, username)
+        except NotFound:  # a demo database without this person: no picture
+            continue
+        app_ctx, window = build_window(cfg, db, actor)
+        window.resize(*SIZE)
+        window.show()
+        window.show_page(0)
+        _settle(qapp, app_ctx)
+        _save(window, out / f"5{n}_start_{actor.role}.png")
+        window.close()
+        app_ctx.tasks.wait()
 
 
 def _shoot_pages(qapp, app_ctx, window, out: Path) -> None:

@@ -526,4 +526,6 @@ class AccessReason(Base):
     __table_args__ = (Index("ix_access_reason_pid_xact", "pid", "xact"),)
 
 
+# Models kept in their own modules register on the same metadata when models is imported.
 from . import models_offline  # noqa: E402,F401  (offline copies, issue 12)
+from . import models_handover  # noqa: E402,F401  (absence cover, issue 8)

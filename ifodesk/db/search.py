@@ -8,11 +8,15 @@ from sqlalchemy.orm import Session
 from .models import Person
 
 FTS_MIN = 3  # the trigram index needs at least three characters
+# FTS5 tables (SQLite) outside the ORM: names (0004) and text inside records (0012).
+FTS_TABLES = ("person_fts", "journal_fts", "utredning_fts", "anmalan_fts")
+# PostgreSQL GIN indexes on to_tsvector(...) expressions (0012): outside the ORM metadata too.
+FTS_INDEXES = ("ix_journal_note_fts", "ix_utredning_section_fts", "ix_anmalan_fts")
 
 
 def is_search_index_table(name: str) -> bool:
-    """The FTS5 table and its shadow tables live outside the ORM metadata."""
-    return name == "person_fts" or name.startswith("person_fts_")
+    """The FTS5 tables, their shadow tables and the text-search indexes live outside the ORM metadata."""
+    return name in FTS_INDEXES or any(name == t or name.startswith(t + "_") for t in FTS_TABLES)
 
 
 def name_matches(s: Session, folded: str) -> ColumnElement[bool]:

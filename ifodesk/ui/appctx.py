@@ -36,6 +36,8 @@ class AppContext(QObject):
     new_anmalan = Signal()  # open the anmälan dialog
     data_changed = Signal(str)  # what changed ("case", "decision", "meeting", ...): pages refresh
     status_message = Signal(str)
+    nav_counts = Signal(object)  # {page_id: n}: what waits on each page, shown in the navigation
+    show_page = Signal(str)  # page_id: switch to that page
 
     def __init__(self, services: ServiceContext, parent: QObject | None = None,
                  drafts: DraftStore | None = None):

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ifodesk.public_errors import sanitise
+from ifodesk.services import access
 from ifodesk.services.errors import ServiceError
 
 from .appctx import AppContext
+from .appearance import install_shortcuts as install_appearance_shortcuts
 from .case_view import CaseView
 from .decision.launcher import DecisionEditorLauncher
 from .dialogs import show_error
@@ -84,7 +86,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigering"))
         self.nav.setFixedWidth(NAV_WIDTH)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 6px; }")
+        # No font size of its own: the navigation follows the system font and the zoom (appearance).
+        self.nav.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
         for i, page in enumerate(self.pages):
             self.stack.addWidget(page)
             item = QListWidgetItem(page.nav_title(), self.nav)
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         who = QLabel(self._user_text(), self)
         who.setObjectName("signed_in_header")
         who.setWordWrap(True)
-        who.setStyleSheet("padding: 6px; background: #263238; color: white;")
+        who.setStyleSheet("padding: 6px; background: palette(dark); color: palette(bright-text);")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(who)
@@ -129,8 +132,10 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         for i in range(min(len(self.pages), 9)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, partial(self.show_page_from_keyboard, i))
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
+        if access.may(self.app.services, "case.create"):  # no "Ny anmälan" for a role that cannot register
+            QShortcut(QKeySequence("Ctrl+N"), self, self.new_anmalan)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        install_appearance_shortcuts(self)
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
@@ -139,6 +144,8 @@ class MainWindow(QMainWindow):
         self.app.open_case.connect(self.show_case)
         self.app.new_anmalan.connect(self.new_anmalan)
         self.app.status_message.connect(self._show_status)
+        self.app.nav_counts.connect(self.set_nav_counts)
+        self.app.show_page.connect(lambda page_id: self.show_page_by_id(page_id))
         if getattr(self.app.drafts, "warning", None):  # drafts' key in a file, not the OS keyring
             self.statusBar().showMessage(self.app.drafts.warning, 30000)
         self.app.tasks.failed.connect(self._show_error)
@@ -162,6 +169,20 @@ class MainWindow(QMainWindow):
         self.show_page(index)
         if 0 <= index < len(self.pages) and not self.pages[index].focus_search():
             focus_first_in(self.pages[index])
+
+    def show_page_by_id(self, page_id: str) -> None:
+        page = self.page(page_id)
+        if page is not None:
+            self.show_page(self.pages.index(page))
+
+    def set_nav_counts(self, counts: dict) -> None:
+        """"Anmälningar (3)": what waits on a page, in its navigation row (and its accessible text)."""
+        for i, page in enumerate(self.pages):
+            n = counts.get(page.page_id)
+            if n is None:
+                continue
+            item = self.nav.item(i)
+            item.setText(f"{page.nav_title()} ({n})" if n else page.nav_title())
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)
@@ -193,6 +214,8 @@ class MainWindow(QMainWindow):
     def new_anmalan(self) -> None:
         from .anmalan_dialog import AnmalanDialog
 
+        if not access.may(self.app.services, "case.create"):
+            return
         if self._anmalan_dialog is not None:
             self._anmalan_dialog.raise_()
             return

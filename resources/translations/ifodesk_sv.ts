@@ -149,7 +149,17 @@
         <translation>Socionom</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
+        <source>Erfarenhet</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
+        <translation>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Brådskande beslut</source>
         <translation>Brådskande beslut</translation>
     </message>
@@ -164,17 +174,7 @@
         <translation>Förordnad</translation>
     </message>
     <message>
-        <location line="-5" />
-        <source>Erfarenhet</source>
-        <translation>Erfarenhet</translation>
-    </message>
-    <message>
         <location line="+1" />
-        <source>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
-        <translation>Tillräcklig erfarenhet: nämndens bedömning för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
-    </message>
-    <message>
-        <location line="+5" />
         <source>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (ordföranden eller en ledamot som nämnden förordnat)</source>
         <translation>Får fatta brådskande beslut när nämndens beslut inte kan avvaktas (ordföranden eller en ledamot som nämnden förordnat)</translation>
     </message>
@@ -1914,6 +1914,131 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ifodesk/ui/handover_dialog.py" line="+40" />
+        <source>Frånvaro och ersättare</source>
+        <translation>Frånvaro och ersättare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Lämna över alla ärenden</source>
+        <translation>Lämna över alla ärenden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Byt handläggare för %1</source>
+        <translation>Byt handläggare för %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Vem</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till vem</source>
+        <translation>Till vem</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Första dag</source>
+        <translation>Första dag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sista dag</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Anteckning</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Registrera</source>
+        <translation>Registrera</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Lämna över</source>
+        <translation>Lämna över</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Frånvarande:</source>
+        <translation>&amp;Frånvarande:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Första &amp;dag:</source>
+        <translation>Första &amp;dag:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Sista dag:</source>
+        <translation>&amp;Sista dag:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ersättare:</source>
+        <translation>&amp;Ersättare:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <location line="+3" />
+        <source>&amp;Anteckning:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Ersättaren svarar för ärendena under frånvaron; de är kvar hos den frånvarande.</source>
+        <translation>Ersättaren svarar för ärendena under frånvaron; de är kvar hos den frånvarande.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Från handläggare:</source>
+        <translation>&amp;Från handläggare:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Till handläggare:</source>
+        <translation>&amp;Till handläggare:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Ny handläggare:</source>
+        <translation>&amp;Ny handläggare:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Alla öppna ärenden i dina enheter går över, med sina tidsfrister. Överlämningen loggas per ärende.</source>
+        <translation>Alla öppna ärenden i dina enheter går över, med sina tidsfrister. Överlämningen loggas per ärende.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Ingen ersättare ännu</source>
+        <translation>Ingen ersättare ännu</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>%1 ärenden har lämnats över.</source>
+        <translation>%1 ärenden har lämnats över.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ärendet har lämnats över till %1.</source>
+        <translation>Ärendet har lämnats över till %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Frånvaron är registrerad.</source>
+        <translation>Frånvaron är registrerad.</translation>
+    </message>
+</context>
+<context>
     <name>Inbox</name>
     <message>
         <location filename="../../ifodesk/ui/pages/inbox.py" line="+21" />
@@ -2034,7 +2159,7 @@
         <translation>Registrera ny anmälan</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>&amp;Visa:</source>
         <translation>&amp;Visa:</translation>
     </message>
@@ -2513,7 +2638,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+64" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+66" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
@@ -2523,7 +2648,7 @@
         <translation>Navigering</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Delegation: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Delegation: %3</translation>
     </message>
@@ -2538,7 +2663,7 @@
         <translation>Arbetar …</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+104" />
         <source>Anmälan registrerad: %1</source>
         <translation>Anmälan registrerad: %1</translation>
     </message>
@@ -3044,17 +3169,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Tidsbevakning</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/inbox.py" line="-94" />
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="-95" />
         <source>Anmälningar</source>
         <translation>Anmälningar</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+18" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="+141" />
         <source>Sök</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/start.py" line="+20" />
+        <location filename="../../ifodesk/ui/pages/start.py" line="+111" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -3696,7 +3821,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anslaget är redan infört.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+9" />
+        <source>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</source>
+        <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
@@ -3716,7 +3846,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+4" />
+        <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</source>
+        <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</source>
         <translation>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</translation>
     </message>
@@ -3726,17 +3861,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="-22" />
-        <source>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</source>
-        <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</source>
-        <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</translation>
-    </message>
-    <message>
-        <location line="+11" />
+        <location line="+3" />
         <source>Överklagande genom laglighetsprövning (%2) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Överklagande genom laglighetsprövning (%2) ska ha kommit in till förvaltningsrätten senast &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
@@ -4143,9 +4268,57 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/search.py" line="-108" />
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utredning</source>
+        <translation>Utredning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Anmälan</source>
+        <translation>Anmälan</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Källa</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rubrik</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utdrag</source>
+        <translation>Utdrag</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+7" />
+        <location line="+102" />
         <source>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</source>
         <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
     </message>
@@ -4190,7 +4363,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Enhet:</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
+        <source>Ärenden och &amp;personer</source>
+        <translation>Ärenden och &amp;personer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>I te&amp;xter</source>
+        <translation>I te&amp;xter</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&lt;h2&gt;Sök ärenden och personer&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Sök ärenden och personer&lt;/h2&gt;</translation>
     </message>
@@ -4307,14 +4490,220 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
 </context>
 <context>
+    <name>Start</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/start.py" line="-80" />
+        <source>Återsänt förslag</source>
+        <translation>Återsänt förslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Osignerad journalanteckning</source>
+        <translation>Osignerad journalanteckning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Du ersätter</source>
+        <translation>Du ersätter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+50" />
+        <source>Förslag att besluta</source>
+        <translation>Förslag att besluta</translation>
+    </message>
+    <message>
+        <location line="-49" />
+        <source>Ofördelad anmälan</source>
+        <translation>Ofördelad anmälan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handläggaren är frånvarande</source>
+        <translation>Handläggaren är frånvarande</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Mina ärenden – %1</source>
+        <translation>Mina ärenden – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fördelning och uppföljning – %1</source>
+        <translation>Fördelning och uppföljning – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enheterna i dag – %1</source>
+        <translation>Enheterna i dag – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sammanträden – %1</source>
+        <translation>Sammanträden – %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start – %1</source>
+        <translation>Start – %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>för %1</source>
+        <translation>för %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 är borta – ersättare %2</source>
+        <translation>%1 är borta – ersättare %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 är borta – ingen ersättare</source>
+        <translation>%1 är borta – ingen ersättare</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Att göra</source>
+        <translation>Att göra</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärende</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+35" />
+        <source>Datum</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="-34" />
+        <source>Vad</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Frånvarande</source>
+        <translation>Frånvarande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Från</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Till och med</source>
+        <translation>Till och med</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ersättare</source>
+        <translation>Ersättare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>⚠ Ingen ersättare</source>
+        <translation>⚠ Ingen ersättare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+5" />
+        <source>Öppna ärenden</source>
+        <translation>Öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Enhet</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Förhandsbedömning</source>
+        <translation>Förhandsbedömning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Utredning</source>
+        <translation>Utredning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Insats</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ofördelade</source>
+        <translation>Ofördelade</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Försenade frister</source>
+        <translation>Försenade frister</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Frånvarande utan ersättare</source>
+        <translation>Frånvarande utan ersättare</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Protokollet ska justeras</source>
+        <translation>Protokollet ska justeras</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Inga ärenden ännu</source>
+        <translation>Inga ärenden ännu</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 ärenden saknar föredragande</source>
+        <translation>%1 ärenden saknar föredragande</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Klar: alla ärenden har föredragande</source>
+        <translation>Klar: alla ärenden har föredragande</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Organ</source>
+        <translation>Organ</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tid och plats</source>
+        <translation>Tid och plats</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ärenden</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Läge</source>
+        <translation>Läge</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/start.py" line="+5" />
+        <location line="+16" />
         <source>Läser in …</source>
         <translation>Läser in …</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Ny anmälan (Ctrl+N)</source>
         <translation>Ny anmälan (Ctrl+N)</translation>
     </message>
@@ -4325,33 +4714,243 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Mina tidsfrister</source>
-        <translation>Mina tidsfrister</translation>
+        <location line="+58" />
+        <location line="+4" />
+        <source>Att göra</source>
+        <translation>Att göra</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>&lt;h2&gt;Mina ärenden – %1&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;Mina ärenden – %1&lt;/h2&gt;</translation>
+        <location line="-59" />
+        <source>Tidsfrister</source>
+        <translation>Tidsfrister</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&lt;b&gt;Frister som är försenade eller förfaller inom 14 dagar&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Frister som är försenade eller förfaller inom 14 dagar&lt;/b&gt;</translation>
+        <location line="+3" />
+        <source>Frånvaro</source>
+        <translation>Frånvaro</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Mina öppna ärenden&lt;/b&gt;</translation>
+        <location line="+3" />
+        <location line="+63" />
+        <source>Enheterna</source>
+        <translation>Enheterna</translation>
+    </message>
+    <message>
+        <location line="-60" />
+        <location line="+63" />
+        <source>Kommande sammanträden</source>
+        <translation>Kommande sammanträden</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <source>Registrera &amp;frånvaro …</source>
+        <translation>Registrera &amp;frånvaro …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Lämna över alla ärenden …</source>
+        <translation>&amp;Lämna över alla ärenden …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Byt handläggare för markerat ärende …</source>
+        <translation>&amp;Byt handläggare för markerat ärende …</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Mina närmaste tidsfrister</source>
+        <translation>Mina närmaste tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mina öppna ärenden</source>
+        <translation>Mina öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enhetens försenade tidsfrister</source>
+        <translation>Enhetens försenade tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+5" />
+        <source>Frånvaro och ersättare</source>
+        <translation>Frånvaro och ersättare</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Statistik och loggkontroll finns i navigeringen till vänster.</source>
+        <translation>Statistik och loggkontroll finns i navigeringen till vänster.</translation>
     </message>
     <message>
         <location line="+14" />
-        <source>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</source>
-        <translation>%1 försenade frister · %2 förfaller inom tre dagar · %3 frister inom 14 dagar</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&lt;b&gt;%1 ofördelade anmälningar&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</source>
-        <translation>&lt;b&gt;%1 ofördelade anmälningar&lt;/b&gt; väntar på fördelning – se Anmälningar (Ctrl+2).</translation>
+        <location line="+1" />
+        <location line="+14" />
+        <source>1 ofördelad anmälan</source>
+        <translation>1 ofördelad anmälan</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <location line="+14" />
+        <source>%1 ofördelade anmälningar</source>
+        <translation>%1 ofördelade anmälningar</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+13" />
+        <source>1 öppet ärende</source>
+        <translation>1 öppet ärende</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>%1 öppna ärenden</source>
+        <translation>%1 öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>1 återsänt förslag</source>
+        <translation>1 återsänt förslag</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 återsända förslag</source>
+        <translation>%1 återsända förslag</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 osignerad journalanteckning</source>
+        <translation>1 osignerad journalanteckning</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 osignerade journalanteckningar</source>
+        <translation>%1 osignerade journalanteckningar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 återkoppling till anmälare</source>
+        <translation>1 återkoppling till anmälare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 återkopplingar till anmälare</source>
+        <translation>%1 återkopplingar till anmälare</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+11" />
+        <source>1 försenad frist</source>
+        <translation>1 försenad frist</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+11" />
+        <source>%1 försenade frister</source>
+        <translation>%1 försenade frister</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>du ersätter i 1 ärende</source>
+        <translation>du ersätter i 1 ärende</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>du ersätter i %1 ärenden</source>
+        <translation>du ersätter i %1 ärenden</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+8" />
+        <source>1 förslag väntar på dig</source>
+        <translation>1 förslag väntar på dig</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+8" />
+        <source>%1 förslag väntar på dig</source>
+        <translation>%1 förslag väntar på dig</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>1 försenad frist i enheten</source>
+        <translation>1 försenad frist i enheten</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 försenade frister i enheten</source>
+        <translation>%1 försenade frister i enheten</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <source>1 frånvarande utan ersättare</source>
+        <translation>1 frånvarande utan ersättare</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <location line="+6" />
+        <source>%1 frånvarande utan ersättare</source>
+        <translation>%1 frånvarande utan ersättare</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>1 ärende med frånvarande handläggare</source>
+        <translation>1 ärende med frånvarande handläggare</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 ärenden med frånvarande handläggare</source>
+        <translation>%1 ärenden med frånvarande handläggare</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 ofördelad</source>
+        <translation>1 ofördelad</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 ofördelade</source>
+        <translation>%1 ofördelade</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>1 kommande sammanträde</source>
+        <translation>1 kommande sammanträde</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 kommande sammanträden</source>
+        <translation>%1 kommande sammanträden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 godkänt förslag att föra upp på en föredragningslista</source>
+        <translation>1 godkänt förslag att föra upp på en föredragningslista</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 godkända förslag att föra upp på en föredragningslista</source>
+        <translation>%1 godkända förslag att föra upp på en föredragningslista</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 protokoll att justera</source>
+        <translation>1 protokoll att justera</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 protokoll att justera</source>
+        <translation>%1 protokoll att justera</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Markera ett ärende i listan Att göra först.</source>
+        <translation>Markera ett ärende i listan Att göra först.</translation>
     </message>
 </context>
 <context>
@@ -4832,6 +5431,70 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
 </context>
 <context>
+    <name>TextSearchPanel</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/search.py" line="-131" />
+        <location line="+7" />
+        <source>Sök i texter</source>
+        <translation>Sök i texter</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>Ord i journal, utredning eller anmälan – alla ord ska finnas (minst 3 bokstäver)</source>
+        <translation>Ord i journal, utredning eller anmälan – alla ord ska finnas (minst 3 bokstäver)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Sök i &amp;texter</source>
+        <translation>Sök i &amp;texter</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Visa med skäl …</source>
+        <translation>Visa med skäl …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Visa träffar hos skyddade personer med ett skäl</source>
+        <translation>Visa träffar hos skyddade personer med ett skäl</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Träffar i texter</source>
+        <translation>Träffar i texter</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Söker …</source>
+        <translation>Söker …</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>1 träff</source>
+        <translation>1 träff</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 träffar</source>
+        <translation>%1 träffar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 träff gäller en skyddad person och visas bara med ett skäl</source>
+        <translation>1 träff gäller en skyddad person och visas bara med ett skäl</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 träffar gäller skyddade personer och visas bara med ett skäl</source>
+        <translation>%1 träffar gäller skyddade personer och visas bara med ett skäl</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Träffar hos skyddade personer visas bara om du anger varför du behöver dem.</source>
+        <translation>Träffar hos skyddade personer visas bara om du anger varför du behöver dem.</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <location filename="../../ifodesk/ui/case_view/timeline_tab.py" line="+31" />
@@ -4948,7 +5611,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2). För in det nämnden har beslutat.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
+        <source>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</source>
+        <translation>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Förordnad för brådskande beslut</source>
         <translation>Förordnad för brådskande beslut</translation>
     </message>
@@ -4963,12 +5631,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Ordföranden får alltid fatta brådskande beslut; inget förordnande behövs.</translation>
     </message>
     <message>
-        <location line="-12" />
-        <source>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</source>
-        <translation>&amp;Förordnad att fatta brådskande beslut när nämndens beslut inte kan avvaktas (kommunallagen och de särskilda lagarna, t.ex. LVU och LVM)</translation>
-    </message>
-    <message>
-        <location line="+14" />
+        <location line="+2" />
         <source>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</source>
         <translation>&amp;Tillräcklig erfarenhet för förhandsbedömning, utredning och uppföljning i barnärenden (socionomkravet i SoL)</translation>
     </message>

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ifodesk.domain.categories import load_categories
-from ifodesk.services import admin, caseview, inbox
+from ifodesk.services import access, admin, caseview, inbox
 
 from ..labels import person_name, protected_colour
 from ..models.record_table import Column, RecordTableModel
@@ -83,6 +83,7 @@ class InboxPage(Page):
         self.new_button.setObjectName("inbox_new_anmalan")
         self.new_button.setAccessibleName(self.tr("Registrera ny anmälan"))
         self.new_button.clicked.connect(app.new_anmalan)
+        self.new_button.setVisible(access.may(app.services, "case.create"))  # not offered to the secretary
         self._layout()
         app.data_changed.connect(self.refresh_if_visible)
         if app.can_distribute():

@@ -4,14 +4,137 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ifodesk.services import text_search
 from ifodesk.services.admin import list_units
 from ifodesk.services.caseview import STATUS_LABELS, CaseQuery
+from ifodesk.services.errors import ServiceError
 
+from ..labels import person_name, protected_colour
+from ..models.record_table import Column, RecordTableModel
 from ..widgets.case_list import CaseListWidget
+from ..widgets.tables import make_table
 from .base import Page
+
+translate = QCoreApplication.translate
+SOURCES = {
+    "journal": QT_TRANSLATE_NOOP("Search", "Journal"),
+    "utredning": QT_TRANSLATE_NOOP("Search", "Utredning"),
+    "anmalan": QT_TRANSLATE_NOOP("Search", "Anmälan"),
+}
+
+
+def hit_columns() -> list[Column]:
+    return [Column(translate("Search", "Källa"), lambda h: translate("Search", SOURCES.get(h.source, h.source))),
+            Column(translate("Search", "Datum"), lambda h: h.on),
+            Column(translate("Search", "Ärende"), lambda h: h.case_number),
+            Column(translate("Search", "Person"), lambda h: person_name(h.person),
+                   foreground=lambda h: protected_colour(h.person)),
+            Column(translate("Search", "Rubrik"), lambda h: h.heading),
+            Column(translate("Search", "Utdrag"), lambda h: h.snippet, tooltip=lambda h: h.snippet)]
+
+
+class TextSearchPanel(QWidget):
+    """Sök i texter: journal notes, utredning sections and anmälan text (services.text_search)."""
+
+    def __init__(self, app, parent=None):
+        super().__init__(parent)
+        self.app = app
+        self.reason: str | None = None
+        self.query = QLineEdit(self)
+        self.query.setObjectName("text_search_query")
+        self.query.setAccessibleName(self.tr("Sök i texter"))
+        self.query.setPlaceholderText(self.tr("Ord i journal, utredning eller anmälan – alla ord ska finnas "
+                                              "(minst 3 bokstäver)"))
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.search)
+        self.button = QPushButton(self.tr("Sök i &texter"), self)
+        self.button.setObjectName("text_search_button")
+        self.button.setAccessibleName(self.tr("Sök i texter"))
+        self.button.clicked.connect(self.search)
+        self.count = QLabel(self)
+        self.count.setObjectName("text_search_count")
+        self.count.setWordWrap(True)
+        self.reason_button = QPushButton(self.tr("Visa med skäl …"), self)
+        self.reason_button.setObjectName("text_search_reason")
+        self.reason_button.setAccessibleName(self.tr("Visa träffar hos skyddade personer med ett skäl"))
+        self.reason_button.clicked.connect(self._ask_reason)
+        self.reason_button.hide()
+        self.model = RecordTableModel(hit_columns(), self)
+        self.view = make_table("text_search_hits", self.tr("Träffar i texter"), self.model, self,
+                               (85, 90, 120, 190, 150))
+        self.view.activated.connect(self._open)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.button)
+        info = QHBoxLayout()
+        info.addWidget(self.count, 1)
+        info.addWidget(self.reason_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addLayout(info)
+        box.addWidget(self.view, 1)
+
+    def search(self) -> None:
+        self.reason = None
+        self._run()
+
+    def _run(self) -> None:
+        self.count.setText(self.tr("Söker …"))
+        self.app.run(text_search.search_text, self.query.text(), self.reason, owner=self, on_done=self._show,
+                     on_error=self._failed)
+
+    def _show(self, result) -> None:
+        self.model.set_records(result.hits)
+        n = len(result.hits)
+        text = self.tr("1 träff") if n == 1 else self.tr("%1 träffar").replace("%1", str(n))
+        if result.hidden_protected:
+            text += " · " + (self.tr("1 träff gäller en skyddad person och visas bara med ett skäl")
+                             if result.hidden_protected == 1 else
+                             self.tr("%1 träffar gäller skyddade personer och visas bara med ett skäl")
+                             .replace("%1", str(result.hidden_protected)))
+        self.count.setText(text)
+        self.reason_button.setVisible(bool(result.hidden_protected))
+        if result.hits:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ServiceError):
+            self.count.setText(str(exc))
+        else:
+            self.count.setText("")
+            self.app.report_error(exc)
+
+    def _ask_reason(self) -> None:
+        from ..access_dialog import AccessReasonDialog
+
+        dlg = AccessReasonDialog(self.tr("Träffar hos skyddade personer visas bara om du anger varför du "
+                                         "behöver dem."), self)
+        dlg.reason_given.connect(self._with_reason)
+        self.dialog = dlg
+        dlg.open()
+
+    def _with_reason(self, reason: str) -> None:
+        self.reason = reason
+        self._run()
+
+    def _open(self, index) -> None:
+        hit = self.model.record(index.row())
+        if hit is not None:
+            self.app.open_case.emit(hit.case_id)
 
 
 class SearchPage(Page):
@@ -53,10 +176,18 @@ class SearchPage(Page):
             top.addWidget(combo)
         top.addWidget(self.mine)
         top.addStretch(1)
+        cases_tab = QWidget(self)
+        inner = QVBoxLayout(cases_tab)
+        inner.addLayout(top)
+        inner.addWidget(self.cases, 1)
+        self.texts = TextSearchPanel(self.app, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("search_tabs")
+        self.tabs.addTab(cases_tab, self.tr("Ärenden och &personer"))
+        self.tabs.addTab(self.texts, self.tr("I te&xter"))
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("<h2>Sök ärenden och personer</h2>"), self))
-        box.addLayout(top)
-        box.addWidget(self.cases, 1)
+        box.addWidget(self.tabs, 1)
 
     def _requery(self) -> None:
         q = self.cases.model.query()
@@ -80,6 +211,10 @@ class SearchPage(Page):
         self._requery()
 
     def focus_search(self) -> bool:
+        if self.tabs.currentWidget() is self.texts:
+            self.texts.query.setFocus()
+            self.texts.query.selectAll()
+            return True
         self.cases.filter.setFocus()
         self.cases.filter.selectAll()
         return True

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ..appearance import row_height
+
 
 def make_table(object_name: str, accessible_name: str, model, parent: QWidget | None = None,
                widths: tuple[int, ...] = (), stretch: int | None = None) -> QTableView:
@@ -21,7 +23,7 @@ def make_table(object_name: str, accessible_name: str, model, parent: QWidget | 
     view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     vh = view.verticalHeader()
     vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vh.setDefaultSectionSize(24)
+    vh.setDefaultSectionSize(row_height(view))  # follows the font and the zoom (appearance)
     vh.hide()
     hh = view.horizontalHeader()
     hh.setStretchLastSection(stretch is None)

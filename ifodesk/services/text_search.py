@@ -1,0 +1,134 @@
+"""Search inside text: journal notes, utredning sections and anmälan text.
+
+Full-text indexes on both back ends (migration 0012): SQLite FTS5 tables, PostgreSQL GIN indexes
+on to_tsvector('swedish', ...); every word typed must occur (as a word or the start of one).
+The same rules as any read: only cases the user may read without a reason (own and the unit's);
+a protected person's hits are shown only to those who may see the person freely, or with a
+stated reason, which is logged. Every search is audit-logged with the persons it showed.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from ifodesk.db.models import Anmalan, AnmalanChild, Case, JournalNote, Person, Utredning, UtredningSection
+
+from . import access, audit
+from .context import ServiceContext
+from .dto import PersonSummary
+from .errors import ValidationError
+
+MIN_WORD = 3
+MAX_WORDS = 6
+PER_SOURCE = 100
+SNIPPET = 70
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class TextHit:
+    source: str  # journal | utredning | anmalan
+    case_id: uuid.UUID
+    case_number: str
+    person: PersonSummary
+    on: date
+    heading: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class TextSearchResult:
+    hits: tuple[TextHit, ...]
+    hidden_protected: int  # hits about protected persons, shown only with a stated reason
+
+
+def words(query: str) -> list[str]:
+    """The words to look for: letters and digits only (nothing reaches the index syntax raw)."""
+    found = [w.lower() for w in _WORD.findall(query or "")]
+    return [w for w in found if len(w) >= 2][:MAX_WORDS]
+
+
+def _match(s: Session, fts: str, table: str, ws: list[str], pg_expr: str):
+    if s.get_bind().dialect.name == "sqlite":
+        q = " ".join('"' + w.replace('"', '""') + '"*' for w in ws)
+        return text(f"{table}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :q_{fts})").bindparams(
+            **{f"q_{fts}": q})
+    q = " & ".join(f"{w}:*" for w in ws)
+    return text(f"to_tsvector('swedish', {pg_expr}) @@ to_tsquery('swedish', :q_{fts})").bindparams(
+        **{f"q_{fts}": q})
+
+
+def snippet(body: str, ws: list[str]) -> str:
+    """The text around the first word found, on one line."""
+    flat = " ".join((body or "").split())
+    low = flat.lower()
+    at = min((i for i in (low.find(w) for w in ws) if i >= 0), default=0)
+    start = max(0, at - SNIPPET // 2)
+    end = min(len(flat), start + SNIPPET * 2)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+@access.requires("case.list")
+def search_text(ctx: ServiceContext, query: str, reason: str | None = None) -> TextSearchResult:
+    """Cases whose journal, utredning or anmälan text holds every word, newest first."""
+    ws = words(query)
+    if not ws or max(len(w) for w in ws) < MIN_WORD:
+        raise ValidationError(f"Skriv minst ett ord med {MIN_WORD} bokstäver för att söka i texter.", "search")
+    pol = access.policy()
+    reason_ok = pol.reason_ok(reason)
+    scope = access.case_scope(ctx, "case.read")  # what the user may read without a reason
+    hits: list[TextHit] = []
+    hidden = 0
+    with ctx.db.session(write=True) as s:
+        queries = _queries(s, ws)
+        for source, q in queries:
+            for on, heading, body, c, p in s.execute(q.where(scope).limit(PER_SOURCE)):
+                full = _summary(p)
+                shown = access.shown_person(ctx, full, ((c.unit_id, c.assigned_to),))
+                if shown != full and not reason_ok:  # not even that the text matched
+                    hidden += 1
+                    continue
+                shown = full
+                hits.append(TextHit(source, c.id, c.case_number, shown, on.date() if hasattr(on, "date") else on,
+                                    heading or "", snippet(body, ws)))
+        hits.sort(key=lambda h: (h.on, h.case_number), reverse=True)
+        audit.record(s, ctx, "search", "text", None, None, reason=reason.strip() if reason_ok else None,
+                     detail=f"text '{' '.join(ws)}' ({len(hits)} träffar, {hidden} dolda)",
+                     person_ids=[h.person.id for h in hits])
+    return TextSearchResult(tuple(hits), hidden)
+
+
+def _queries(s: Session, ws: list[str]):
+    """(source, statement) per text kind. The index match sits in a subquery with OFFSET 0, which
+    neither back end flattens: the few matching rows come from the full-text index first and are
+    then joined to their cases (PostgreSQL would otherwise scan every note when a LIMIT is near,
+    misjudging how common a prefix is: 11 s for a rare word in 300 000 notes)."""
+    j = (select(JournalNote.event_date, JournalNote.heading, JournalNote.text, JournalNote.case_id)
+         .where(_match(s, "journal_fts", "journal_note", ws,
+                       "coalesce(journal_note.heading, '') || ' ' || journal_note.text")).offset(0).subquery())
+    u = (select(UtredningSection.utredning_id, UtredningSection.heading, UtredningSection.text)
+         .where(_match(s, "utredning_fts", "utredning_section", ws, "utredning_section.text")).offset(0).subquery())
+    a = (select(Anmalan.id, Anmalan.received_at, Anmalan.reporter_category, Anmalan.text)
+         .where(_match(s, "anmalan_fts", "anmalan", ws, "anmalan.text")).offset(0).subquery())
+    return (
+        ("journal", select(j.c.event_date, j.c.heading, j.c.text, Case, Person)
+         .join(Case, Case.id == j.c.case_id).join(Person, Person.id == Case.person_id)),
+        ("utredning", select(Utredning.opened_on, u.c.heading, u.c.text, Case, Person)
+         .join(Utredning, Utredning.id == u.c.utredning_id)
+         .join(Case, Case.id == Utredning.case_id).join(Person, Person.id == Case.person_id)),
+        ("anmalan", select(a.c.received_at, a.c.reporter_category, a.c.text, Case, Person)
+         .join(AnmalanChild, AnmalanChild.anmalan_id == a.c.id)
+         .join(Case, Case.id == AnmalanChild.case_id).join(Person, Person.id == Case.person_id)),
+    )
+
+
+def _summary(p: Person) -> PersonSummary:
+    d = p.personnummer
+    return PersonSummary(p.id, f"{d[:8]}-{d[8:]}" if d else (p.reserve_number or ""), p.first_name, p.last_name,
+                         p.birth_date, p.legal_gender, p.protection)
