@@ -524,3 +524,5 @@ class AccessReason(Base):
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column()
     __table_args__ = (Index("ix_access_reason_pid_xact", "pid", "xact"),)
+
+from . import models_verkstallighet  # noqa: E402,F401  (registers its tables on Base.metadata)
