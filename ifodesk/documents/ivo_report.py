@@ -81,7 +81,7 @@ def _heading(ws: Worksheet, title: str, lines: list[str]) -> int:
 
 
 def write_workbook(report, path: Path) -> None:
-    """``report``: IvoReport (quarter, municipality, made_on, rows, summary, law_version, lagrum)."""
+    """``report``: IvoReport (quarter, municipality, made_on, rows, summary, law_version, lagrum, about)."""
     q = report.quarter
     period = f"{q.label} ({q.start.isoformat()} – {q.end.isoformat()})"
     lagrum = ", ".join(report.lagrum) + f" ({report.law_version})"
@@ -117,23 +117,7 @@ def write_workbook(report, path: Path) -> None:
     _sheet_setup(ws, "Sammanställning", period, start)
 
     ws = wb.create_sheet("Om rapporten")
-    lines = [
-        ("Vad rapporteras", "Gynnande beslut om bistånd som inte verkställts inom tre månader från beslutsdagen, "
-                            "och beslut vars verkställighet avbrutits och inte återupptagits inom tre månader "
-                            "från avbrottet (34 kap. 1 § SoL). Ett beslut rapporteras varje kvartal tills det "
-                            "verkställs eller avslutas; kvartalet då det verkställs eller avslutas tas det med "
-                            "en sista gång med datumet."),
-        ("Tre månader", "Kalendermånader: ett beslut den 30 juni ska vara verkställt senast den 30 september. "
-                        "Verkställt på gränsdagen är i tid."),
-        ("Tackat nej", "Att den enskilde tackat nej till ett erbjudande avslutar inte beslutet; det rapporteras "
-                       "vidare med skälet som orsak (IVO:s anvisning)."),
-        ("Identitet", "ÅÅÅÅMMDD-T och tre siffror; den mittersta siffran är jämn för kvinna och udda för man. "
-                      "Skyddade personuppgifter markeras så att det kan skrivas i IVO:s informationsruta."),
-        ("Nämnd och revisorer", "Sammanställningen är statistikrapporten enligt 34 kap. SoL och innehåller inga "
-                                "uppgifter om enskilda."),
-        ("Lagrum", lagrum),
-        ("Vilka beslut", "Beslutsmallarna och skälen finns i resources/ivo.toml och kan ändras av systemansvarig."),
-    ]
+    lines = [(k, text.replace("{lagrum}", lagrum)) for k, text in report.about]
     ws.cell(row=1, column=1, value="Om rapporten").font = TITLE
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100

@@ -59,6 +59,7 @@ class IvoConfig:
     templates: Mapping[str, TemplateRule]
     utforare: Mapping[str, str]
     reasons: Mapping[str, Reason]
+    about: tuple[tuple[str, str], ...] = ()  # (heading, text) for the workbook's "Om rapporten"
 
     def reportable(self, template_id: str) -> bool:
         return template_id in self.templates
@@ -110,7 +111,9 @@ def load_config(path: str | Path | None = None) -> IvoConfig:
     return IvoConfig(_need(data, "law_version", "huvuddelen"), tuple(_need(data, "lagrum", "huvuddelen", list)),
                      months, _need(data, "deadline_kind", "huvuddelen"),
                      _need(data, "avbrott_deadline_kind", "huvuddelen"), _need(data, "warn_days", "huvuddelen", int),
-                     templates, utforare, reasons)
+                     templates, utforare, reasons,
+                     tuple((_need(a, "heading", f"about {i}"), _need(a, "text", f"about {i}"))
+                           for i, a in enumerate(data.get("about", []), 1)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -244,6 +244,7 @@ class IvoReport:
     summary: tuple[rules.TypeSummary, ...]
     law_version: str
     lagrum: tuple[str, ...]
+    about: tuple[tuple[str, str], ...] = ()
 
 
 GENDER = {"K": "Kvinna", "M": "Man"}
@@ -268,7 +269,7 @@ def ivo_report(ctx: ServiceContext, quarter: rules.Quarter) -> IvoReport:
         rows = rules.report_rows(quarter, decisions, cfg)
         audit.record(s, ctx, "read", "ivo_rapport", None, detail=f"Ej verkställda beslut {quarter.code}: {len(rows)} rader")
     return IvoReport(quarter, ctx.municipality.name, ctx.today(), tuple(rows), tuple(rules.summarise(rows)),
-                     cfg.law_version, cfg.lagrum)
+                     cfg.law_version, cfg.lagrum, cfg.about)
 
 
 @dataclass(frozen=True)
