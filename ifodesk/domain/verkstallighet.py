@@ -60,6 +60,10 @@ class IvoConfig:
     utforare: Mapping[str, str]
     reasons: Mapping[str, Reason]
     about: tuple[tuple[str, str], ...] = ()  # (heading, text) for the workbook's "Om rapporten"
+    insats_labels: Mapping[str, str] = field(default_factory=dict)
+
+    def insats_label(self, insats_type: str) -> str:
+        return self.insats_labels.get(insats_type, insats_type)
 
     def reportable(self, template_id: str) -> bool:
         return template_id in self.templates
@@ -113,7 +117,8 @@ def load_config(path: str | Path | None = None) -> IvoConfig:
                      _need(data, "avbrott_deadline_kind", "huvuddelen"), _need(data, "warn_days", "huvuddelen", int),
                      templates, utforare, reasons,
                      tuple((_need(a, "heading", f"about {i}"), _need(a, "text", f"about {i}"))
-                           for i, a in enumerate(data.get("about", []), 1)))
+                           for i, a in enumerate(data.get("about", []), 1)),
+                     {str(k): str(val) for k, val in data.get("insats_labels", {}).items()})
 
 
 @functools.lru_cache(maxsize=1)

@@ -52,6 +52,10 @@ class VerkstallighetInfo:
     events: tuple[EventInfo, ...]
     version: int  # of the verkställighet record (0: none yet)
 
+    @property
+    def waiting(self) -> bool:
+        return self.state in ("ko", "avbruten")
+
 
 STATE_TEXT = {"ko": "Ej verkställt (i kö)", "verkstalld": "Verkställt", "avbruten": "Avbrutet, väntar på att återupptas",
               "avslutad": "Avslutat utan verkställighet"}

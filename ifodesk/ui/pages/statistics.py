@@ -34,6 +34,7 @@ from ifodesk.services import statistics as stats
 
 from ..widgets.inputs import set_read_only
 from .base import Page
+from .verkstallighet_queue import QueueBox
 
 _KINDS = ("ar", "halvar", "kvartal", "manad", "datum")
 _MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -164,6 +165,8 @@ class StatisticsPage(Page):
         box.addLayout(buttons)
         box.addWidget(self.status)
         box.addLayout(charts, 1)
+        self.queue = QueueBox(self.app, self)  # queue to insatser, SoL 34 kap.
+        box.addWidget(self.queue)
 
     def _date_edit(self, name: str, accessible: str, value: QDate) -> QDateEdit:
         edit = self._named(QDateEdit(value, self), name, accessible)
@@ -214,6 +217,7 @@ class StatisticsPage(Page):
         return st.period_from_dates(self.date_from.date().toPython(), self.date_to.date().toPython())
 
     def activate(self) -> None:
+        self.queue.refresh()
         if not self._units_loaded:
             self.app.run(stats.list_units, owner=self, on_done=self._fill_units)
 
