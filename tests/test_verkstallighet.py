@@ -294,3 +294,29 @@ def test_cli_bad_output(db, capsys, tmp_path):
     rc, _, err = cli(["ivo-rapport", "--database", db.url, "--quarter", "2026Q3", "--out", str(tmp_path / "x.csv")],
                      capsys)
     assert rc == 2 and "ska sluta på .xlsx" in err
+
+
+def test_demo_has_a_queue_a_late_decision_and_a_broken_off_one(db, org, clock):
+    from ifodesk.config import Municipality
+    from ifodesk.db.models_verkstallighet import VerkstallighetEvent
+    from ifodesk.services import verkstallighet as svc
+    from ifodesk.services.admin import system_actor
+    from ifodesk.services.context import ServiceContext
+    from ifodesk.services.demo import generate_demo
+
+    with db.engine.begin() as conn:  # generate_demo wants an empty database
+        from ifodesk.db.models import Base
+
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+    generate_demo(db, Municipality(), cases=300, seed=7, today=date(2026, 3, 1))
+    clock.set(2026, 3, 1)
+    with db.session() as s:
+        mid = s.scalar(select(__import__("ifodesk.db.models", fromlist=["Municipality"]).Municipality.id))
+        reasons = set(s.scalars(select(VerkstallighetEvent.reason_id).where(VerkstallighetEvent.kind == "avbrutet")))
+    assert {"tackat_nej", "utforare_saknas"} <= reasons
+    admin = ServiceContext(db, system_actor(db, mid), clock=clock)
+    figures = svc.queue_figures(admin)
+    assert sum(f.in_queue for f in figures) >= 6 and sum(f.over_limit for f in figures) >= 2
+    rows = svc.ivo_report(admin, v.parse_quarter("2025Q4")).rows + svc.ivo_report(admin, v.parse_quarter("2026Q1")).rows
+    assert {r.episode_kind for r in rows} == {"beslut", "avbrott"}
