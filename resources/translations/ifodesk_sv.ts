@@ -26,7 +26,8 @@
     <message numerus="yes">
         <location line="+10" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -104,7 +105,8 @@
     <message numerus="yes">
         <location line="+9" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -1405,7 +1407,7 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+21" />
+        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+22" />
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
@@ -2733,7 +2735,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/statistics.py" line="+64" />
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+65" />
         <source>Statistik</source>
         <translation>Statistik</translation>
     </message>
@@ -3330,6 +3332,64 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+5" />
         <source>SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut</source>
         <translation>SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/verkstallighet_queue.py" line="+15" />
+        <source>Kö till insatser (beviljade, ej verkställda)</source>
+        <translation>Kö till insatser (beviljade, ej verkställda)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kö per insatstyp</source>
+        <translation>Kö per insatstyp</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Insatstyp</source>
+        <translation>Insatstyp</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>I kö</source>
+        <translation>I kö</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nära tre månader</source>
+        <translation>Nära tre månader</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Över tre månader</source>
+        <translation>Över tre månader</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Median, dagar</source>
+        <translation>Median, dagar</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Längst, dagar</source>
+        <translation>Längst, dagar</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Beslut som inte verkställts inom tre månader rapporteras till IVO varje kvartal (ifodesk-admin ivo-rapport).</source>
+        <translation>Beslut som inte verkställts inom tre månader rapporteras till IVO varje kvartal (ifodesk-admin ivo-rapport).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Uppdatera kön</source>
+        <translation>Uppdatera kön</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Ingen beviljad insats väntar på att verkställas.</source>
+        <translation>Ingen beviljad insats väntar på att verkställas.</translation>
     </message>
 </context>
 <context>
@@ -4007,7 +4067,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur ärendena; varje export loggas.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>Första halvåret</source>
         <translation>Första halvåret</translation>
     </message>
@@ -4082,7 +4142,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>december</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+45" />
         <source>Räknar %1 (%2 av %3)</source>
         <translation>Räknar %1 (%2 av %3)</translation>
     </message>
@@ -4494,6 +4554,115 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+6" />
         <source>Inget att spara</source>
         <translation>Inget att spara</translation>
+    </message>
+</context>
+<context>
+    <name>VerkstallighetBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/verkstallighet_box.py" line="+24" />
+        <source>Verkställighet</source>
+        <translation>Verkställighet</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+56" />
+        <source>Välj ett beslut i listan.</source>
+        <translation>Välj ett beslut i listan.</translation>
+    </message>
+    <message>
+        <location line="-53" />
+        <source>Utförare</source>
+        <translation>Utförare</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Utförarens namn</source>
+        <translation>Utförarens namn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Namn (krävs för extern utförare)</source>
+        <translation>Namn (krävs för extern utförare)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum för uppdraget</source>
+        <translation>Datum för uppdraget</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ge &amp;uppdrag</source>
+        <translation>Ge &amp;uppdrag</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Verkställt datum</source>
+        <translation>Verkställt datum</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Markera &amp;verkställt</source>
+        <translation>Markera &amp;verkställt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Skäl till avbrott</source>
+        <translation>Skäl till avbrott</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kommentar till avbrottet</source>
+        <translation>Kommentar till avbrottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kommentar (valfri)</source>
+        <translation>Kommentar (valfri)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum för avbrottet</source>
+        <translation>Datum för avbrottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Markera a&amp;vbrutet</source>
+        <translation>Markera a&amp;vbrutet</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Insatsen började:</source>
+        <translation>Insatsen började:</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Hämtar …</source>
+        <translation>Hämtar …</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Beslutet gäller ingen beviljad insats som ska verkställas.</source>
+        <translation>Beslutet gäller ingen beviljad insats som ska verkställas.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>plats %1 av %2 i kön</source>
+        <translation>plats %1 av %2 i kön</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>väntat %1 dagar</source>
+        <translation>väntat %1 dagar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tremånadersgräns %1</source>
+        <translation>tremånadersgräns %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>utförare: %1</source>
+        <translation>utförare: %1</translation>
     </message>
 </context>
 <context>
