@@ -320,3 +320,20 @@ def test_demo_has_a_queue_a_late_decision_and_a_broken_off_one(db, org, clock):
     assert sum(f.in_queue for f in figures) >= 6 and sum(f.over_limit for f in figures) >= 2
     rows = svc.ivo_report(admin, v.parse_quarter("2025Q4")).rows + svc.ivo_report(admin, v.parse_quarter("2026Q1")).rows
     assert {r.episode_kind for r in rows} == {"beslut", "avbrott"}
+
+
+def test_a_running_quarter_is_shown_so_far_and_a_future_one_refused(planted, db, org, clock, capsys, tmp_path):
+    from ifodesk.services import verkstallighet as svc
+    from ifodesk.services.admin import system_actor
+    from ifodesk.services.context import ServiceContext
+    from ifodesk.services.errors import ValidationError
+
+    clock.set(2026, 9, 29)  # the day "plus" reaches its limit: not late until the day is over
+    admin = ServiceContext(db, system_actor(db, org.municipality_id), clock=clock)
+    report = svc.ivo_report(admin, Q3)
+    assert report.as_of == D("2026-09-29")
+    assert "BU-2026-00002" not in {r.decision_ref.split("/")[0] for r in report.rows}
+    assert all(r.days_waited == (D("2026-09-29") - r.waiting_since).days for r in report.rows
+               if r.outcome == "ej_verkstallt")
+    with pytest.raises(ValidationError, match="har inte börjat"):
+        svc.ivo_report(admin, v.parse_quarter("2026Q4"))

@@ -56,5 +56,8 @@ def cmd_ivo_rapport(args) -> int:
     r = result.report
     waiting = sum(x.not_carried_out for x in r.summary)
     print(f"Rapporten {out} är skapad på {result.seconds:.1f} s: {quarter.label} ({quarter.start} – "
-          f"{quarter.end}), {len(r.rows)} rader, {waiting} beslut ej verkställda vid kvartalets slut.")
+          f"{quarter.end}), {len(r.rows)} {'rad' if len(r.rows) == 1 else 'rader'}, {waiting} beslut ej verkställda "
+          "vid kvartalets slut.")
+    if r.as_of is not None and r.as_of < quarter.end:
+        print(f"OBS: kvartalet har inte tagit slut; läget avser {r.as_of}. Ta fram rapporten igen efter kvartalet.")
     return 0

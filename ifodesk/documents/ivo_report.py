@@ -80,6 +80,14 @@ def _heading(ws: Worksheet, title: str, lines: list[str]) -> int:
     return len(lines) + 3
 
 
+def _as_of(report) -> str:
+    made = f"Framtaget {report.made_on.isoformat()}."
+    if report.as_of is not None and report.as_of < report.quarter.end:
+        return (f"OBS: kvartalet har inte tagit slut. Läget avser {report.as_of.isoformat()}, inte kvartalets "
+                f"sista dag; ta fram rapporten igen efter kvartalet. {made}")
+    return f"Läget avser kvartalets sista dag. {made}"
+
+
 def write_workbook(report, path: Path) -> None:
     """``report``: IvoReport (quarter, municipality, made_on, rows, summary, law_version, lagrum, about)."""
     q = report.quarter
@@ -93,7 +101,7 @@ def write_workbook(report, path: Path) -> None:
         f"{report.municipality}. Period {q.start.isoformat()} – {q.end.isoformat()}. Lagrum: {lagrum}.",
         "Identiteten är födelsedatum och fyra tecken enligt IVO:s anvisning (inte personnumret); "
         "samma person får samma identitet varje kvartal. Referensen är kommunens egen.",
-        f"Läget avser kvartalets sista dag. Framtaget {report.made_on.isoformat()}.",
+        _as_of(report),
     ])
     rows = [(r.decision_ref, r.ivo_person_code, r.gender or "Okänt", "Ja" if r.protected else "", r.decided_on,
              r.ivo_type, r.lagrum, EPISODE.get(r.episode_kind, r.episode_kind), r.waiting_since, r.due,
@@ -107,6 +115,7 @@ def write_workbook(report, path: Path) -> None:
         f"{report.municipality}. Period {q.start.isoformat()} – {q.end.isoformat()}. Lagrum: {lagrum}.",
         "Inga uppgifter om enskilda. Väntetid räknas från beslutsdagen (eller avbrottet) till kvartalets "
         "slut eller till den dag beslutet verkställdes eller avslutades.",
+        _as_of(report),
     ])
     srows = [(x.ivo_type, x.not_carried_out, x.women, x.men, x.carried_out_late, x.closed, x.new, x.max_days,
               x.median_days) for x in report.summary]

@@ -327,28 +327,34 @@ class ReportRow:
     utforare: str
 
 
-def _reportable(ep: Episode, q: Quarter) -> bool:
-    if not ep.late() or ep.due > q.end:
+def _reportable(ep: Episode, q: Quarter, as_of: date) -> bool:
+    if not ep.late():
+        return False
+    # At the quarter's end the last day has passed; in a quarter still running, today has not.
+    if ep.due > as_of or (ep.due == as_of and as_of < q.end):
         return False
     return ep.end is None or ep.end >= q.start
 
 
-def report_rows(q: Quarter, decisions: Iterable[Mapping], cfg: IvoConfig | None = None) -> list[ReportRow]:
+def report_rows(q: Quarter, decisions: Iterable[Mapping], cfg: IvoConfig | None = None,
+                as_of: date | None = None) -> list[ReportRow]:
     """``decisions``: mappings with decision_ref, person_code, gender, protected, decided_on,
     template_id, events (list of Event), utforare. Only events up to the quarter's end count, so a
-    report of a past quarter reads the same whenever it is made."""
+    report of a past quarter reads the same whenever it is made. ``as_of`` (a day inside the
+    quarter) gives the state so far of a quarter that has not ended."""
     cfg = cfg or default_config()
+    as_of = min(as_of or q.end, q.end)
     rows = []
     for d in decisions:
         rule = cfg.templates.get(d["template_id"])
         if rule is None:
             continue
-        evs = [e for e in d["events"] if e.on <= q.end]
+        evs = [e for e in d["events"] if e.on <= as_of]
         for ep in episodes(d["decided_on"], evs, cfg):
-            if not _reportable(ep, q):
+            if not _reportable(ep, q, as_of):
                 continue
             outcome = "ej_verkstallt" if ep.end is None else ep.end_kind
-            stop = ep.end or q.end
+            stop = ep.end or as_of
             rows.append(ReportRow(
                 d["decision_ref"], d["person_code"], d["gender"], d["protected"], d["decided_on"], rule.id,
                 rule.insats_type, rule.ivo_type, rule.lagrum, ep.kind, ep.start, ep.due, (stop - ep.start).days,

@@ -249,6 +249,7 @@ class IvoReport:
     law_version: str
     lagrum: tuple[str, ...]
     about: tuple[tuple[str, str], ...] = ()
+    as_of: date | None = None  # the state is as on this day (the quarter's end, or today if earlier)
 
 
 GENDER = {"K": "Kvinna", "M": "Man"}
@@ -256,8 +257,13 @@ GENDER = {"K": "Kvinna", "M": "Man"}
 
 @access.requires("statistics.register")
 def ivo_report(ctx: ServiceContext, quarter: rules.Quarter) -> IvoReport:
-    """The quarter's individual rows (no name or personnummer) and the nämnd's summary."""
+    """The quarter's individual rows (no name or personnummer) and the nämnd's summary. A quarter
+    still running gives its state so far (as of today); a quarter not yet begun is refused."""
     cfg = rules.default_config()
+    today = ctx.today()
+    if quarter.start > today:
+        raise ValidationError(f"Kvartalet {quarter.code} har inte börjat ännu.", "quarter")
+    as_of = min(quarter.end, today)
     with ctx.write() as s:
         decisions = []
         for d, case, p, v, evs in _granted(s, ctx.actor.municipality_id, cfg):
@@ -270,10 +276,10 @@ def ivo_report(ctx: ServiceContext, quarter: rules.Quarter) -> IvoReport:
                               "gender": GENDER.get(p.legal_gender or "", ""), "protected": p.protection != "none",
                               "decided_on": d.decided_on, "template_id": d.template_id, "events": evs,
                               "utforare": utf})
-        rows = rules.report_rows(quarter, decisions, cfg)
+        rows = rules.report_rows(quarter, decisions, cfg, as_of)
         audit.record(s, ctx, "read", "ivo_rapport", None, detail=f"Ej verkställda beslut {quarter.code}: {len(rows)} rader")
-    return IvoReport(quarter, ctx.municipality.name, ctx.today(), tuple(rows), tuple(rules.summarise(rows)),
-                     cfg.law_version, cfg.lagrum, cfg.about)
+    return IvoReport(quarter, ctx.municipality.name, today, tuple(rows), tuple(rules.summarise(rows)),
+                     cfg.law_version, cfg.lagrum, cfg.about, as_of)
 
 
 @dataclass(frozen=True)
