@@ -89,3 +89,25 @@ def test_queue_on_the_statistics_page(qtbot, make_app, planted):  # noqa: F811
             for r in range(q.table.rowCount())}
     assert rows["Öppenvård"][:3] == ["3", "0", "3"]  # all three past their limit on 2 October
     assert rows["Kontaktperson/kontaktfamilj"][0] == "1"
+
+
+def test_choosing_a_decision_in_the_beslut_tab_loads_its_box(qtbot, make_app, planted, db):  # noqa: F811
+    from sqlalchemy import select
+
+    from ifodesk.db.models import Decision
+    from ifodesk.services import caseview
+    from ifodesk.ui.case_view.decisions_tab import DecisionsTab
+
+    app = make_app("anna.lind")
+    with db.session() as s:
+        case_id = s.scalar(select(Decision.case_id).where(Decision.id == planted["declined"]))
+    tab = DecisionsTab(app)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    tab.show_case(caseview.get_case(app.services, case_id))
+    assert tab.verkstallighet.status.text() == "Välj ett beslut i listan."
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    qtbot.waitUntil(lambda: tab.verkstallighet.info is not None, timeout=10000)
+    assert tab.verkstallighet.info.decision_id == planted["declined"]
+    assert "plats 1 av 1 i kön" in tab.verkstallighet.status.text()

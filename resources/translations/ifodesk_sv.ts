@@ -4590,22 +4590,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Datum för uppdraget</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Ge &amp;uppdrag</source>
-        <translation>Ge &amp;uppdrag</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Verkställt datum</source>
         <translation>Verkställt datum</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Markera &amp;verkställt</source>
-        <translation>Markera &amp;verkställt</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Skäl till avbrott</source>
         <translation>Skäl till avbrott</translation>
     </message>
@@ -4625,9 +4615,19 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Datum för avbrottet</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Markera a&amp;vbrutet</source>
-        <translation>Markera a&amp;vbrutet</translation>
+        <location line="-10" />
+        <source>Ge upp&amp;drag</source>
+        <translation>Ge upp&amp;drag</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Markera verkställt</source>
+        <translation>&amp;Markera verkställt</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Markera av&amp;brutet</source>
+        <translation>Markera av&amp;brutet</translation>
     </message>
     <message>
         <location line="+11" />
