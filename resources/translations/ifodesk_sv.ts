@@ -3337,7 +3337,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>QueueBox</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/verkstallighet_queue.py" line="+15" />
+        <location filename="../../ifodesk/ui/pages/verkstallighet_queue.py" line="+25" />
         <source>Kö till insatser (beviljade, ej verkställda)</source>
         <translation>Kö till insatser (beviljade, ej verkställda)</translation>
     </message>
@@ -3358,26 +3358,31 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Nära tre månader</source>
-        <translation>Nära tre månader</translation>
+        <source>Nära gränsen</source>
+        <translation>Nära gränsen</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Över tre månader</source>
-        <translation>Över tre månader</translation>
+        <source>Över gränsen</source>
+        <translation>Över gränsen</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Median, dagar</source>
-        <translation>Median, dagar</translation>
+        <source>Median (dagar)</source>
+        <translation>Median (dagar)</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Längst, dagar</source>
-        <translation>Längst, dagar</translation>
+        <source>Längst (dagar)</source>
+        <translation>Längst (dagar)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
+        <source>Gränsen är tre månader från beslutet (eller avbrottet); nära gränsen = inom %1 dagar.</source>
+        <translation>Gränsen är tre månader från beslutet (eller avbrottet); nära gränsen = inom %1 dagar.</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Beslut som inte verkställts inom tre månader rapporteras till IVO varje kvartal (ifodesk-admin ivo-rapport).</source>
         <translation>Beslut som inte verkställts inom tre månader rapporteras till IVO varje kvartal (ifodesk-admin ivo-rapport).</translation>
     </message>
@@ -3387,7 +3392,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Uppdatera kön</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>Ingen beviljad insats väntar på att verkställas.</source>
         <translation>Ingen beviljad insats väntar på att verkställas.</translation>
     </message>
@@ -4067,7 +4072,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur ärendena; varje export loggas.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+33" />
         <source>Första halvåret</source>
         <translation>Första halvåret</translation>
     </message>

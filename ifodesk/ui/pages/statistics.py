@@ -161,12 +161,16 @@ class StatisticsPage(Page):
         box.addWidget(QLabel(self.tr("<h2>Statistik</h2>"), self))
         box.addWidget(QLabel(self.tr("Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur "
                                      "ärendena; varje export loggas."), self))
-        box.addLayout(form)
-        box.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        top = QHBoxLayout()
+        top.addLayout(left, 1)
+        self.queue = QueueBox(self.app, self)  # queue to insatser, SoL 34 kap.; beside the form: no extra height
+        top.addWidget(self.queue, 1)
+        box.addLayout(top)
         box.addWidget(self.status)
         box.addLayout(charts, 1)
-        self.queue = QueueBox(self.app, self)  # queue to insatser, SoL 34 kap.
-        box.addWidget(self.queue)
 
     def _date_edit(self, name: str, accessible: str, value: QDate) -> QDateEdit:
         edit = self._named(QDateEdit(value, self), name, accessible)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ifodesk.domain.verkstallighet import default_config
 from ifodesk.services import verkstallighet
@@ -17,11 +27,16 @@ class QueueBox(QGroupBox):
         self.app = app
         self.table = name(QTableWidget(0, 6, self), "verkstallighet_ko_tabell", self.tr("Kö per insatstyp"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Insatstyp"), self.tr("I kö"), self.tr("Nära tre månader"), self.tr("Över tre månader"),
-            self.tr("Median, dagar"), self.tr("Längst, dagar")])
+            self.tr("Insatstyp"), self.tr("I kö"), self.tr("Nära gränsen"), self.tr("Över gränsen"),
+            self.tr("Median (dagar)"), self.tr("Längst (dagar)")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # never scrolls sideways
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setToolTip(self.tr("Gränsen är tre månader från beslutet (eller avbrottet); nära gränsen = "
+                                      "inom %1 dagar.").replace("%1", str(default_config().warn_days)))
         self.table.setMaximumHeight(160)
         self.note = QLabel(self.tr("Beslut som inte verkställts inom tre månader rapporteras till IVO varje "
                                    "kvartal (ifodesk-admin ivo-rapport)."), self)
@@ -46,7 +61,8 @@ class QueueBox(QGroupBox):
             values = (cfg.insats_label(f.insats_type), f.in_queue, f.approaching, f.over_limit,
                       f"{f.median_days:.0f}", f.max_days)
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(str(value)))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(str(value))
+                item.setToolTip(str(value))
+                self.table.setItem(r, c, item)
         if not figures:
             self.note.setText(self.tr("Ingen beviljad insats väntar på att verkställas."))
