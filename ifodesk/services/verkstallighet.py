@@ -70,29 +70,43 @@ def _events(s: Session, vids: list[uuid.UUID]) -> dict[uuid.UUID, list[Verkstall
     return out
 
 
-def _domain_events(rows: list[VerkstallighetEvent]) -> list[rules.Event]:
+def _domain_events(rows) -> list[rules.Event]:
     return [rules.Event(e.kind, e.on_date, e.reason_id, e.note, e.utforare_kind, e.utforare_name) for e in rows]
 
 
-def _granted(s: Session, municipality_id: uuid.UUID, cfg: rules.IvoConfig):
-    """Every decided, reportable decision of the municipality with its case, person and verkställighet."""
-    q = (select(Decision, Case, Person, Verkstallighet)
+_GRANTED_COLS = (Decision.id, Decision.decided_on, Decision.template_id, Case.case_number, Person.id.label("person_id"),
+                 Person.birth_date, Person.legal_gender, Person.protection, Verkstallighet.id.label("vid"),
+                 Verkstallighet.utforare_kind, Verkstallighet.utforare_name)
+_EVENT_COLS = (VerkstallighetEvent.verkstallighet_id, VerkstallighetEvent.kind, VerkstallighetEvent.on_date,
+               VerkstallighetEvent.reason_id, VerkstallighetEvent.note, VerkstallighetEvent.utforare_kind,
+               VerkstallighetEvent.utforare_name)
+
+
+def _granted(s: Session, municipality_id: uuid.UUID, cfg: rules.IvoConfig, templates=None):
+    """Every decided, reportable decision of the municipality (plain columns: read for every box
+    and report) with its domain events, as (row, events)."""
+    q = (select(*_GRANTED_COLS)
          .join(Case, Case.id == Decision.case_id).join(Person, Person.id == Decision.person_id)
          .outerjoin(Verkstallighet, Verkstallighet.decision_id == Decision.id)
          .where(Decision.municipality_id == municipality_id, Decision.status == "beslutad",
-                Decision.decided_on.is_not(None), Decision.template_id.in_(sorted(cfg.templates))))
+                Decision.decided_on.is_not(None), Decision.template_id.in_(sorted(templates or cfg.templates))))
     rows = s.execute(q).all()
-    evs = _events(s, [v.id for _, _, _, v in rows if v is not None])
-    return [(d, c, p, v, _domain_events(evs[v.id]) if v is not None else []) for d, c, p, v in rows]
+    evs: dict[uuid.UUID, list] = {}
+    vids = [r.vid for r in rows if r.vid is not None]
+    for k in range(0, len(vids), 500):  # bounded IN lists
+        for e in s.execute(select(*_EVENT_COLS).where(VerkstallighetEvent.verkstallighet_id.in_(vids[k:k + 500]))
+                           .order_by(VerkstallighetEvent.verkstallighet_id, VerkstallighetEvent.seq)):
+            evs.setdefault(e.verkstallighet_id, []).append(e)
+    return [(r, _domain_events(evs.get(r.vid, ()))) for r in rows]
 
 
 def _queue(granted, cfg: rules.IvoConfig, day: date) -> dict[str, list[tuple[date, date, uuid.UUID]]]:
     """Waiting decisions per insats type, longest waiting first: (waiting since, due, decision id)."""
     out: dict[str, list] = {}
-    for d, _, _, _, evs in granted:
-        st = rules.status_on(d.decided_on, evs, day, cfg)
+    for r, evs in granted:
+        st = rules.status_on(r.decided_on, evs, day, cfg)
         if st.waiting:
-            out.setdefault(cfg.templates[d.template_id].insats_type, []).append((st.waiting_since, st.due, d.id))
+            out.setdefault(cfg.templates[r.template_id].insats_type, []).append((st.waiting_since, st.due, r.id))
     for xs in out.values():
         xs.sort(key=lambda x: (x[0], str(x[2])))
     return out
@@ -116,7 +130,8 @@ def _info(s: Session, ctx: ServiceContext, d: Decision, cfg: rules.IvoConfig) ->
     rows = _events(s, [v.id])[v.id] if v else []
     evs = _domain_events(rows)
     st = rules.status_on(d.decided_on, evs, today, cfg)
-    queue = _queue(_granted(s, d.municipality_id, cfg), cfg, today).get(insats_type, [])
+    same_type = [t for t, rule in cfg.templates.items() if rule.insats_type == insats_type]
+    queue = _queue(_granted(s, d.municipality_id, cfg, same_type), cfg, today).get(insats_type, [])
     pos = next((i for i, x in enumerate(queue, 1) if x[2] == d.id), None)
     users = {u: n for u, n in s.execute(select(User.id, User.full_name).where(
         User.id.in_({e.created_by for e in rows if e.created_by})))} if rows else {}
@@ -266,15 +281,15 @@ def ivo_report(ctx: ServiceContext, quarter: rules.Quarter) -> IvoReport:
     as_of = min(quarter.end, today)
     with ctx.write() as s:
         decisions = []
-        for d, case, p, v, evs in _granted(s, ctx.actor.municipality_id, cfg):
+        for r, evs in _granted(s, ctx.actor.municipality_id, cfg):
             utf = ""
-            if v is not None and v.utforare_kind:
-                utf = cfg.utforare.get(v.utforare_kind, v.utforare_kind) + (f": {v.utforare_name}"
-                                                                           if v.utforare_name else "")
-            decisions.append({"decision_ref": f"{case.case_number}/{str(d.id)[:8]}",
-                              "person_code": rules.ivo_person_code(p.birth_date, p.legal_gender, str(p.id)),
-                              "gender": GENDER.get(p.legal_gender or "", ""), "protected": p.protection != "none",
-                              "decided_on": d.decided_on, "template_id": d.template_id, "events": evs,
+            if r.utforare_kind:
+                utf = cfg.utforare.get(r.utforare_kind, r.utforare_kind) + (f": {r.utforare_name}"
+                                                                           if r.utforare_name else "")
+            decisions.append({"decision_ref": f"{r.case_number}/{str(r.id)[:8]}",
+                              "person_code": rules.ivo_person_code(r.birth_date, r.legal_gender, str(r.person_id)),
+                              "gender": GENDER.get(r.legal_gender or "", ""), "protected": r.protection != "none",
+                              "decided_on": r.decided_on, "template_id": r.template_id, "events": evs,
                               "utforare": utf})
         rows = rules.report_rows(quarter, decisions, cfg, as_of)
         audit.record(s, ctx, "read", "ivo_rapport", None, detail=f"Ej verkställda beslut {quarter.code}: {len(rows)} rader")
