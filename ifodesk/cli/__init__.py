@@ -11,7 +11,7 @@ import importlib
 import sys
 
 COMMAND_MODULES = ("db", "demo", "users", "catalog", "decisions", "render", "stats", "screens", "backup",
-                   "audit", "server", "offline")
+                   "audit", "server", "offline", "ivo")
 
 
 class CliError(Exception):

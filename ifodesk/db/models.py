@@ -529,3 +529,4 @@ class AccessReason(Base):
 # Models kept in their own modules register on the same metadata when models is imported.
 from . import models_offline  # noqa: E402,F401  (offline copies, issue 12)
 from . import models_handover  # noqa: E402,F401  (absence cover, issue 8)
+from . import models_verkstallighet  # noqa: E402,F401  (verkställighet, issue 13)

@@ -43,7 +43,7 @@ from ifodesk.domain.personnummer import synthetic_personnummer
 from ifodesk.domain.swedish import search_fold, sort_key
 from ifodesk.domain.templates import content_hash
 
-from . import audit, demo_parties
+from . import audit, demo_parties, demo_verkstallighet
 from .admin import ensure_municipality
 from .demo_staff import ensure_staff
 from .context import STOCKHOLM
@@ -469,6 +469,7 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
         day = min(today, day + timedelta(days=1))
     _write(db, gen, batch)
     demo_parties.add_guardians(db, gen, random.Random(seed + 1))  # after the children are written
+    demo_verkstallighet.add_verkstallighet(db, mid, today, random.Random(seed + 2))  # queue, SoL 34 kap.
     with db.session(write=True) as s:
         for year, value in gen.case_counter.items():
             s.add(CaseNumberSeq(municipality_id=mid, prefix=unit.case_prefix, year=year, last_value=value))

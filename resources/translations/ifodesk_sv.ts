@@ -1644,7 +1644,7 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+21" />
+        <location filename="../../ifodesk/ui/case_view/decisions_tab.py" line="+22" />
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
@@ -3184,7 +3184,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/statistics.py" line="+64" />
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+65" />
         <source>Statistik</source>
         <translation>Statistik</translation>
     </message>
@@ -3972,6 +3972,69 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+37" />
         <source>Välj en person i listan.</source>
         <translation>Välj en person i listan.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/pages/verkstallighet_queue.py" line="+25" />
+        <source>Kö till insatser (beviljade, ej verkställda)</source>
+        <translation>Kö till insatser (beviljade, ej verkställda)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kö per insatstyp</source>
+        <translation>Kö per insatstyp</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Insatstyp</source>
+        <translation>Insatstyp</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>I kö</source>
+        <translation>I kö</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Nära gränsen</source>
+        <translation>Nära gränsen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Över gränsen</source>
+        <translation>Över gränsen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Median (dagar)</source>
+        <translation>Median (dagar)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Längst (dagar)</source>
+        <translation>Längst (dagar)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Gränsen är tre månader från beslutet (eller avbrottet); nära gränsen = inom %1 dagar.</source>
+        <translation>Gränsen är tre månader från beslutet (eller avbrottet); nära gränsen = inom %1 dagar.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Beslut som inte verkställts inom tre månader rapporteras till IVO varje kvartal (ifodesk-admin ivo-rapport).</source>
+        <translation>Beslut som inte verkställts inom tre månader rapporteras till IVO varje kvartal (ifodesk-admin ivo-rapport).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Uppdatera kön</source>
+        <translation>Uppdatera kön</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Ingen beviljad insats väntar på att verkställas.</source>
+        <translation>Ingen beviljad insats väntar på att verkställas.</translation>
     </message>
 </context>
 <context>
@@ -5123,7 +5186,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur ärendena; varje export loggas.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+33" />
         <source>Första halvåret</source>
         <translation>Första halvåret</translation>
     </message>
@@ -5198,7 +5261,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>december</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+45" />
         <source>Räknar %1 (%2 av %3)</source>
         <translation>Räknar %1 (%2 av %3)</translation>
     </message>
@@ -5770,6 +5833,115 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+6" />
         <source>Inget att spara</source>
         <translation>Inget att spara</translation>
+    </message>
+</context>
+<context>
+    <name>VerkstallighetBox</name>
+    <message>
+        <location filename="../../ifodesk/ui/case_view/verkstallighet_box.py" line="+24" />
+        <source>Verkställighet</source>
+        <translation>Verkställighet</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+56" />
+        <source>Välj ett beslut i listan.</source>
+        <translation>Välj ett beslut i listan.</translation>
+    </message>
+    <message>
+        <location line="-53" />
+        <source>Utförare</source>
+        <translation>Utförare</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Utförarens namn</source>
+        <translation>Utförarens namn</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Namn (krävs för extern utförare)</source>
+        <translation>Namn (krävs för extern utförare)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum för uppdraget</source>
+        <translation>Datum för uppdraget</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Verkställt datum</source>
+        <translation>Verkställt datum</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Skäl till avbrott</source>
+        <translation>Skäl till avbrott</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kommentar till avbrottet</source>
+        <translation>Kommentar till avbrottet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kommentar (valfri)</source>
+        <translation>Kommentar (valfri)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Datum för avbrottet</source>
+        <translation>Datum för avbrottet</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Ge upp&amp;drag</source>
+        <translation>Ge upp&amp;drag</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Markera verkställt</source>
+        <translation>&amp;Markera verkställt</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Markera av&amp;brutet</source>
+        <translation>Markera av&amp;brutet</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Insatsen började:</source>
+        <translation>Insatsen började:</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Hämtar …</source>
+        <translation>Hämtar …</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Beslutet gäller ingen beviljad insats som ska verkställas.</source>
+        <translation>Beslutet gäller ingen beviljad insats som ska verkställas.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>plats %1 av %2 i kön</source>
+        <translation>plats %1 av %2 i kön</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>väntat %1 dagar</source>
+        <translation>väntat %1 dagar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>tremånadersgräns %1</source>
+        <translation>tremånadersgräns %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>utförare: %1</source>
+        <translation>utförare: %1</translation>
     </message>
 </context>
 <context>

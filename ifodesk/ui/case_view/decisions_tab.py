@@ -12,6 +12,7 @@ from ..appctx import DecisionRequest
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.inputs import button
 from ..widgets.tables import make_table
+from .verkstallighet_box import VerkstallighetBox
 
 translate = QCoreApplication.translate
 DECISION_KINDS = ("beslut", "forhandsbedomning", "forlangning")
@@ -41,6 +42,9 @@ class DecisionsTab(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(row)
         box.addWidget(self.view, 1)
+        self.verkstallighet = VerkstallighetBox(app, self)  # SoL 34 kap.: the chosen decision's verkställighet
+        self.verkstallighet.follow(self.view, self.model)
+        box.addWidget(self.verkstallighet)
 
     def show_case(self, detail: CaseDetail) -> None:
         self.case_id = detail.summary.id

@@ -34,6 +34,7 @@ from ifodesk.services import statistics as stats
 
 from ..widgets.inputs import set_read_only
 from .base import Page
+from .verkstallighet_queue import QueueBox
 
 _KINDS = ("ar", "halvar", "kvartal", "manad", "datum")
 _MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -160,8 +161,14 @@ class StatisticsPage(Page):
         box.addWidget(QLabel(self.tr("<h2>Statistik</h2>"), self))
         box.addWidget(QLabel(self.tr("Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur "
                                      "ärendena; varje export loggas."), self))
-        box.addLayout(form)
-        box.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        top = QHBoxLayout()
+        top.addLayout(left, 1)
+        self.queue = QueueBox(self.app, self)  # queue to insatser, SoL 34 kap.; beside the form: no extra height
+        top.addWidget(self.queue, 1)
+        box.addLayout(top)
         box.addWidget(self.status)
         box.addLayout(charts, 1)
 
@@ -214,6 +221,7 @@ class StatisticsPage(Page):
         return st.period_from_dates(self.date_from.date().toPython(), self.date_to.date().toPython())
 
     def activate(self) -> None:
+        self.queue.refresh()
         if not self._units_loaded:
             self.app.run(stats.list_units, owner=self, on_done=self._fill_units)
 

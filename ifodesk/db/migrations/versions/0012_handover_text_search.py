@@ -7,7 +7,7 @@ recreate these triggers and rebuild the index ('rebuild').
 PostgreSQL: GIN indexes on to_tsvector('swedish', ...), the same expressions as ifodesk.db.search.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 """
 import sqlalchemy as sa
 from alembic import op
@@ -15,7 +15,7 @@ from alembic import op
 from ifodesk.db.types import UTCDateTime
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
