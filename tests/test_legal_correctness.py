@@ -207,3 +207,24 @@ def test_demo_decisions_obey_the_delegationsordning_and_the_law_of_their_date(db
         assert d.law_version == catalog.law_version_for_decision(d.template_id, d.decided_on)
         if d.decided_on < date(2025, 7, 1) and d.law_version.startswith("SoL"):
             assert d.law_version == "SoL 2001:453", d.template_id
+
+
+def test_an_appointed_ledamot_decides_an_urgent_proposal_and_another_ledamot_cannot(ctx, ctx_for, child_case, db):
+    """Issue 10, item 6: the urgent route is the ordförande's *or* a ledamot the nämnd has appointed."""
+    from ifodesk.services import admin
+    from ifodesk.services.errors import PermissionDenied
+
+    lars = admin.actor_for(db, "lars.eklund")
+    admin.set_user_facts(ctx_for("admin"), lars.user_id, experienced=True, urgent_appointed=True)
+    fields = {"barnets_namn": "Maja", "grund": "2", "fakta": "Oro.", "motivering": "Kan inte vänta på rätten.",
+              "bradskande_skal": "Barnet kan inte lämnas kvar hemma i natt."}
+    d = decisions.draft_decision(ctx, child_case.case_id, "lvu_omedelbart_omhandertagande", fields)
+    d = decisions.send_for_approval(ctx, d.id, d.version, urgent=True)
+    fatima = ctx_for("fatima.ali")  # a ledamot, not appointed
+    assert d.id not in [w.id for w in decisions.waiting_for_me(fatima)]
+    with pytest.raises(PermissionDenied):
+        decisions.approve(fatima, d.id, d.version)
+    appointed = ctx_for("lars.eklund")
+    assert [w.id for w in decisions.waiting_for_me(appointed)] == [d.id]
+    done = decisions.approve(appointed, d.id, d.version)
+    assert done.status == "beslutad" and done.urgent and done.decided_by_name == "Lars Eklund"

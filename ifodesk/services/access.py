@@ -253,6 +253,8 @@ def on_my_agenda(s: Session, ctx: ServiceContext, d: Decision) -> bool:
     decided (approved, drafted) by the user."""
     if d.status == "for_godkannande" and d.approver_level == ctx.actor.delegate_level:
         return True
+    if d.status == "for_godkannande" and d.approver_level == "ordforande" and ctx.actor.urgent_appointed:
+        return True  # sent urgently: an appointed ledamot may take it in the ordförande's place
     if ctx.actor.user_id in (d.decided_by, d.approved_by, d.drafted_by):
         return True
     meetings = s.scalars(select(Meeting).join(MeetingItem, MeetingItem.meeting_id == Meeting.id)
@@ -313,7 +315,8 @@ def decision_scope(s: Session, ctx: ServiceContext, action: str):
         Meeting.municipality_id == ctx.actor.municipality_id)) if _sits_on(ctx, m)]
     on_agenda = Decision.id.in_(select(MeetingItem.decision_id).where(MeetingItem.meeting_id.in_(meetings))) \
         if meetings else false()
-    sent = and_(Decision.status == "for_godkannande", Decision.approver_level == ctx.actor.delegate_level)
+    levels = [ctx.actor.delegate_level] + (["ordforande"] if ctx.actor.urgent_appointed else [])
+    sent = and_(Decision.status == "for_godkannande", Decision.approver_level.in_(levels))
     me = ctx.actor.user_id
     mine = or_(Decision.decided_by == me, Decision.approved_by == me, Decision.drafted_by == me)
     return and_(Decision.municipality_id == ctx.actor.municipality_id, or_(on_agenda, sent, mine))
