@@ -193,6 +193,36 @@ def test_the_app_works_as_the_login_role_under_row_level_security(server):
         db.dispose()
 
 
+def test_name_search_as_a_login_role_goes_through_the_checked_match_and_finds_the_same(server):
+    """LIKE cannot use its index under row-level security; the search then asks the checked
+    function (0017), which returns only what the policy shows: the same persons as before."""
+    from sqlalchemy import event
+
+    from ifodesk.services import people
+
+    url = make_url(server.url).set(username=server.login["anna.lind"]).render_as_string(hide_password=False)
+    db = Database(url)
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda _c, _cur, stmt, *_: seen.append(stmt))
+    try:
+        ctx = ServiceContext(db, admin.actor_for(db, "anna.lind"))
+        assert [p.first_name for p in people.search_persons(ctx, "test")] == ["Maja", "Vera"]  # not Otto
+        assert [p.first_name for p in people.search_persons(ctx, "test", limit=1)] == ["Maja"]
+        assert any("ifodesk_person_name_match" in stmt for stmt in seen)
+    finally:
+        db.dispose()
+    with server.connect_as("anna.lind") as conn:
+        # Called directly, the function gives nothing the policy hides (Otto is another municipality's).
+        otto = conn.execute(text("SELECT count(*) FROM ifodesk_person_name_match('%otto%')")).scalar()
+        mine = conn.execute(text("SELECT count(*) FROM ifodesk_person_name_match('%test%')")).scalar()
+        assert (otto, mine) == (0, 2)
+        # Text: Vera's note is in another unit, Otto's in another municipality; only Maja's is returned.
+        notes = {str(r[0]) for r in conn.execute(text("SELECT ifodesk_text_match('journal', 'samtal')"))}
+        assert notes == {str(server.ids["bu"][1])}
+        with pytest.raises(DBAPIError):
+            conn.execute(text("SELECT ifodesk_text_match('app_user', 'x')"))
+
+
 def test_owner_migrates_and_user_disable_revokes_login(server, capsys):
     from ifodesk.cli.server import owner_database, server_roles
     from ifodesk.db.migrate import downgrade, schema_state

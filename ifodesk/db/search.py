@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Uuid, literal_column, select, text, type_coerce
+from sqlalchemy import ColumnElement, Uuid, func, literal_column, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from .models import Person
@@ -19,8 +19,11 @@ def is_search_index_table(name: str) -> bool:
     return name in FTS_INDEXES or any(name == t or name.startswith(t + "_") for t in FTS_TABLES)
 
 
-def name_matches(s: Session, folded: str) -> ColumnElement[bool]:
-    """A WHERE clause on Person for a search_fold()-ed needle."""
+def name_matches(s: Session, folded: str, first: int | None = None) -> ColumnElement[bool]:
+    """A WHERE clause on Person for a search_fold()-ed needle.
+
+    `first`: only the caller's first N matches in name order are wanted, nothing else narrows
+    them (the name search); lets a checked search stop there instead of returning every match."""
     if s.get_bind().dialect.name == "sqlite" and len(folded) >= FTS_MIN:
         phrase = '"' + folded.replace('"', '""') + '"'
         return text("person.rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH :fts_q)").bindparams(
@@ -29,8 +32,26 @@ def name_matches(s: Session, folded: str) -> ColumnElement[bool]:
         # One bound pattern, no ESCAPE clause (backslash is PostgreSQL's default): the planner
         # then sees the real pattern and picks the trigram index for rare names.
         escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        if row_security_active(s):
+            # LIKE is not LEAKPROOF: under row-level security the trigram index is unusable
+            # in the policy-checked query, so the match runs in a checked function (0017).
+            return Person.id.in_(select(func.ifodesk_person_name_match(f"%{escaped}%", first)))
         return Person.search_name.like(f"%{escaped}%")
     return Person.search_name.contains(folded, autoescape=True)
+
+
+def row_security_active(s: Session) -> bool:
+    """Whether this connection reads through row-level security (a staff login on PostgreSQL).
+
+    Asked once per database connection; a connection keeps its role for its whole life."""
+    conn = s.connection()
+    if conn.dialect.name != "postgresql":
+        return False
+    known = conn.info.get("ifodesk_row_security")
+    if known is None:
+        known = conn.info["ifodesk_row_security"] = bool(
+            conn.exec_driver_sql("SELECT row_security_active('person')").scalar())
+    return known
 
 
 def common_name_part(s: Session, folded: str, share: float) -> bool:
@@ -59,17 +80,17 @@ def match_order(column):
     return column.concat(literal_column("''"))
 
 
-def search_people(s: Session, municipality_id, folded: str):
+def search_people(s: Session, municipality_id, folded: str, limit: int):
     """Persons in the municipality whose name contains `folded`, in Swedish order.
 
     The match goes through the trigram index; the matches are then sorted. Walking the name
     index in order instead is slow whenever the matches sort late ("Öberg").
     """
-    stmt = select(Person).where(name_matches(s, folded))
+    stmt = select(Person).where(name_matches(s, folded, first=limit))
     if s.get_bind().dialect.name == "sqlite":
         # Unary + keeps SQLite from driving the query by the municipality index (one municipality
         # holds nearly every row) instead of by the few trigram matches.
         stmt = stmt.where(type_coerce(literal_column("+person.municipality_id"), Uuid) == municipality_id)
     else:
         stmt = stmt.where(Person.municipality_id == municipality_id)
-    return stmt.order_by(match_order(Person.sort_key), Person.id)
+    return stmt.order_by(match_order(Person.sort_key), Person.id).limit(limit)

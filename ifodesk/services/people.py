@@ -136,7 +136,7 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 100) -> list[Per
     if len(needle) < 2:
         raise ValidationError("Skriv minst två tecken för att söka på namn.", "search")
     with ctx.write() as s:
-        rows = s.scalars(search_people(s, ctx.actor.municipality_id, needle).limit(limit)).all()
+        rows = s.scalars(search_people(s, ctx.actor.municipality_id, needle, limit)).all()
         audit.record(s, ctx, "search", "person", None, None, detail=f"namn '{text.strip()}' ({len(rows)} träffar)",
                      person_ids=[p.id for p in rows])
         return _shown(s, ctx, rows)
