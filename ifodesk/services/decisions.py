@@ -263,8 +263,21 @@ def update_fields(ctx: ServiceContext, decision_id: uuid.UUID, expected_version:
 
 # --- routing -------------------------------------------------------------------------------
 
-def _drafter(s: Session, d: Decision) -> deleg.Decider:
-    return decider_for(s.get(User, d.drafted_by))
+def _drafter(s: Session, d: Decision, known: dict | None = None) -> deleg.Decider:
+    """`known`: drafters already read by this call (the session keeps no strong reference to a
+    User once it is converted, so asking again would read it again)."""
+    if known is not None and d.drafted_by in known:
+        return known[d.drafted_by]
+    drafter = decider_for(s.get(User, d.drafted_by))
+    if known is not None:
+        known[d.drafted_by] = drafter
+    return drafter
+
+
+def _drafters(s: Session, rows: list[Decision]) -> dict:
+    """Every drafter of a list, read at once (two statements however many proposals)."""
+    ids = {d.drafted_by for d in rows}
+    return {u.id: decider_for(u) for u in s.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
 
 
 @access.requires("decision.read")
@@ -276,11 +289,13 @@ def routing(ctx: ServiceContext, decision_id: uuid.UUID, reason: str | None = No
 
 
 def _routing(ctx: ServiceContext, s: Session, d: Decision,
-             order: deleg.DelegationOrder | None = None, on: date | None = None) -> Routing:
-    """`order` lets a list pass the delegationsordning it read once, instead of once per row."""
+             order: deleg.DelegationOrder | None = None, on: date | None = None,
+             drafters: dict | None = None) -> Routing:
+    """`order` and `drafters` let a list pass what it read once, instead of once per row."""
     order, catalog, today = order or delegation_order(ctx, s), load_catalog(), ctx.today()
     me = decider_for(ctx.actor)
-    route = deleg.route_for(order, catalog, d.template_id, _drafter(s, d), today)
+    drafter = _drafter(s, d, drafters)
+    route = deleg.route_for(order, catalog, d.template_id, drafter, today)
     mine = deleg.may_decide(order, catalog, d.template_id, me, today)
     urgent = deleg.may_decide(order, catalog, d.template_id, me, today, urgent=True)
     rendered, error = _render(catalog, d, on=on or d.decided_on or today)
@@ -312,7 +327,7 @@ def _routing(ctx: ServiceContext, s: Session, d: Decision,
     can_send, send_reason = gate(is_drafter and d.status in ("utkast", "avslagen") and not mine.allowed, why_send)
     if not is_drafter and not decided:
         send_reason = "Bara den som skrivit förslaget skickar det."
-    approve = deleg.may_approve(order, catalog, d.template_id, _drafter(s, d), me, today)
+    approve = deleg.may_approve(order, catalog, d.template_id, drafter, me, today)
     can_approve, approve_reason = gate(approve.allowed and d.status == "for_godkannande", approve.reason)
     if approve.allowed and d.status != "for_godkannande" and not decided:
         approve_reason = "Förslaget väntar inte på godkännande."
@@ -630,9 +645,9 @@ def waiting_for_me(ctx: ServiceContext) -> list[DecisionInfo]:
                                                 Decision.status == "for_godkannande")
                          .order_by(Decision.updated_at)).all()
         out = []
-        catalog, order = load_catalog(), delegation_order(ctx, s)
+        catalog, order, drafters = load_catalog(), delegation_order(ctx, s), _drafters(s, rows)
         for d in rows:
-            r = _routing(ctx, s, d, order)
+            r = _routing(ctx, s, d, order, drafters=drafters)
             urgent_for_me = r.can_sign_urgent and d.approver_level == "ordforande"
             if (r.can_approve and d.approver_level != "ordforande") or urgent_for_me or (
                     r.can_sign and d.drafted_by != ctx.actor.user_id):
@@ -648,8 +663,8 @@ def approved_for_agenda(ctx: ServiceContext) -> list[DecisionInfo]:
         rows = s.scalars(select(Decision).where(Decision.municipality_id == ctx.actor.municipality_id,
                                                 Decision.status == "godkand")
                          .order_by(Decision.approved_at, Decision.created_at)).all()
-        catalog, order = load_catalog(), delegation_order(ctx, s)
-        out = [_info(s, d, catalog) for d in rows if _routing(ctx, s, d, order).can_place_on_agenda]
+        catalog, order, drafters = load_catalog(), delegation_order(ctx, s), _drafters(s, rows)
+        out = [_info(s, d, catalog) for d in rows if _routing(ctx, s, d, order, drafters=drafters).can_place_on_agenda]
         audit.record(s, ctx, "list", "decision", None, None, detail=f"{len(out)} godkända för utskottet")
         return out
 
