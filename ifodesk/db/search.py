@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Uuid, func, literal_column, select, text, type_coerce
+from sqlalchemy import ARRAY, ColumnElement, Uuid, any_, bindparam, func, literal_column, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from .models import Person
@@ -38,6 +38,14 @@ def name_matches(s: Session, folded: str, first: int | None = None) -> ColumnEle
             return Person.id.in_(select(func.ifodesk_person_name_match(f"%{escaped}%", first)))
         return Person.search_name.like(f"%{escaped}%")
     return Person.search_name.contains(folded, autoescape=True)
+
+
+def ids_in(s: Session, column, ids: list) -> ColumnElement[bool]:
+    """column IN ids; on PostgreSQL one array parameter (= ANY), which is not compiled and
+    bound value by value (≈ 20 ms saved for 750 ids)."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids", ids, type_=ARRAY(Uuid), unique=True))
+    return column.in_(ids)
 
 
 def row_security_active(s: Session) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Deadline, Person, User
+from ifodesk.db.search import ids_in
 from ifodesk.domain import deadlines as rules
 
 from . import access, audit
@@ -96,7 +97,7 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
         for i in range(0, len(case_ids), 1000):  # SQLite binds at most 32 766 parameters; stay far below
             for cid, number, pid, pnr, reserve, first, last, born, gender, protection in s.execute(
                     select(*_PERSON_COLS).join(Person, Person.id == Case.person_id)
-                    .where(Case.id.in_(case_ids[i:i + 1000]))):
+                    .where(ids_in(s, Case.id, case_ids[i:i + 1000]))):
                 people[cid] = (number, PersonSummary(pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""),
                                                      first, last, born, gender, protection))
         out = []
