@@ -11,7 +11,8 @@ in Barn och unga, created here once), signed in as the database's session_user l
 row-level security and the audit chain run as in production. The caseworker's mix: open a case
 (40 %), the deadline overview (20 %), a name search (20 %), Att besluta (10 %), a journal note
 (10 %). Printed per operation: count, p50, p95 (ms, client included), SQL statements per call,
-and the server's CPU time per operation (all postgres processes, from /proc), and the throughput.
+the CPU time per operation of the workstations' own server processes (from /proc, read while
+they are connected), the clients' CPU, and the throughput.
 """
 
 from __future__ import annotations
@@ -62,27 +63,33 @@ def _ensure_users(admin_url: str, n: int) -> str:
     return prefix
 
 
-def _server_cpu_seconds() -> float:
-    """User+system CPU of every postgres process (this machine's server), in seconds."""
+def _backend_pids(admin_url: str, prefix: str) -> list[int]:
+    """The server processes serving the benchmark's workstations (one per workstation)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(admin_url)
+    with psycopg.connect(host=u.host, port=u.port or 5432, user=u.username, dbname=u.database,
+                         password=u.password) as conn:
+        return [r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE usename LIKE %s",
+                                           (f"{prefix}_bench_hl%",))]
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User+system CPU of these processes (not their children), in seconds, from /proc."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
+    for pid in pids:
         try:
             with open(f"/proc/{pid}/stat") as fh:
-                parts = fh.read().rsplit(")", 1)
-            name = parts[0].split("(", 1)[1]
-            if not name.startswith("postgres"):
-                continue
-            fields = parts[1].split()
-            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])  # incl. reaped children
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
         except (OSError, IndexError, ValueError):
             continue
     return total / tick
 
 
-def _workstation(url: str, seconds: float, think: tuple[float, float], seed: int, ready, out) -> None:
+def _workstation(url: str, seconds: float, think: tuple[float, float], seed: int, ready, done, out) -> None:
     from sqlalchemy import event, select
 
     from ifodesk.db.engine import Database
@@ -111,6 +118,7 @@ def _workstation(url: str, seconds: float, think: tuple[float, float], seed: int
     ops = [name for name, weight in MIX for _ in range(weight)]
     results: list[tuple[str, float, int]] = []
     ready.wait()  # every process imported and signed in before the clock starts
+    cpu0 = time.process_time()
     end = time.time() + seconds
     while time.time() < end:
         time.sleep(rnd.uniform(*think))
@@ -128,7 +136,8 @@ def _workstation(url: str, seconds: float, think: tuple[float, float], seed: int
         else:
             journal.add_note(ctx, rnd.choice(cases), event_date=ctx.today(), text="Telefonsamtal med skolan.")
         results.append((op, (time.perf_counter() - t) * 1000, count[0]))
-    out.put(results)
+    out.put((results, time.process_time() - cpu0))
+    done.wait()  # the server's CPU is read while the connection still exists
     db.engine.dispose()
 
 
@@ -139,21 +148,28 @@ def run(admin_url: str, prefix: str, n: int, seconds: float, think: tuple[float,
     urls = [base.set(username=f"{prefix}_bench_hl{i}", password=PASSWORD).render_as_string(hide_password=False)
             for i in range(n)]
     q: mp.Queue = mp.Queue()
-    ready = mp.Barrier(n + 1)
-    procs = [mp.Process(target=_workstation, args=(u, seconds, think, i, ready, q)) for i, u in enumerate(urls)]
+    ready, done = mp.Barrier(n + 1), mp.Barrier(n + 1)
+    procs = [mp.Process(target=_workstation, args=(u, seconds, think, i, ready, done, q))
+             for i, u in enumerate(urls)]
     for p in procs:
         p.start()
     ready.wait()
-    cpu0 = _server_cpu_seconds()
+    pids = _backend_pids(admin_url, prefix)
+    cpu0 = _cpu_seconds(pids)
     rows: list[tuple[str, float, int]] = []
+    client_cpu = 0.0
     for _ in procs:
-        rows.extend(q.get())
-    cpu = _server_cpu_seconds() - cpu0
+        res, ccpu = q.get()
+        rows.extend(res)
+        client_cpu += ccpu
+    cpu = _cpu_seconds(pids) - cpu0
+    done.wait()
     for p in procs:
         p.join()
     load = open("/proc/loadavg").read().split()[:3]
     print(f"\n### {n} arbetsstationer, betänketid {think[0]}–{think[1]} s, {seconds:.0f} s, "
-          f"{len(rows)} operationer = {len(rows) / seconds:.1f}/s; serverns CPU {cpu:.1f} s; belastning {' '.join(load)}")
+          f"{len(rows)} operationer = {len(rows) / seconds:.1f}/s; CPU: server {cpu:.1f} s ({len(pids)} "
+          f"serverprocesser), klienter {client_cpu:.1f} s; belastning {' '.join(load)}")
     print("| operation | antal | p50 ms | p95 ms | satser | serverns CPU ms/op (andel) |")
     print("|---|---|---|---|---|---|")
     total_stmts = sum(r[2] for r in rows) or 1
