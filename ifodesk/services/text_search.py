@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Anmalan, AnmalanChild, Case, JournalNote, Person, Utredning, UtredningSection
+from ifodesk.db.search import row_security_active
 
 from . import access, audit
 from .context import ServiceContext
@@ -54,12 +55,20 @@ def words(query: str) -> list[str]:
     return [w for w in found if len(w) >= 2][:MAX_WORDS]
 
 
+_PG_SOURCE = {"journal_fts": "journal", "utredning_fts": "utredning", "anmalan_fts": "anmalan"}
+
+
 def _match(s: Session, fts: str, table: str, ws: list[str], pg_expr: str):
     if s.get_bind().dialect.name == "sqlite":
         q = " ".join('"' + w.replace('"', '""') + '"*' for w in ws)
         return text(f"{table}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :q_{fts})").bindparams(
             **{f"q_{fts}": q})
     q = " & ".join(f"{w}:*" for w in ws)
+    if row_security_active(s):
+        # @@ is not LEAKPROOF: under row-level security the GIN index is unusable in the checked
+        # query (0.7 s instead of 16 ms on 100 000 cases); the checked function (0017) matches.
+        return text(f"{table}.id IN (SELECT ifodesk_text_match('{_PG_SOURCE[fts]}', :q_{fts}))").bindparams(
+            **{f"q_{fts}": q})
     return text(f"to_tsvector('swedish', {pg_expr}) @@ to_tsquery('swedish', :q_{fts})").bindparams(
         **{f"q_{fts}": q})
 
