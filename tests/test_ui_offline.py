@@ -7,7 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ifodesk.offline.keys import get_key, new_key
+from ifodesk.offline.store import OfflineFileError
 from ifodesk.services import cases as case_svc
+from ifodesk.services.offline_local import open_copy
 from ifodesk.services import caseview, decisions
 from offline_support import INLEDA, case_with_utredning
 from ui_support import drafts, make_app, make_window, my_pages, open_case, type_text, wait_idle  # noqa: F401
@@ -64,6 +67,8 @@ def test_check_out_go_offline_write_and_check_in_with_a_merge(qtbot, make_window
     wait_idle(qtbot, app)
     win.close()
 
+    old_copy = path.read_bytes()  # what a backup or the SSD's old blocks still hold
+
     # Meanwhile on the server, a colleague wrote the same field.
     fresh = case_svc.get_utredning(ctx, ut.id)
     case_svc.update_utredning(ctx, ut.id, fresh.version, analysis="Kollegans analys")
@@ -83,8 +88,49 @@ def test_check_out_go_offline_write_and_check_in_with_a_merge(qtbot, make_window
     qtbot.mouseClick(merge.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not path.exists(), timeout=15000)
     wait_idle(qtbot, online.app)
+    # Nothing readable left: the key is gone from the keyring, so the old bytes stay unreadable.
+    assert get_key("anna.lind") is None
+    assert not controller.bar.isVisible()
+    old = tmp_path / "gammal-kopia"
+    old.write_bytes(old_copy)
+    with pytest.raises(OfflineFileError):
+        open_copy(old, new_key("anna.lind"))
     detail = caseview.get_case(ctx, case_id)
     assert [n.text for n in detail.journal] == ["Familjen tog emot oss i hemmet."]
     assert detail.utredningar[0].analysis == "Kollegans analys\nMin analys från hembesöket"
     assert any(d.fields.get("fakta") == "Skrivet offline" for d in decisions.decisions_for_case(ctx, case_id))
     QApplication.processEvents()
+
+
+def test_a_revoked_copy_is_held_on_the_server_and_erased_on_the_laptop(qtbot, make_window, ctx, ctx_for, org, db,
+                                                                      clock, tmp_path, monkeypatch):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from ifodesk.db.models_offline import OfflineHeldIntent
+    from ifodesk.services import journal, offline
+    from ifodesk.services.offline_local import offline_context, save_package
+    from ifodesk.ui import offline_mode
+    from ifodesk.ui.offline_case import copy_location
+    from test_offline import _system_ctx
+
+    monkeypatch.setenv("IFODESK_OFFLINE_DIR", str(tmp_path / "laptop"))
+    case_id, _ut = case_with_utredning(ctx, org)
+    path = copy_location("anna.lind")
+    copy = save_package(offline.check_out(ctx, [case_id], laptop="BÄRBAR-7"), path, new_key("anna.lind"))
+    journal.add_note(offline_context(copy, ctx.municipality, clock), case_id, event_date=date(2026, 3, 2),
+                     text="Skrivet på tåget")
+    assert offline.revoke(_system_ctx(ctx, db), "anna.lind") == 1
+
+    online = make_window()
+    errors = []
+    online.app.tasks.failed.connect(errors.append)
+    controller = offline_mode.install(online.app, online)
+    assert controller.bar.isVisible()
+    controller.action.trigger()
+    qtbot.waitUntil(lambda: not path.exists() and bool(errors), timeout=15000)
+    assert "återkallats" in str(errors[-1]) and "ingenting har gått förlorat" in str(errors[-1])
+    assert get_key("anna.lind") is None and not controller.bar.isVisible()
+    with db.session() as s:
+        assert [h.call for h in s.scalars(select(OfflineHeldIntent))] == ["journal.add_note"]

@@ -17,10 +17,7 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from ifodesk.db.models import (
-    Anmalan, AnmalanChild, Case, Decision, DecisionParty, DelegationOrdning, Municipality, Person,
-    PersonRelation, Unit, User, UserUnit, Utredning,
-)
+from ifodesk.db.models import AnmalanChild, Case, Decision, Person, PersonRelation, User, Utredning
 from ifodesk.db.models_offline import CheckinApplied, OfflineCheckout, OfflineHeldIntent
 from ifodesk.offline.intents import Intent, encode
 from ifodesk.offline.merge import FieldConflict, field_conflicts
@@ -73,6 +70,10 @@ class CheckinResult:
     done: bool = False  # everything is on the server: the laptop copy may be removed
 
 
+class CopyRevoked(PermissionDenied):
+    """The copy was revoked: its changes are now held on the server, so the laptop may erase it."""
+
+
 # --- check-out -----------------------------------------------------------------------------
 
 @access.requires("offline.checkout")
@@ -110,7 +111,6 @@ def _copy_rows(s: Session, ctx: ServiceContext, case_ids: list[uuid.UUID], local
 
     conn = s.connection()
     mid = ctx.actor.municipality_id
-    keys: dict[str, set] = {"case_file": set(case_ids)}
     rows_by_table: dict = {}
     person_ids: set = set()
     for table in Base.metadata.sorted_tables:
@@ -262,8 +262,9 @@ def check_in(ctx: ServiceContext, copy_id: str, intents: list[Intent],
         done_ids.discard(str(_log_marker(cid)))
     if revoked:
         _hold(ctx, cid, intents)
-        raise PermissionDenied("Kopian har återkallats av IT och kan inte checkas in. Ändringarna har sparats "
-                               "på servern för granskning – ingenting har gått förlorat.")
+        raise CopyRevoked("Kopian har återkallats av IT och kan inte checkas in. Ändringarna har sparats "
+                          "på servern för granskning – ingenting har gått förlorat – och kopian på datorn "
+                          "raderas.")
     if offline_log and not already_log:
         _copy_offline_log(ctx, cid, offline_log)
     last_writer, first_base = _plan(intents)

@@ -15,20 +15,20 @@ from .widgets.inputs import error_label, line_edit
 
 
 def copy_location(username: str):
-    """Where the copy is kept and the key it is encrypted with (the drafts' keyring key)."""
+    """Where the user's copy is kept on this computer."""
     from ifodesk.offline.store import default_path
 
-    from .draft_keys import draft_key
-
-    return default_path(username), draft_key(username)[0]
+    return default_path(username)
 
 
-def checkout_to_laptop(ctx, case_ids, laptop: str, reason: str | None, path, key, server: str):
-    """Worker: check out on the server, then store the copy encrypted (never plain text on disk)."""
+def checkout_to_laptop(ctx, case_ids, laptop: str, reason: str | None, path, server: str):
+    """Worker: check out on the server, then store the copy encrypted under a new key of its own
+    (in the OS keyring; destroyed when the copy is checked in)."""
+    from ifodesk.offline.keys import new_key
     from ifodesk.services.offline_local import save_package
 
     package = offline_svc.check_out(ctx, list(case_ids), laptop=laptop, reason=reason or None)
-    save_package(package, path, key, server)
+    save_package(package, path, new_key(ctx.actor.username), server)
     return package.case_numbers
 
 
@@ -103,14 +103,14 @@ class CaseOfflineBox(QWidget):
 
     def _check_out(self) -> None:
         d = self.dialog
-        path, key = copy_location(self.app.actor.username)
+        path = copy_location(self.app.actor.username)
         if path.exists():
             self.app.report_error(ValidationError(self.tr("Det finns redan en utcheckad kopia på datorn. Checka in "
                                                      "den först.")))
             return
         server = getattr(self.app.services.db, "url", "")
         self.app.run(checkout_to_laptop, [self.view.detail.summary.id], d.laptop.text(), d.reason.text(),
-                     path, key, server.split("@")[-1], owner=self, on_done=self._done, on_error=self._failed)
+                     path, server.split("@")[-1], owner=self, on_done=self._done, on_error=self._failed)
 
     def _failed(self, exc) -> None:
         if isinstance(exc, ReasonRequired):  # someone else's case: the reason goes in the dialog
