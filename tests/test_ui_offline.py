@@ -134,3 +134,66 @@ def test_a_revoked_copy_is_held_on_the_server_and_erased_on_the_laptop(qtbot, ma
     assert get_key("anna.lind") is None and not controller.bar.isVisible()
     with db.session() as s:
         assert [h.call for h in s.scalars(select(OfflineHeldIntent))] == ["journal.add_note"]
+
+
+def test_check_out_several_cases_from_the_case_list(qtbot, make_window, ctx, ctx_for, org, db, tmp_path,
+                                                    monkeypatch):
+    """Mark three cases in the search list (Ctrl-click), one of them a colleague's: a reason is asked
+    for, then all three are out and the server says so on each."""
+    from ifodesk.services import offline
+    from ifodesk.ui.offline_case import copy_location
+    from ui_support import child, report
+
+    monkeypatch.setenv("IFODESK_OFFLINE_DIR", str(tmp_path / "laptop"))
+    own = [case_svc.register_anmalan(ctx, report(org, child(p, n))).children[0].case_id
+           for p, n in (("20150312-9809", "Maja"), ("20180704-9810", "Nils"))]
+    colleague = case_svc.register_anmalan(ctx_for("erik.sjoberg"), report(org, child("20120101-9807", "Alva", "Ek")))
+    theirs = colleague.children[0].case_id
+    w = make_window("anna.lind")
+    assert w.page("start").cases.findChild(object, "start_cases_table_offline_checkout") is not None
+    page = w.page("search")
+    w.show_page(w.pages.index(page))
+    lst = page.cases
+    qtbot.waitUntil(lambda: lst.model.rowCount() == 3 and not lst.model.is_loading(), timeout=10000)
+    button = lst.findChild(object, "search_cases_table_offline_checkout")
+    assert button.isVisible() and button.text() == "Checka ut till bärbar dator …"
+    rows = {lst.model.case_id_at(r): r for r in range(3)}
+    for i, cid in enumerate((own[0], theirs, own[1])):
+        rect = lst.view.visualRect(lst.model.index(rows[cid], 1))
+        modifier = Qt.KeyboardModifier.ControlModifier if i else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(lst.view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    assert len(lst.view.selectionModel().selectedRows()) == 3
+    w.grab().save(str(tmp_path / "search-list.png"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = lst.findChild(object, "offline_checkout_dialog")
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    intro = dialog.findChild(object, "offline_checkout_intro").text()
+    assert "3 ärenden" in intro and all(n in intro for n in ("BU-2026-00001", "BU-2026-00002", "BU-2026-00003"))
+    assert "1 av ärendena är inte dina" in dialog.findChild(object, "offline_checkout_others").text()
+    dialog.grab().save(str(tmp_path / "list-checkout.png"))
+
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # no reason: asked for, nothing checked out
+    assert dialog.isVisible() and "Skriv ett skäl" in dialog.error.text()
+    assert not copy_location("anna.lind").exists() and offline.checkout_note(ctx, own[0]) is None
+
+    type_text(qtbot, dialog.reason, "Hembesök hos båda familjerna, Erik är sjuk")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    wait_idle(qtbot, w.app)
+    assert copy_location("anna.lind").exists()
+    for cid in (*own, theirs):
+        assert "Utcheckad till bärbar dator av Anna Lind sedan" in offline.checkout_note(ctx, cid)
+    with db.session() as s:
+        from sqlalchemy import select
+
+        from ifodesk.db.models import AuditLog
+
+        logged = s.scalars(select(AuditLog).where(AuditLog.action == "offline_checkout")).all()
+        assert len(logged) == 3  # the reason is logged where it was needed: the colleague's case
+        assert {str(r.entity_id): r.reason for r in logged}[str(theirs)] == "Hembesök hos båda familjerna, Erik är sjuk"
+
+    # A second check-out while this copy is on the computer is refused (check it in first).
+    errors = []
+    w.app.tasks.failed.connect(errors.append)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert errors and "Checka in den först" in str(errors[-1])

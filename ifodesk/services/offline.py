@@ -30,6 +30,7 @@ from .offline_specs import SPECS, field_values, labels, mine_values
 
 # Tables copied whole (the municipality's), by a column naming the case, or not at all.
 _REFERENCE = {"municipality", "unit", "app_user", "user_unit", "delegation_ordning"}
+MAX_CASES = 50  # one laptop copy: what a home visit or a week away needs, not a unit's whole list
 _NOT_COPIED = {"audit_log", "audit_chain_head", "audit_review_mark", "access_reason", "meeting",
                "meeting_item", "case_number_seq", "offline_checkout", "checkin_applied",
                "offline_held_intent", "alembic_version"}
@@ -86,6 +87,8 @@ def check_out(ctx: ServiceContext, case_ids: list[uuid.UUID], *, laptop: str, re
         raise ValidationError("Ange datorns namn.", "laptop")
     if not case_ids:
         raise ValidationError("Välj minst ett ärende att checka ut.")
+    if len(set(case_ids)) > MAX_CASES:
+        raise ValidationError(f"Högst {MAX_CASES} ärenden kan checkas ut på en gång.")
     copy_id, now = uuid.uuid4(), ctx.now()
     expires = now + timedelta(days=days)
     local = empty_copy()

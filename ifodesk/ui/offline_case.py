@@ -33,20 +33,38 @@ def checkout_to_laptop(ctx, case_ids, laptop: str, reason: str | None, path, ser
 
 
 class CheckoutDialog(QDialog):
-    def __init__(self, case_number: str, parent: QWidget | None = None):
+    """case_numbers: what is checked out; others: how many of them are not the user's own (a reason
+    is then required). submit: called on OK instead of closing, so errors show in the dialog."""
+
+    def __init__(self, case_numbers, parent: QWidget | None = None, *, others: int = 0, submit=None):
         super().__init__(parent)
+        if isinstance(case_numbers, str):
+            case_numbers = [case_numbers]
         self.setObjectName("offline_checkout_dialog")
         self.setWindowTitle(self.tr("Checka ut till bärbar dator"))
-        intro = QLabel(self.tr("Ärende %1 kopieras krypterat till den här datorn så att du kan skriva "
-                               "journalanteckningar, utredningstext och beslutsförslag utan anslutning. "
-                               "Ändringarna skickas när du checkar in.").replace("%1", case_number), self)
+        if len(case_numbers) == 1:
+            what = self.tr("Ärende %1 kopieras").replace("%1", case_numbers[0])
+        else:
+            what = self.tr("%1 ärenden (%2) kopieras").replace("%1", str(len(case_numbers))).replace(
+                "%2", ", ".join(case_numbers))
+        intro = QLabel(what + self.tr(" krypterat till den här datorn så att du kan skriva journalanteckningar, "
+                                      "utredningstext och beslutsförslag utan anslutning. Ändringarna skickas "
+                                      "när du checkar in."), self)
+        intro.setObjectName("offline_checkout_intro")
         intro.setWordWrap(True)
         self.laptop = line_edit(self, "offline_laptop", self.tr("Datorns namn"))
         self.laptop.setText(socket.gethostname()[:100])
         self.reason = line_edit(self, "offline_reason", self.tr("Skäl (krävs för andras ärenden)"))
+        self.others = others
         self.error = error_label(self, "offline_checkout_error")
         form = QFormLayout(self)
         form.addRow(intro)
+        if others:
+            note = QLabel(self.tr("%1 av ärendena är inte dina: skriv skälet till att du tar med dem. Skälet "
+                                  "loggas.").replace("%1", str(others)), self)
+            note.setObjectName("offline_checkout_others")
+            note.setWordWrap(True)
+            form.addRow(note)
         form.addRow(self.tr("&Dator:"), self.laptop)
         form.addRow(self.tr("&Skäl:"), self.reason)
         form.addRow(self.error)
@@ -54,9 +72,14 @@ class CheckoutDialog(QDialog):
         self.ok = buttons.addButton(self.tr("Checka ut"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("offline_checkout_ok")
         buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.accept if submit is None else submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.ok.setEnabled(True)
 
 
 class CaseOfflineBox(QWidget):
