@@ -197,3 +197,28 @@ def test_check_out_several_cases_from_the_case_list(qtbot, make_window, ctx, ctx
     w.app.tasks.failed.connect(errors.append)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert errors and "Checka in den först" in str(errors[-1])
+
+
+def test_changes_handed_back_by_it_are_checked_in_through_the_widgets(qtbot, make_window, ctx, org, db, tmp_path,
+                                                                      monkeypatch):
+    """After ifodesk-admin offline release, the handläggare's window offers them; checking in applies them."""
+    from ifodesk.services import offline_held
+    from ifodesk.ui import offline_mode
+    from test_offline_held import NOTE, revoked_copy
+
+    monkeypatch.setenv("IFODESK_OFFLINE_DIR", str(tmp_path / "laptop"))
+    case_id, ut, copy, admin = revoked_copy(ctx, org, db, tmp_path)
+    offline_held.release(admin, copy.header.copy_id, decided_by="karin.berg")
+    online = make_window()
+    controller = offline_mode.install(online.app, online)
+    qtbot.waitUntil(lambda: controller.bar.isVisible() and controller.released_action.isVisible(), timeout=10000)
+    assert not controller.action.isVisible()  # no copy on this computer
+    assert "BU-2026-00001" in controller.released_action.toolTip()
+    messages = []
+    online.app.status_message.connect(messages.append)
+    controller.released_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages) and not controller.bar.isVisible(), timeout=15000)
+    assert "återlämnade ändringarna finns nu i ärendena (2 st)" in messages[-1]
+    detail = caseview.get_case(ctx, case_id)
+    assert [n.text for n in detail.journal] == [NOTE]
+    assert detail.utredningar[0].analysis == "Min analys efter hembesöket"

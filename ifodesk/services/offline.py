@@ -261,15 +261,18 @@ def check_in(ctx: ServiceContext, copy_id: str, intents: list[Intent],
         rows = _copy_rows_of(s, ctx, cid)
         revoked = any(r.revoked_at is not None for r in rows)
         done_ids = {str(i) for i in s.scalars(select(CheckinApplied.intent_id).where(CheckinApplied.copy_id == cid))}
+        # a revoked copy whose held changes IT handed back: checked in like any other, every rule again
+        released = revoked and "released" in set(s.scalars(select(OfflineHeldIntent.status)
+                                                           .where(OfflineHeldIntent.copy_id == cid)))
     if (already_log := str(_log_marker(cid)) in done_ids):
         done_ids.discard(str(_log_marker(cid)))
-    if revoked:
-        _hold(ctx, cid, intents)
+    if offline_log and not already_log:  # what was read offline reaches the log, revoked or not
+        _copy_offline_log(ctx, cid, offline_log)
+    if revoked and not released:
+        _hold(ctx, cid, [i for i in intents if i.id not in done_ids])
         raise CopyRevoked("Kopian har återkallats av IT och kan inte checkas in. Ändringarna har sparats "
                           "på servern för granskning – ingenting har gått förlorat – och kopian på datorn "
                           "raderas.")
-    if offline_log and not already_log:
-        _copy_offline_log(ctx, cid, offline_log)
     last_writer, first_base = _plan(intents)
     result = CheckinResult()
     blocked: set[str] = set()
@@ -400,6 +403,9 @@ def _finish(ctx: ServiceContext, cid: uuid.UUID, count: int) -> None:
             if r.checked_in_at is None:
                 r.checked_in_at = ctx.now()
                 audit.record(s, ctx, "offline_checkin", "case", r.case_id, None, detail=f"{count} ändringar")
+        for h in s.scalars(select(OfflineHeldIntent).where(OfflineHeldIntent.copy_id == cid,
+                                                            OfflineHeldIntent.status == "released")):
+            h.status = "checked_in"
 
 
 # --- IT: list and revoke -------------------------------------------------------------------

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
+from ifodesk.services import access, offline_held
 from ifodesk.services import offline as offline_svc
 
 from .offline_case import copy_location
@@ -92,21 +93,55 @@ class CheckinController(QObject):
         self.action = QAction(self.tr("Checka &in från bärbar dator …"), window)
         self.action.setObjectName("offline_checkin")
         self.action.triggered.connect(self.start)
+        # changes of a revoked copy that IT handed back (ifodesk-admin offline release): on the server
+        self.released_action = QAction(self.tr("Checka in &återlämnade ändringar …"), window)
+        self.released_action.setObjectName("offline_checkin_released")
+        self.released_action.triggered.connect(self.start_released)
+        self.released: list = []
+        self.source = "file"
         bar = QToolBar(window)
         bar.setObjectName("offline_checkin_bar")
         bar.addAction(self.action)
+        bar.addAction(self.released_action)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.bar = bar
         self.refresh()
+        self.load_released()
 
     def refresh(self) -> None:
-        self.bar.setVisible(copy_location(self.app.actor.username).exists())
+        has_file = copy_location(self.app.actor.username).exists()
+        self.action.setVisible(has_file)
+        self.released_action.setVisible(bool(self.released))
+        self.bar.setVisible(has_file or bool(self.released))
+
+    def load_released(self) -> None:
+        if not access.may(self.app.services, "offline.checkin"):
+            return
+        self.app.run(offline_held.released_copies, owner=self.window, on_done=self._released,
+                     on_error=lambda _exc: None)  # a check for something rare: never an error at start
+
+    def _released(self, copies) -> None:
+        self.released = list(copies)
+        if copies:
+            self.released_action.setToolTip(self.tr("IT har lämnat tillbaka ändringar från en återkallad kopia "
+                                                    "(%1). Checka in dem; alla regler prövas igen.")
+                                            .replace("%1", ", ".join(copies[0].case_numbers)))
+        self.refresh()
 
     def start(self) -> None:
         username = self.app.actor.username
         path = self.path = copy_location(username)
+        self.source = "file"
         self.app.run(lambda _ctx: read_copy_intents(path, username), owner=self.window, on_done=self._read,
                      on_error=self.app.report_error)
+
+    def start_released(self) -> None:
+        if not self.released:
+            return
+        copy_id = self.released[0].copy_id
+        self.source = "server"
+        self.app.run(lambda ctx: (copy_id, offline_held.released_intents(ctx, copy_id), []), owner=self.window,
+                     on_done=self._read, on_error=self.app.report_error)
 
     def _read(self, result) -> None:
         self.copy_id, self.intents, self.log = result
@@ -136,6 +171,12 @@ class CheckinController(QObject):
             return
         if result.refused:
             self.app.report_error(_Refused("\n".join(reason for _id, reason in result.refused)))
+            return
+        if result.done and self.source == "server":
+            self.app.status_message.emit(self.tr("Incheckat: de återlämnade ändringarna finns nu i ärendena (%1 st).")
+                                         .replace("%1", str(result.applied + result.already)))
+            self.app.data_changed.emit("case")
+            self.load_released()
             return
         if result.done:  # everything is on the server now
             count = str(result.applied + result.already)

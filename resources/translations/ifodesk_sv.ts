@@ -718,12 +718,27 @@
 <context>
     <name>CheckinController</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_mode.py" line="+92" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="+93" />
         <source>Checka &amp;in från bärbar dator …</source>
         <translation>Checka &amp;in från bärbar dator …</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+4" />
+        <source>Checka in &amp;återlämnade ändringar …</source>
+        <translation>Checka in &amp;återlämnade ändringar …</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>IT har lämnat tillbaka ändringar från en återkallad kopia (%1). Checka in dem; alla regler prövas igen.</source>
+        <translation>IT har lämnat tillbaka ändringar från en återkallad kopia (%1). Checka in dem; alla regler prövas igen.</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>Incheckat: de återlämnade ändringarna finns nu i ärendena (%1 st).</source>
+        <translation>Incheckat: de återlämnade ändringarna finns nu i ärendena (%1 st).</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Incheckat: alla ändringar finns nu på servern (%1 st). Kopian på datorn är raderad.</source>
         <translation>Incheckat: alla ändringar finns nu på servern (%1 st). Kopian på datorn är raderad.</translation>
     </message>
@@ -6081,7 +6096,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_mode.py" line="-77" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="-117" />
         <source>OFFLINE – %1</source>
         <translation>OFFLINE – %1</translation>
     </message>
