@@ -126,8 +126,8 @@ def main() -> int:
                                  .limit(args.checkout * args.repeat)))
         without = [c for c in s.scalars(base.limit(args.checkout * args.repeat * 3)) if c not in set(with_ut)]
         half = args.checkout // 2
-        rounds = [with_ut[r * half:(r + 1) * half] + without[r * (args.checkout - half):(r + 1) * (args.checkout - half)]
-                  for r in range(args.repeat)]
+        rest = args.checkout - half
+        rounds = [with_ut[r * half:(r + 1) * half] + without[r * rest:(r + 1) * rest] for r in range(args.repeat)]
     reason = "Mätning av utcheckning (prestandatest)"
     for round_no in range(args.repeat):
         ids = rounds[round_no]

@@ -61,7 +61,8 @@ def test_released_changes_are_checked_in_by_their_author_through_the_merge(ctx, 
     released = offline_held.release(admin, copy.header.copy_id[:8], decided_by="admin")
     assert (released.status, released.decided_by) == ("released", "admin")
     with pytest.raises(ValidationError, match="redan återlämnad"):
-        offline_held.discard(admin, copy.header.copy_id, reason="Dubbelarbete, redan inskrivet", decided_by="karin.berg")
+        offline_held.discard(admin, copy.header.copy_id, reason="Dubbelarbete, redan inskrivet",
+                             decided_by="karin.berg")
     with pytest.raises(NotFound):  # only the author brings them in
         offline_held.released_intents(ctx_for("erik.sjoberg"), copy.header.copy_id)
 

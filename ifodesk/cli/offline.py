@@ -12,7 +12,8 @@ USERNAME = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("offline", help="utcheckade kopior på bärbara datorer: lista och återkalla")
+    p = sub.add_parser("offline", help="utcheckade kopior på bärbara datorer: lista, återkalla och granska "
+                                       "sparade ändringar")
     osub = p.add_subparsers(dest="offline_command", metavar="ÅTGÄRD", required=True)
     ls = osub.add_parser("list", help="vem har vilka ärenden utcheckade, sedan när, och vilka är försenade",
                          description="Visar kopior som inte checkats in. ”Försenad” = äldre än tillåtet antal dagar.")
