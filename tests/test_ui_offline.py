@@ -214,6 +214,7 @@ def test_changes_handed_back_by_it_are_checked_in_through_the_widgets(qtbot, mak
     qtbot.waitUntil(lambda: controller.bar.isVisible() and controller.released_action.isVisible(), timeout=10000)
     assert not controller.action.isVisible()  # no copy on this computer
     assert "BU-2026-00001" in controller.released_action.toolTip()
+    online.grab().save(str(tmp_path / "released.png"))
     messages = []
     online.app.status_message.connect(messages.append)
     controller.released_action.trigger()
