@@ -54,8 +54,13 @@ class OfflineHeldIntent(Base):
     user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     seq: Mapped[int] = mapped_column()
     call: Mapped[str] = mapped_column(String(100))
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)  # emptied when discarded
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # held -> released (handed back to its author to check in) -> checked_in; or held -> discarded
+    status: Mapped[str] = mapped_column(String(20), default="held", server_default="held")
+    decided_at: Mapped[datetime | None] = mapped_column()
+    decided_by: Mapped[str | None] = mapped_column(String(60))
+    decision_reason: Mapped[str | None] = mapped_column(String(500))
 
 
 Index("ix_offline_checkout_open", OfflineCheckout.case_id, OfflineCheckout.checked_in_at)

@@ -77,3 +77,31 @@ def check_age(header: CopyHeader, now: datetime, max_age_days: int) -> None:
         raise OfflineFileError(
             f"Den utcheckade kopian är äldre än {max_age_days} dagar och har låsts. Anslut till servern "
             "och checka in den, eller be IT återkalla den (ifodesk-admin offline revoke).")
+
+
+def overwrite_and_unlink(path: Path) -> None:
+    """Random bytes over the whole file, synced, then removed. On an SSD or a copy-on-write file
+    system the old blocks may survive this: destroying the key (keys.destroy_key) is what counts."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    try:
+        with open(path, "r+b", buffering=0) as fh:
+            left = size
+            while left > 0:
+                chunk = min(left, 1 << 20)
+                fh.write(os.urandom(chunk))
+                left -= chunk
+            os.fsync(fh.fileno())
+    except OSError:
+        pass  # unlink all the same; the key's destruction makes the content unreadable
+    path.unlink(missing_ok=True)
+
+
+def wipe(path: Path) -> None:
+    """The copy and any temporary file a crashed save left beside it."""
+    overwrite_and_unlink(path)
+    if path.parent.is_dir():
+        for tmp in path.parent.glob(f".{path.stem}-*{path.suffix}.tmp"):
+            overwrite_and_unlink(tmp)

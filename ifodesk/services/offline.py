@@ -17,10 +17,7 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from ifodesk.db.models import (
-    Anmalan, AnmalanChild, Case, Decision, DecisionParty, DelegationOrdning, Municipality, Person,
-    PersonRelation, Unit, User, UserUnit, Utredning,
-)
+from ifodesk.db.models import AnmalanChild, Case, Decision, Person, PersonRelation, User, Utredning
 from ifodesk.db.models_offline import CheckinApplied, OfflineCheckout, OfflineHeldIntent
 from ifodesk.offline.intents import Intent, encode
 from ifodesk.offline.merge import FieldConflict, field_conflicts
@@ -33,6 +30,7 @@ from .offline_specs import SPECS, field_values, labels, mine_values
 
 # Tables copied whole (the municipality's), by a column naming the case, or not at all.
 _REFERENCE = {"municipality", "unit", "app_user", "user_unit", "delegation_ordning"}
+MAX_CASES = 50  # one laptop copy: what a home visit or a week away needs, not a unit's whole list
 _NOT_COPIED = {"audit_log", "audit_chain_head", "audit_review_mark", "access_reason", "meeting",
                "meeting_item", "case_number_seq", "offline_checkout", "checkin_applied",
                "offline_held_intent", "alembic_version"}
@@ -73,6 +71,10 @@ class CheckinResult:
     done: bool = False  # everything is on the server: the laptop copy may be removed
 
 
+class CopyRevoked(PermissionDenied):
+    """The copy was revoked: its changes are now held on the server, so the laptop may erase it."""
+
+
 # --- check-out -----------------------------------------------------------------------------
 
 @access.requires("offline.checkout")
@@ -85,6 +87,8 @@ def check_out(ctx: ServiceContext, case_ids: list[uuid.UUID], *, laptop: str, re
         raise ValidationError("Ange datorns namn.", "laptop")
     if not case_ids:
         raise ValidationError("Välj minst ett ärende att checka ut.")
+    if len(set(case_ids)) > MAX_CASES:
+        raise ValidationError(f"Högst {MAX_CASES} ärenden kan checkas ut på en gång.")
     copy_id, now = uuid.uuid4(), ctx.now()
     expires = now + timedelta(days=days)
     local = empty_copy()
@@ -110,7 +114,6 @@ def _copy_rows(s: Session, ctx: ServiceContext, case_ids: list[uuid.UUID], local
 
     conn = s.connection()
     mid = ctx.actor.municipality_id
-    keys: dict[str, set] = {"case_file": set(case_ids)}
     rows_by_table: dict = {}
     person_ids: set = set()
     for table in Base.metadata.sorted_tables:
@@ -258,14 +261,18 @@ def check_in(ctx: ServiceContext, copy_id: str, intents: list[Intent],
         rows = _copy_rows_of(s, ctx, cid)
         revoked = any(r.revoked_at is not None for r in rows)
         done_ids = {str(i) for i in s.scalars(select(CheckinApplied.intent_id).where(CheckinApplied.copy_id == cid))}
+        # a revoked copy whose held changes IT handed back: checked in like any other, every rule again
+        released = revoked and "released" in set(s.scalars(select(OfflineHeldIntent.status)
+                                                           .where(OfflineHeldIntent.copy_id == cid)))
     if (already_log := str(_log_marker(cid)) in done_ids):
         done_ids.discard(str(_log_marker(cid)))
-    if revoked:
-        _hold(ctx, cid, intents)
-        raise PermissionDenied("Kopian har återkallats av IT och kan inte checkas in. Ändringarna har sparats "
-                               "på servern för granskning – ingenting har gått förlorat.")
-    if offline_log and not already_log:
+    if offline_log and not already_log:  # what was read offline reaches the log, revoked or not
         _copy_offline_log(ctx, cid, offline_log)
+    if revoked and not released:
+        _hold(ctx, cid, [i for i in intents if i.id not in done_ids])
+        raise CopyRevoked("Kopian har återkallats av IT och kan inte checkas in. Ändringarna har sparats "
+                          "på servern för granskning – ingenting har gått förlorat – och kopian på datorn "
+                          "raderas.")
     last_writer, first_base = _plan(intents)
     result = CheckinResult()
     blocked: set[str] = set()
@@ -396,6 +403,9 @@ def _finish(ctx: ServiceContext, cid: uuid.UUID, count: int) -> None:
             if r.checked_in_at is None:
                 r.checked_in_at = ctx.now()
                 audit.record(s, ctx, "offline_checkin", "case", r.case_id, None, detail=f"{count} ändringar")
+        for h in s.scalars(select(OfflineHeldIntent).where(OfflineHeldIntent.copy_id == cid,
+                                                            OfflineHeldIntent.status == "released")):
+            h.status = "checked_in"
 
 
 # --- IT: list and revoke -------------------------------------------------------------------

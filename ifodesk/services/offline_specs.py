@@ -34,6 +34,17 @@ SPECS: dict[str, Spec] = {
     "decisions.update_fields": Spec("decision", Decision, "decision_id", dict_field="fields"),
 }
 
+# What kind of change an intent is, in words without its content (the review of held changes).
+CHANGE_LABELS: dict[str, str] = {
+    "journal.add_note": "ny journalanteckning",
+    "journal.update_draft": "ändrad journalanteckning",
+    "cases.update_utredning": "utredningstext",
+    "cases.save_section": "utredningsavsnitt",
+    "cases.save_forhandsbedomning_notes": "förhandsbedömningens anteckningar",
+    "decisions.draft_decision": "nytt beslutsförslag",
+    "decisions.update_fields": "ändrat beslutsförslag",
+}
+
 SERVER_ONLY = "Det här kräver servern och kan inte göras offline. Gör det efter incheckningen."
 REFUSED: dict[str, str] = {
     "decisions.sign": "Beslut fattas inte offline: det kräver serverns tid och gällande delegation. "

@@ -15,38 +15,56 @@ from .widgets.inputs import error_label, line_edit
 
 
 def copy_location(username: str):
-    """Where the copy is kept and the key it is encrypted with (the drafts' keyring key)."""
+    """Where the user's copy is kept on this computer."""
     from ifodesk.offline.store import default_path
 
-    from .draft_keys import draft_key
-
-    return default_path(username), draft_key(username)[0]
+    return default_path(username)
 
 
-def checkout_to_laptop(ctx, case_ids, laptop: str, reason: str | None, path, key, server: str):
-    """Worker: check out on the server, then store the copy encrypted (never plain text on disk)."""
+def checkout_to_laptop(ctx, case_ids, laptop: str, reason: str | None, path, server: str):
+    """Worker: check out on the server, then store the copy encrypted under a new key of its own
+    (in the OS keyring; destroyed when the copy is checked in)."""
+    from ifodesk.offline.keys import new_key
     from ifodesk.services.offline_local import save_package
 
     package = offline_svc.check_out(ctx, list(case_ids), laptop=laptop, reason=reason or None)
-    save_package(package, path, key, server)
+    save_package(package, path, new_key(ctx.actor.username), server)
     return package.case_numbers
 
 
 class CheckoutDialog(QDialog):
-    def __init__(self, case_number: str, parent: QWidget | None = None):
+    """case_numbers: what is checked out; others: how many of them are not the user's own (a reason
+    is then required). submit: called on OK instead of closing, so errors show in the dialog."""
+
+    def __init__(self, case_numbers, parent: QWidget | None = None, *, others: int = 0, submit=None):
         super().__init__(parent)
+        if isinstance(case_numbers, str):
+            case_numbers = [case_numbers]
         self.setObjectName("offline_checkout_dialog")
         self.setWindowTitle(self.tr("Checka ut till bärbar dator"))
-        intro = QLabel(self.tr("Ärende %1 kopieras krypterat till den här datorn så att du kan skriva "
-                               "journalanteckningar, utredningstext och beslutsförslag utan anslutning. "
-                               "Ändringarna skickas när du checkar in.").replace("%1", case_number), self)
+        if len(case_numbers) == 1:
+            what = self.tr("Ärende %1 kopieras").replace("%1", case_numbers[0])
+        else:
+            what = self.tr("%1 ärenden (%2) kopieras").replace("%1", str(len(case_numbers))).replace(
+                "%2", ", ".join(case_numbers))
+        intro = QLabel(what + self.tr(" krypterat till den här datorn så att du kan skriva journalanteckningar, "
+                                      "utredningstext och beslutsförslag utan anslutning. Ändringarna skickas "
+                                      "när du checkar in."), self)
+        intro.setObjectName("offline_checkout_intro")
         intro.setWordWrap(True)
         self.laptop = line_edit(self, "offline_laptop", self.tr("Datorns namn"))
         self.laptop.setText(socket.gethostname()[:100])
         self.reason = line_edit(self, "offline_reason", self.tr("Skäl (krävs för andras ärenden)"))
+        self.others = others
         self.error = error_label(self, "offline_checkout_error")
         form = QFormLayout(self)
         form.addRow(intro)
+        if others:
+            note = QLabel(self.tr("%1 av ärendena är inte dina: skriv skälet till att du tar med dem. Skälet "
+                                  "loggas.").replace("%1", str(others)), self)
+            note.setObjectName("offline_checkout_others")
+            note.setWordWrap(True)
+            form.addRow(note)
         form.addRow(self.tr("&Dator:"), self.laptop)
         form.addRow(self.tr("&Skäl:"), self.reason)
         form.addRow(self.error)
@@ -54,9 +72,14 @@ class CheckoutDialog(QDialog):
         self.ok = buttons.addButton(self.tr("Checka ut"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("offline_checkout_ok")
         buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.accept if submit is None else submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.ok.setEnabled(True)
 
 
 class CaseOfflineBox(QWidget):
@@ -103,14 +126,14 @@ class CaseOfflineBox(QWidget):
 
     def _check_out(self) -> None:
         d = self.dialog
-        path, key = copy_location(self.app.actor.username)
+        path = copy_location(self.app.actor.username)
         if path.exists():
             self.app.report_error(ValidationError(self.tr("Det finns redan en utcheckad kopia på datorn. Checka in "
                                                      "den först.")))
             return
         server = getattr(self.app.services.db, "url", "")
         self.app.run(checkout_to_laptop, [self.view.detail.summary.id], d.laptop.text(), d.reason.text(),
-                     path, key, server.split("@")[-1], owner=self, on_done=self._done, on_error=self._failed)
+                     path, server.split("@")[-1], owner=self, on_done=self._done, on_error=self._failed)
 
     def _failed(self, exc) -> None:
         if isinstance(exc, ReasonRequired):  # someone else's case: the reason goes in the dialog

@@ -589,7 +589,7 @@
 <context>
     <name>CaseOfflineBox</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_case.py" line="+73" />
+        <location filename="../../ifodesk/ui/offline_case.py" line="+96" />
         <source>Checka ut till bärbar dator …</source>
         <translation>Checka ut till bärbar dator …</translation>
     </message>
@@ -718,14 +718,29 @@
 <context>
     <name>CheckinController</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_mode.py" line="+76" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="+93" />
         <source>Checka &amp;in från bärbar dator …</source>
         <translation>Checka &amp;in från bärbar dator …</translation>
     </message>
     <message>
-        <location line="+40" />
-        <source>Incheckat: alla ändringar finns nu på servern (%1 st).</source>
-        <translation>Incheckat: alla ändringar finns nu på servern (%1 st).</translation>
+        <location line="+4" />
+        <source>Checka in &amp;återlämnade ändringar …</source>
+        <translation>Checka in &amp;återlämnade ändringar …</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>IT har lämnat tillbaka ändringar från en återkallad kopia (%1). Checka in dem; alla regler prövas igen.</source>
+        <translation>IT har lämnat tillbaka ändringar från en återkallad kopia (%1). Checka in dem; alla regler prövas igen.</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>Incheckat: de återlämnade ändringarna finns nu i ärendena (%1 st).</source>
+        <translation>Incheckat: de återlämnade ändringarna finns nu i ärendena (%1 st).</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Incheckat: alla ändringar finns nu på servern (%1 st). Kopian på datorn är raderad.</source>
+        <translation>Incheckat: alla ändringar finns nu på servern (%1 st). Kopian på datorn är raderad.</translation>
     </message>
 </context>
 <context>
@@ -754,17 +769,27 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_case.py" line="-84" />
+        <location filename="../../ifodesk/ui/offline_case.py" line="-102" />
         <source>Checka ut till bärbar dator</source>
         <translation>Checka ut till bärbar dator</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Ärende %1 kopieras krypterat till den här datorn så att du kan skriva journalanteckningar, utredningstext och beslutsförslag utan anslutning. Ändringarna skickas när du checkar in.</source>
-        <translation>Ärende %1 kopieras krypterat till den här datorn så att du kan skriva journalanteckningar, utredningstext och beslutsförslag utan anslutning. Ändringarna skickas när du checkar in.</translation>
+        <location line="+2" />
+        <source>Ärende %1 kopieras</source>
+        <translation>Ärende %1 kopieras</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+2" />
+        <source>%1 ärenden (%2) kopieras</source>
+        <translation>%1 ärenden (%2) kopieras</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> krypterat till den här datorn så att du kan skriva journalanteckningar, utredningstext och beslutsförslag utan anslutning. Ändringarna skickas när du checkar in.</source>
+        <translation> krypterat till den här datorn så att du kan skriva journalanteckningar, utredningstext och beslutsförslag utan anslutning. Ändringarna skickas när du checkar in.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Datorns namn</source>
         <translation>Datorns namn</translation>
     </message>
@@ -774,7 +799,12 @@
         <translation>Skäl (krävs för andras ärenden)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
+        <source>%1 av ärendena är inte dina: skriv skälet till att du tar med dem. Skälet loggas.</source>
+        <translation>%1 av ärendena är inte dina: skriv skälet till att du tar med dem. Skälet loggas.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>&amp;Dator:</source>
         <translation>&amp;Dator:</translation>
     </message>
@@ -2416,6 +2446,49 @@
     </message>
 </context>
 <context>
+    <name>ListCheckout</name>
+    <message>
+        <location filename="../../ifodesk/ui/offline_list.py" line="+30" />
+        <source>Checka ut markerade ärenden till bärbar dator</source>
+        <translation>Checka ut markerade ärenden till bärbar dator</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Markera ett eller flera ärenden (Ctrl- eller Skift-klick) och checka ut dem för att arbeta utan anslutning.</source>
+        <translation>Markera ett eller flera ärenden (Ctrl- eller Skift-klick) och checka ut dem för att arbeta utan anslutning.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Markera ett eller flera ärenden i listan.</source>
+        <translation>Markera ett eller flera ärenden i listan.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Högst %1 ärenden kan checkas ut på en gång.</source>
+        <translation>Högst %1 ärenden kan checkas ut på en gång.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Det finns redan en utcheckad kopia på datorn. Checka in den först.</source>
+        <translation>Det finns redan en utcheckad kopia på datorn. Checka in den först.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Skriv ett skäl: %1 av ärendena är inte dina.</source>
+        <translation>Skriv ett skäl: %1 av ärendena är inte dina.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Minst ett av ärendena är inte ditt: skriv ett skäl.</source>
+        <translation>Minst ett av ärendena är inte ditt: skriv ett skäl.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Utcheckat till den här datorn: %1. Starta ifodesk --offline för att arbeta utan anslutning.</source>
+        <translation>Utcheckat till den här datorn: %1. Starta ifodesk --offline för att arbeta utan anslutning.</translation>
+    </message>
+</context>
+<context>
     <name>LogReview</name>
     <message>
         <location filename="../../ifodesk/ui/pages/log_review.py" line="+36" />
@@ -3174,12 +3247,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälningar</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+141" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="+142" />
         <source>Sök</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/start.py" line="+111" />
+        <location filename="../../ifodesk/ui/pages/start.py" line="+112" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -4386,7 +4459,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Ärendestatus</source>
         <translation>Ärendestatus</translation>
     </message>
@@ -4777,13 +4850,13 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+58" />
+        <location line="+59" />
         <location line="+4" />
         <source>Att göra</source>
         <translation>Att göra</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-60" />
         <source>Tidsfrister</source>
         <translation>Tidsfrister</translation>
     </message>
@@ -4794,13 +4867,13 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+63" />
+        <location line="+64" />
         <source>Enheterna</source>
         <translation>Enheterna</translation>
     </message>
     <message>
-        <location line="-60" />
-        <location line="+63" />
+        <location line="-61" />
+        <location line="+64" />
         <source>Kommande sammanträden</source>
         <translation>Kommande sammanträden</translation>
     </message>
@@ -5496,7 +5569,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>TextSearchPanel</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-131" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-132" />
         <location line="+7" />
         <source>Sök i texter</source>
         <translation>Sök i texter</translation>
@@ -6023,7 +6096,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_mode.py" line="-59" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="-117" />
         <source>OFFLINE – %1</source>
         <translation>OFFLINE – %1</translation>
     </message>

@@ -22,6 +22,7 @@ from ifodesk.services.admin import list_units
 from ifodesk.services.caseview import STATUS_LABELS, CaseQuery
 from ifodesk.services.errors import ServiceError
 
+from .. import offline_list
 from ..labels import person_name, protected_colour
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.case_list import CaseListWidget
@@ -147,6 +148,7 @@ class SearchPage(Page):
         self.cases.filter.setPlaceholderText(
             self.tr("Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn"))
         self.cases.case_activated.connect(app.open_case)
+        offline_list.install(self.cases)
         self.status = QComboBox(self)
         self.status.setObjectName("search_status")
         self.status.setAccessibleName(self.tr("Ärendestatus"))

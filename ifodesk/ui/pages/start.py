@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ifodesk.services import access, start
 from ifodesk.services.caseview import CaseQuery
 
+from .. import offline_list
 from ..labels import person_name, protected_colour
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.case_list import CaseListWidget
@@ -152,6 +153,7 @@ class StartPage(Page):
             query = CaseQuery(assigned_to=app.user_id(), statuses=OPEN_STATUSES)
             self.cases = CaseListWidget(app, "start_cases", query, self)
             self.cases.case_activated.connect(app.open_case)
+            offline_list.install(self.cases)
         self._layout()
         app.data_changed.connect(self.refresh_if_visible)
 

@@ -51,7 +51,7 @@ class CaseListWidget(QWidget):
         self._connect()
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
+        top = self.top = QHBoxLayout()  # more commands may be added beside the count (offline_list)
         top.addWidget(self.filter, 1)
         top.addWidget(self.count)
         box = QVBoxLayout(self)

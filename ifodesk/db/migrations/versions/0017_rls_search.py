@@ -8,12 +8,12 @@ policy itself would show (same municipality, same units unless a reason is state
 query still runs under row-level security, so they can only narrow what a user sees.
 
 Revision ID: 0017
-Revises: 0012
+Revises: 0015
 """
 from alembic import op
 
 revision = "0017"
-down_revision = "0012"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
