@@ -50,7 +50,9 @@ _TEMPLATE_KEYS = {
     "optional_deadlines", "extends_deadlines", "requires_socionom", "socionom_basis", "mark",
     "note", "wording", "appeal", "statistics", "fields", "deadline_start_fields",
     "deadlines_after_utredning", "closes_utredning", "court_starts_deadlines", "against_party",
+    "court_ruling", "court_care_starts_deadlines",
 }
+COURT_RULINGS = ("understallning", "ansokan")
 
 
 class _Resolver:
@@ -272,6 +274,12 @@ def _parse_template(
     deadlines["urgent_starts_deadlines"] = urgent_deadlines
     deadlines["deadlines_after_utredning"] = _str_list(data, "deadlines_after_utredning", file, entry, problems)
     deadlines["court_starts_deadlines"] = _str_list(data, "court_starts_deadlines", file, entry, problems)
+    deadlines["court_care_starts_deadlines"] = _str_list(data, "court_care_starts_deadlines", file, entry, problems)
+    court_ruling = data.get("court_ruling")
+    if court_ruling is None and (deadlines["court_starts_deadlines"] or deadlines["court_care_starts_deadlines"]):
+        court_ruling = "understallning"  # files written before court_ruling existed
+    if court_ruling is not None and court_ruling not in COURT_RULINGS:
+        problems.add(file, entry, f"court_ruling måste vara en av {', '.join(COURT_RULINGS)}")
     for key, ids in deadlines.items():
         for d in ids:
             if d not in deadline_ids:
@@ -332,5 +340,7 @@ def _parse_template(
         deadline_start_fields=MappingProxyType(start_fields),
         deadlines_after_utredning=deadlines["deadlines_after_utredning"],
         court_starts_deadlines=deadlines["court_starts_deadlines"],
+        court_ruling=court_ruling,
+        court_care_starts_deadlines=deadlines["court_care_starts_deadlines"],
         closes_utredning=closes_utredning, against_party=against_party,
     )
