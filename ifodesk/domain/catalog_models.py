@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from ifodesk.domain.delegation import LEVELS
+from ifodesk.domain.levels import LEVELS
 
 
 APPEAL_ROUTES = ("forvaltningsbesvar", "laglighetsprovning", "none")
@@ -188,7 +188,7 @@ class DecisionTemplate:
     law_version: str  # the version new decisions cite
     valid_from: date
     lagrum: tuple[str, ...]
-    lowest_decider: str  # one of delegation.LEVELS
+    lowest_decider: str  # one of levels.LEVELS
     utskott_only: bool
     utskott_basis: str | None
     urgent_route: str | None  # None or "ordforande"

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ifodesk.domain.delegation import LEVELS
+from ifodesk.domain.levels import LEVELS
 from ifodesk.domain.catalog_models import (  # noqa: F401
     APPEAL_ROUTES,
     Appeal,

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ifodesk.domain.deadlines import add_months
+from ifodesk.domain.levels import LEVEL_LABELS, LEVELS
 
-if TYPE_CHECKING:  # the catalog imports LEVELS from here; no runtime import the other way
-    from ifodesk.domain.catalog import Catalog, DecisionTemplate
+if TYPE_CHECKING:  # the catalog never imports this module (LEVELS live in domain.levels)
+    from ifodesk.domain.catalog_models import Catalog, DecisionTemplate
 
 __all__ = [
     "LEVELS",
@@ -54,27 +55,6 @@ __all__ = [
     "required_level",
 ]
 
-# Lowest first. The ordförande decides only in urgent cases (or where the order names them).
-LEVELS: tuple[str, ...] = (
-    "handlaggare",
-    "forste_socialsekreterare",
-    "enhetschef",
-    "ifo_chef",
-    "socialchef",
-    "ordforande",
-    "utskott",
-    "namnd",
-)
-LEVEL_LABELS: Mapping[str, str] = {
-    "handlaggare": "Socialsekreterare (handläggare)",
-    "forste_socialsekreterare": "1:e socialsekreterare",
-    "enhetschef": "Enhetschef",
-    "ifo_chef": "IFO-chef",
-    "socialchef": "Socialchef",
-    "ordforande": "Ordförande",
-    "utskott": "Individutskottet",
-    "namnd": "Nämnden",
-}
 # Employees (anställda) never cross the utskott line.
 EMPLOYEE_LEVELS = LEVELS[: LEVELS.index("ordforande")]
 # Those who may take a decision reserved for an utskott.
