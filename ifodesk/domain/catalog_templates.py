@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ifodesk.domain.catalog_schema import TemplateModel, keys, validate
 from ifodesk.domain.levels import LEVELS
 from ifodesk.domain.catalog_models import (  # noqa: F401
     APPEAL_ROUTES,
@@ -43,15 +44,7 @@ from ifodesk.domain.catalog_fields import (  # noqa: F401
     _parse_fields,
 )
 
-_TEMPLATE_KEYS = {
-    "id", "title", "category", "kind", "approval_pair", "law_version", "valid_from", "lagrum",
-    "legacy_lagrum", "lowest_decider", "utskott_only", "utskott_basis", "urgent_route",
-    "urgent_basis", "urgent_needs_authorisation", "urgent_starts_deadlines", "starts_deadlines",
-    "optional_deadlines", "extends_deadlines", "requires_socionom", "socionom_basis", "mark",
-    "note", "wording", "appeal", "statistics", "fields", "deadline_start_fields",
-    "deadlines_after_utredning", "closes_utredning", "court_starts_deadlines", "against_party",
-    "court_ruling", "court_care_starts_deadlines",
-}
+_TEMPLATE_KEYS = keys(TemplateModel)  # the typed model (catalog_schema) is the one list
 COURT_RULINGS = ("understallning", "ansokan")
 
 
@@ -150,7 +143,10 @@ def _parse_template(
             problems.add(file, entry, "id får bara innehålla a–z, 0–9 och _")
         elif tid != stem:
             problems.add(file, entry, f"id '{tid}' ska vara samma som filnamnet '{stem}.toml'")
-    _check_keys(data, _TEMPLATE_KEYS, file, entry, problems)
+    typed = validate(TemplateModel, data, file, entry, problems)
+    if typed is None:
+        return None  # every type problem of the file is reported; the rules below need typed data
+    data = typed.model_dump(exclude_none=True)
     title = _str(data, "title", file, entry, problems)
     category = data.get("category")
     if category not in CATEGORIES:
