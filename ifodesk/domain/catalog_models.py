@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from ifodesk.domain.levels import LEVELS
 
 
 APPEAL_ROUTES = ("forvaltningsbesvar", "laglighetsprovning", "none")

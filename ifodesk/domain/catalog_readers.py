@@ -4,12 +4,12 @@ versions, the appeal texts and the deadline ids."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ifodesk.domain.catalog_schema import LawFileModel, ParagraphModel, VersionModel, keys, validate
+from ifodesk.domain.catalog_schema import AppealsFileModel, LawFileModel, ParagraphModel, VersionModel, keys, validate
 from ifodesk.domain.deadlines import DeadlineConfigError, load_deadline_rules
 from ifodesk.domain.catalog_models import (  # noqa: F401
     APPEAL_ROUTES,
@@ -41,15 +41,6 @@ def _read_toml(root: Path, path: Path, problems: _Problems) -> dict[str, Any] | 
     except (OSError, UnicodeDecodeError) as exc:
         problems.add(name, "filen", f"kan inte läsas: {exc}")
     return None
-
-
-def _check_keys(
-    data: Mapping[str, Any], allowed: Iterable[str], file: str, entry: str, problems: _Problems
-) -> None:
-    allowed = set(allowed)
-    for key in data:
-        if key not in allowed:
-            problems.add(file, entry, f"okänd nyckel '{key}' (tillåtna: {', '.join(sorted(allowed))})")
 
 
 def _str(
@@ -238,14 +229,16 @@ def _load_appeal_texts(root: Path, problems: _Problems) -> dict[str, tuple[str, 
     data = _read_toml(root, path, problems)
     if data is None:
         return {}
-    _check_keys(data, APPEAL_ROUTES, file, "filen", problems)
+    typed = validate(AppealsFileModel, data, file, "filen", problems)
+    if typed is None:
+        return {}
+    data = typed.model_dump(exclude_none=True)
     result: dict[str, tuple[str, str]] = {}
     for route in APPEAL_ROUTES:
         raw = data.get(route)
         if not isinstance(raw, dict):
             problems.add(file, f"[{route}]", "tabellen saknas")
             continue
-        _check_keys(raw, {"title", "text"}, file, f"[{route}]", problems)
         title = _str(raw, "title", file, f"[{route}]", problems)
         text = _str(raw, "text", file, f"[{route}]", problems)
         if title and text:

@@ -156,6 +156,19 @@ class LawFileModel(_Model):
     versions: Optional[list[VersionModel]] = None
 
 
+class AppealTextModel(_Model):
+    title: Optional[StrictStr] = None
+    text: Optional[StrictStr] = None
+
+
+class AppealsFileModel(_Model):
+    """resources/catalog/appeals.toml: the default appeal texts per route."""
+
+    forvaltningsbesvar: Optional[AppealTextModel] = None
+    laglighetsprovning: Optional[AppealTextModel] = None
+    none: Optional[AppealTextModel] = None
+
+
 def keys(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(model.model_fields)
 

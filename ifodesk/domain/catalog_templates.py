@@ -29,7 +29,6 @@ from ifodesk.domain.catalog_models import (  # noqa: F401
 )
 from ifodesk.domain.catalog_readers import (  # noqa: F401
     _bool,
-    _check_keys,
     _date,
     _mark,
     _read_toml,
@@ -241,7 +240,6 @@ def _parse_template(
     if not isinstance(raw_appeal, dict):
         problems.add(file, entry, "tabellen [appeal] med route saknas")
     else:
-        _check_keys(raw_appeal, {"route", "basis", "title", "text"}, file, f"{entry}, [appeal]", problems)
         route = raw_appeal.get("route")
         basis = _str(raw_appeal, "basis", file, f"{entry}, [appeal]", problems, required=False)
         if route not in APPEAL_ROUTES:
@@ -294,7 +292,6 @@ def _parse_template(
         if not isinstance(raw_stats, dict):
             problems.add(file, entry, "[statistics] måste vara en tabell")
         else:
-            _check_keys(raw_stats, {"insats_type", "legal_basis"}, file, f"{entry}, [statistics]", problems)
             it, lb = raw_stats.get("insats_type"), raw_stats.get("legal_basis")
             if it is not None and it not in INSATS_TYPES:
                 problems.add(file, f"{entry}, [statistics]", f"okänd insats_type {it!r} ({', '.join(INSATS_TYPES)})")
