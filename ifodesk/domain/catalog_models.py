@@ -11,7 +11,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 
-
 APPEAL_ROUTES = ("forvaltningsbesvar", "laglighetsprovning", "none")
 CATEGORIES = ("barn", "vuxen", "ekonomi")
 KINDS = ("approval", "refusal", "other")
