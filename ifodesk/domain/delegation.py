@@ -70,6 +70,8 @@ OPTION_DEFAULTS: Mapping[str, Any] = {
     "self_approval_allowed": False,
     # Who prepares (approves) a proposal before it goes on an utskott agenda.
     "utskott_beredning_level": "forste_socialsekreterare",
+    # Members an utskott needs to decide ([I] in law.md: at least three).
+    "utskott_min_members": 3,
 }
 
 
@@ -102,6 +104,7 @@ class DelegationOptions:
     probation_months: int = 3
     self_approval_allowed: bool = False
     utskott_beredning_level: str = "forste_socialsekreterare"
+    utskott_min_members: int = 3
 
 
 @dataclass(frozen=True)
@@ -309,7 +312,7 @@ def _parse_options(raw: Mapping[str, Any]) -> tuple[DelegationOptions, list[str]
                 continue
         elif isinstance(default, int):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                problems.append(f"options.{key}: måste vara ett heltal (antal månader, 0 eller mer)")
+                problems.append(f"options.{key}: måste vara ett heltal (0 eller mer)")
                 continue
         elif not isinstance(value, str):
             problems.append(f"options.{key}: måste vara en text")
