@@ -836,7 +836,6 @@ def register_data(data, db, org, admin_ctx):
     jourhem ending 2026-01-05 (ongoing in the file). P1 gets one guardian, a woman.
     """
     from ifodesk.db.models import Decision, Insats, Person, PersonRelation
-    from ifodesk.services import audit
 
     mid, bu = org.municipality_id, org.unit.id
     user = org.actor("anna.lind").user_id
@@ -889,7 +888,11 @@ def register_data(data, db, org, admin_ctx):
         insats("P8", p8, "hvb", "LVU", d2, "2026-02-16")
         insats("P9", p9, "jourhem", "SoL", dj, "2025-06-02", "2026-01-05")
         s.flush()
-        audit.record(s, admin_ctx, "court_ruling", "decision", d2.id, p8.id, detail="2025-10-20")
+        from ifodesk.db.models_court import CourtRuling
+        s.add(CourtRuling(municipality_id=mid, unit_id=bu, case_id=cases["P8"].id, person_id=p8.id,
+                          decision_id=d2.id, court="Förvaltningsrätten i Göteborg", court_case_number="1234-25",
+                          ruled_on=D("2025-10-20"), outcome="bifall", care_began_on=D("2025-10-21"),
+                          granted_lagrum=["2 § LVU"]))
     return {"P8": _pnr("2011-06-15", "K"), "P9": _pnr("2009-03-03", "M"), "d2": d2.id}
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate
 
-from ifodesk.services import caseview, decisions
+from ifodesk.services import caseview, court, decisions
 from ifodesk.services import cases as case_svc
 from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import AnmalanInput, ChildInput
@@ -53,6 +53,8 @@ def test_the_courts_ruling_from_the_decision_view_starts_the_lvm_18_deadline(des
     petra.click(court)
     petra.qtbot.waitUntil(lambda: editor.court_dialog is not None and editor.court_dialog.isVisible())
     dialog = editor.court_dialog
+    petra.qtbot.waitUntil(lambda: dialog.form_data is not None)
+    assert not dialog.court.isVisible() and not dialog.insats.isVisible()  # an underställning: date and outcome
     assert dialog.date.minimumDate().toString("yyyy-MM-dd") == "2026-03-02"
     assert dialog.date.maximumDate().toString("yyyy-MM-dd") == "2026-03-09"
     dialog.date.setDate(QDate(2026, 3, 6))
@@ -73,12 +75,12 @@ def test_court_ruling_upphavt_starts_nothing_and_is_only_for_underställda_decis
     case, decided = lvm_decided
     petra = ctx_for("petra.vuxen")
     clock.set(2026, 3, 9, 10)
-    decisions.record_court_ruling(petra, decided.id, date(2026, 3, 4))
-    ruling = decisions.record_court_ruling(petra, decided.id, date(2026, 3, 4), "upphavt")  # a correction
+    court.record_court_ruling(petra, decided.id, date(2026, 3, 4))
+    ruling = court.record_court_ruling(petra, decided.id, date(2026, 3, 4), "upphavt")  # a correction
     assert ruling.deadlines == () and ruling.outcome == "upphavt"
     kinds = {d.kind for d in caseview.get_case(petra, case.case_id).deadlines}
     assert "lvm_ansokan" not in kinds
     with pytest.raises(ValidationError, match="fastställde eller upphävde"):
-        decisions.record_court_ruling(petra, decided.id, date(2026, 3, 4), "kanske")
+        court.record_court_ruling(petra, decided.id, date(2026, 3, 4), "kanske")
     with pytest.raises(ValidationError, match="mellan nämndens beslut och i dag"):
-        decisions.record_court_ruling(petra, decided.id, date(2026, 3, 10))
+        court.record_court_ruling(petra, decided.id, date(2026, 3, 10))

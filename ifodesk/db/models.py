@@ -530,3 +530,4 @@ class AccessReason(Base):
 from . import models_offline  # noqa: E402,F401  (offline copies, issue 12)
 from . import models_handover  # noqa: E402,F401  (absence cover, issue 8)
 from . import models_verkstallighet  # noqa: E402,F401  (verkställighet, issue 13)
+from . import models_court  # noqa: E402,F401  (the court's ruling, issue 10)

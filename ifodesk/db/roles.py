@@ -46,6 +46,7 @@ POLICIES = {
     "anmalan": f"municipality_id = {M} AND {IN_MY_UNITS}",
     "decision": f"municipality_id = {M} AND {IN_MY_UNITS}",
     "deadline": f"municipality_id = {M} AND {IN_MY_UNITS}",
+    "court_ruling": f"municipality_id = {M} AND {IN_MY_UNITS}",
     "utredning_section": "EXISTS (SELECT 1 FROM utredning x WHERE x.id = utredning_id)",
     "utredning_extension": "EXISTS (SELECT 1 FROM utredning x WHERE x.id = utredning_id)",
     "meeting_item": "EXISTS (SELECT 1 FROM meeting m WHERE m.id = meeting_id)",

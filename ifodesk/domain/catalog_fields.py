@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from dataclasses import field
-from datetime import date
 from typing import Any
 
 from ifodesk.domain.catalog_models import (  # noqa: F401
@@ -18,17 +16,17 @@ from ifodesk.domain.catalog_models import (  # noqa: F401
     _ID_RE,
     _Problems,
 )
+from ifodesk.domain.catalog_schema import FieldModel, OptionModel, RequiredWhenModel, keys
 from ifodesk.domain.catalog_readers import (  # noqa: F401
     _bool,
-    _check_keys,
     _str,
     _str_list,
 )
 
-_FIELD_KEYS = {"name", "label", "required", "kind", "options", "multiline", "required_when",
-               "not_after_decision"}
-_OPTION_KEYS = {"value", "label", "text", "lagrum", "refuse", "starts_deadlines"}
-_REQUIRED_WHEN_KEYS = {"urgent", "field", "values", "late", "from_field"}
+# The allowed keys are the typed models' (catalog_schema), checked before these rules run.
+_FIELD_KEYS = keys(FieldModel)
+_OPTION_KEYS = keys(OptionModel)
+_REQUIRED_WHEN_KEYS = keys(RequiredWhenModel)
 
 
 def _parse_fields(raw: Any, file: str, entry: str, check_lagrum, problems: _Problems):
@@ -47,7 +45,6 @@ def _parse_fields(raw: Any, file: str, entry: str, check_lagrum, problems: _Prob
         name = _str(rf, "name", file, fentry, problems)
         if name is not None:
             fentry = f"{entry}, fält '{name}'"
-        _check_keys(rf, _FIELD_KEYS, file, fentry, problems)
         label = _str(rf, "label", file, fentry, problems)
         required = _bool(rf, "required", file, fentry, problems, default=True)
         multiline = _bool(rf, "multiline", file, fentry, problems)
@@ -82,7 +79,6 @@ def _parse_fields(raw: Any, file: str, entry: str, check_lagrum, problems: _Prob
                     problems.add(file, oentry, "måste vara en text eller en tabell")
                     ok = False
                     continue
-                _check_keys(ro, _OPTION_KEYS, file, oentry, problems)
                 value = _str(ro, "value", file, oentry, problems)
                 olabel = _str(ro, "label", file, oentry, problems)
                 otext = ro.get("text", olabel)
@@ -125,7 +121,6 @@ def _required_when(raw: Any, file: str, fentry: str, problems: _Problems) -> Req
     if not isinstance(raw, dict):
         problems.add(file, where, "måste vara en tabell")
         return None
-    _check_keys(raw, _REQUIRED_WHEN_KEYS, file, where, problems)
     urgent = raw.get("urgent", False)
     fld, values = raw.get("field"), raw.get("values", [])
     late, from_field = raw.get("late"), raw.get("from_field")

@@ -10,8 +10,6 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from ifodesk.domain.delegation import LEVELS
-
 
 APPEAL_ROUTES = ("forvaltningsbesvar", "laglighetsprovning", "none")
 CATEGORIES = ("barn", "vuxen", "ekonomi")
@@ -188,7 +186,7 @@ class DecisionTemplate:
     law_version: str  # the version new decisions cite
     valid_from: date
     lagrum: tuple[str, ...]
-    lowest_decider: str  # one of delegation.LEVELS
+    lowest_decider: str  # one of levels.LEVELS
     utskott_only: bool
     utskott_basis: str | None
     urgent_route: str | None  # None or "ordforande"
@@ -220,6 +218,11 @@ class DecisionTemplate:
     # Deadlines counted from the court's ruling on this decision (e.g. LVM 18 §), started when
     # the ruling is recorded.
     court_starts_deadlines: tuple[str, ...] = ()
+    # What the court rules on: "understallning" (fastställer/upphäver, LVU 6 §, LVM 13 §) or
+    # "ansokan" (bifall/avslag/delvis, LVU 4 §); None: the decision never goes to the court.
+    court_ruling: str | None = None
+    # Deadlines counted from the day vård under the judgment began (verkställighet, LVU 13 §).
+    court_care_starts_deadlines: tuple[str, ...] = ()
     # The decision can go against a party (a refusal, a decision not fully granting what was
     # applied for, a compulsory measure): kommunicering (FL 25 §) must come first.
     against_party: bool = False

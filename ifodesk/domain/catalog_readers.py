@@ -4,11 +4,12 @@ versions, the appeal texts and the deadline ids."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ifodesk.domain.catalog_schema import AppealsFileModel, LawFileModel, ParagraphModel, VersionModel, keys, validate
 from ifodesk.domain.deadlines import DeadlineConfigError, load_deadline_rules
 from ifodesk.domain.catalog_models import (  # noqa: F401
     APPEAL_ROUTES,
@@ -40,15 +41,6 @@ def _read_toml(root: Path, path: Path, problems: _Problems) -> dict[str, Any] | 
     except (OSError, UnicodeDecodeError) as exc:
         problems.add(name, "filen", f"kan inte läsas: {exc}")
     return None
-
-
-def _check_keys(
-    data: Mapping[str, Any], allowed: Iterable[str], file: str, entry: str, problems: _Problems
-) -> None:
-    allowed = set(allowed)
-    for key in data:
-        if key not in allowed:
-            problems.add(file, entry, f"okänd nyckel '{key}' (tillåtna: {', '.join(sorted(allowed))})")
 
 
 def _str(
@@ -110,9 +102,9 @@ def _mark(data: Mapping[str, Any], file: str, entry: str, problems: _Problems) -
     return mark
 
 
-_LAW_KEYS = {"law", "versions"}
-_VERSION_KEYS = {"id", "sfs", "title", "valid_from", "valid_to", "mark", "note", "paragraphs"}
-_PARAGRAPH_KEYS = {"citation", "text", "mark", "note"}
+_LAW_KEYS = keys(LawFileModel)  # the typed models (catalog_schema) are the one list of keys
+_VERSION_KEYS = keys(VersionModel)
+_PARAGRAPH_KEYS = keys(ParagraphModel)
 
 
 def _load_laws(root: Path, problems: _Problems) -> dict[str, Law]:
@@ -128,12 +120,14 @@ def _load_laws(root: Path, problems: _Problems) -> dict[str, Law]:
         data = _read_toml(root, path, problems)
         if data is None:
             continue
-        _check_keys(data, _LAW_KEYS, file, "filen", problems)
+        typed = validate(LawFileModel, data, file, "filen", problems)
+        if typed is None:
+            continue  # every type problem of the file is reported; the rules below need typed data
+        data = typed.model_dump(exclude_none=True)
         head = data.get("law")
         if not isinstance(head, dict):
             problems.add(file, "[law]", "tabellen [law] med id och name saknas")
             continue
-        _check_keys(head, {"id", "name"}, file, "[law]", problems)
         law_id = _str(head, "id", file, "[law]", problems)
         name = _str(head, "name", file, "[law]", problems)
         if law_id is None or name is None:
@@ -182,7 +176,6 @@ def _parse_version(
         entry = f"versions[{vid}]"
         if not vid.startswith(law_id + " "):
             problems.add(file, entry, f"id måste börja med '{law_id} ' (t.ex. '{law_id} <SFS-nummer>')")
-    _check_keys(raw, _VERSION_KEYS, file, entry, problems)
     sfs = _str(raw, "sfs", file, entry, problems)
     title = _str(raw, "title", file, entry, problems)
     valid_from = _date(raw, "valid_from", file, entry, problems)
@@ -206,7 +199,6 @@ def _parse_version(
         citation = _str(rp, "citation", file, pentry, problems)
         if citation is not None:
             pentry = f"{entry}.paragraphs['{citation}']"
-        _check_keys(rp, _PARAGRAPH_KEYS, file, pentry, problems)
         text = _str(rp, "text", file, pentry, problems)
         pmark = _mark(rp, file, pentry, problems)
         if citation is None or text is None:
@@ -237,14 +229,16 @@ def _load_appeal_texts(root: Path, problems: _Problems) -> dict[str, tuple[str, 
     data = _read_toml(root, path, problems)
     if data is None:
         return {}
-    _check_keys(data, APPEAL_ROUTES, file, "filen", problems)
+    typed = validate(AppealsFileModel, data, file, "filen", problems)
+    if typed is None:
+        return {}
+    data = typed.model_dump(exclude_none=True)
     result: dict[str, tuple[str, str]] = {}
     for route in APPEAL_ROUTES:
         raw = data.get(route)
         if not isinstance(raw, dict):
             problems.add(file, f"[{route}]", "tabellen saknas")
             continue
-        _check_keys(raw, {"title", "text"}, file, f"[{route}]", problems)
         title = _str(raw, "title", file, f"[{route}]", problems)
         text = _str(raw, "text", file, f"[{route}]", problems)
         if title and text:

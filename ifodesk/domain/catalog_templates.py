@@ -9,7 +9,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ifodesk.domain.delegation import LEVELS
+from ifodesk.domain.catalog_schema import TemplateModel, keys, validate
+from ifodesk.domain.levels import LEVELS
 from ifodesk.domain.catalog_models import (  # noqa: F401
     APPEAL_ROUTES,
     Appeal,
@@ -28,7 +29,6 @@ from ifodesk.domain.catalog_models import (  # noqa: F401
 )
 from ifodesk.domain.catalog_readers import (  # noqa: F401
     _bool,
-    _check_keys,
     _date,
     _mark,
     _read_toml,
@@ -43,14 +43,8 @@ from ifodesk.domain.catalog_fields import (  # noqa: F401
     _parse_fields,
 )
 
-_TEMPLATE_KEYS = {
-    "id", "title", "category", "kind", "approval_pair", "law_version", "valid_from", "lagrum",
-    "legacy_lagrum", "lowest_decider", "utskott_only", "utskott_basis", "urgent_route",
-    "urgent_basis", "urgent_needs_authorisation", "urgent_starts_deadlines", "starts_deadlines",
-    "optional_deadlines", "extends_deadlines", "requires_socionom", "socionom_basis", "mark",
-    "note", "wording", "appeal", "statistics", "fields", "deadline_start_fields",
-    "deadlines_after_utredning", "closes_utredning", "court_starts_deadlines", "against_party",
-}
+_TEMPLATE_KEYS = keys(TemplateModel)  # the typed model (catalog_schema) is the one list
+COURT_RULINGS = ("understallning", "ansokan")
 
 
 class _Resolver:
@@ -148,7 +142,10 @@ def _parse_template(
             problems.add(file, entry, "id får bara innehålla a–z, 0–9 och _")
         elif tid != stem:
             problems.add(file, entry, f"id '{tid}' ska vara samma som filnamnet '{stem}.toml'")
-    _check_keys(data, _TEMPLATE_KEYS, file, entry, problems)
+    typed = validate(TemplateModel, data, file, entry, problems)
+    if typed is None:
+        return None  # every type problem of the file is reported; the rules below need typed data
+    data = typed.model_dump(exclude_none=True)
     title = _str(data, "title", file, entry, problems)
     category = data.get("category")
     if category not in CATEGORIES:
@@ -243,7 +240,6 @@ def _parse_template(
     if not isinstance(raw_appeal, dict):
         problems.add(file, entry, "tabellen [appeal] med route saknas")
     else:
-        _check_keys(raw_appeal, {"route", "basis", "title", "text"}, file, f"{entry}, [appeal]", problems)
         route = raw_appeal.get("route")
         basis = _str(raw_appeal, "basis", file, f"{entry}, [appeal]", problems, required=False)
         if route not in APPEAL_ROUTES:
@@ -272,6 +268,12 @@ def _parse_template(
     deadlines["urgent_starts_deadlines"] = urgent_deadlines
     deadlines["deadlines_after_utredning"] = _str_list(data, "deadlines_after_utredning", file, entry, problems)
     deadlines["court_starts_deadlines"] = _str_list(data, "court_starts_deadlines", file, entry, problems)
+    deadlines["court_care_starts_deadlines"] = _str_list(data, "court_care_starts_deadlines", file, entry, problems)
+    court_ruling = data.get("court_ruling")
+    if court_ruling is None and (deadlines["court_starts_deadlines"] or deadlines["court_care_starts_deadlines"]):
+        court_ruling = "understallning"  # files written before court_ruling existed
+    if court_ruling is not None and court_ruling not in COURT_RULINGS:
+        problems.add(file, entry, f"court_ruling måste vara en av {', '.join(COURT_RULINGS)}")
     for key, ids in deadlines.items():
         for d in ids:
             if d not in deadline_ids:
@@ -290,7 +292,6 @@ def _parse_template(
         if not isinstance(raw_stats, dict):
             problems.add(file, entry, "[statistics] måste vara en tabell")
         else:
-            _check_keys(raw_stats, {"insats_type", "legal_basis"}, file, f"{entry}, [statistics]", problems)
             it, lb = raw_stats.get("insats_type"), raw_stats.get("legal_basis")
             if it is not None and it not in INSATS_TYPES:
                 problems.add(file, f"{entry}, [statistics]", f"okänd insats_type {it!r} ({', '.join(INSATS_TYPES)})")
@@ -332,5 +333,7 @@ def _parse_template(
         deadline_start_fields=MappingProxyType(start_fields),
         deadlines_after_utredning=deadlines["deadlines_after_utredning"],
         court_starts_deadlines=deadlines["court_starts_deadlines"],
+        court_ruling=court_ruling,
+        court_care_starts_deadlines=deadlines["court_care_starts_deadlines"],
         closes_utredning=closes_utredning, against_party=against_party,
     )

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ifodesk.domain.deadlines import add_months
+from ifodesk.domain.levels import LEVEL_LABELS, LEVELS
 
-if TYPE_CHECKING:  # the catalog imports LEVELS from here; no runtime import the other way
-    from ifodesk.domain.catalog import Catalog, DecisionTemplate
+if TYPE_CHECKING:  # the catalog never imports this module (LEVELS live in domain.levels)
+    from ifodesk.domain.catalog_models import Catalog, DecisionTemplate
 
 __all__ = [
     "LEVELS",
@@ -54,27 +55,6 @@ __all__ = [
     "required_level",
 ]
 
-# Lowest first. The ordförande decides only in urgent cases (or where the order names them).
-LEVELS: tuple[str, ...] = (
-    "handlaggare",
-    "forste_socialsekreterare",
-    "enhetschef",
-    "ifo_chef",
-    "socialchef",
-    "ordforande",
-    "utskott",
-    "namnd",
-)
-LEVEL_LABELS: Mapping[str, str] = {
-    "handlaggare": "Socialsekreterare (handläggare)",
-    "forste_socialsekreterare": "1:e socialsekreterare",
-    "enhetschef": "Enhetschef",
-    "ifo_chef": "IFO-chef",
-    "socialchef": "Socialchef",
-    "ordforande": "Ordförande",
-    "utskott": "Individutskottet",
-    "namnd": "Nämnden",
-}
 # Employees (anställda) never cross the utskott line.
 EMPLOYEE_LEVELS = LEVELS[: LEVELS.index("ordforande")]
 # Those who may take a decision reserved for an utskott.
@@ -90,6 +70,8 @@ OPTION_DEFAULTS: Mapping[str, Any] = {
     "self_approval_allowed": False,
     # Who prepares (approves) a proposal before it goes on an utskott agenda.
     "utskott_beredning_level": "forste_socialsekreterare",
+    # Members an utskott needs to decide ([I] in law.md: at least three).
+    "utskott_min_members": 3,
 }
 
 
@@ -122,6 +104,7 @@ class DelegationOptions:
     probation_months: int = 3
     self_approval_allowed: bool = False
     utskott_beredning_level: str = "forste_socialsekreterare"
+    utskott_min_members: int = 3
 
 
 @dataclass(frozen=True)
@@ -329,7 +312,7 @@ def _parse_options(raw: Mapping[str, Any]) -> tuple[DelegationOptions, list[str]
                 continue
         elif isinstance(default, int):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                problems.append(f"options.{key}: måste vara ett heltal (antal månader, 0 eller mer)")
+                problems.append(f"options.{key}: måste vara ett heltal (0 eller mer)")
                 continue
         elif not isinstance(value, str):
             problems.append(f"options.{key}: måste vara en text")

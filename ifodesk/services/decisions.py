@@ -18,17 +18,14 @@ from sqlalchemy.orm import Session
 
 from ifodesk.db.models import (
     Case,
-    Deadline,
     Decision,
     Forhandsbedomning,
     Insats,
-    JournalNote,
     Meeting,
     MeetingItem,
     User,
     Utredning,
 )
-from ifodesk.domain import deadlines as deadline_rules
 from ifodesk.domain import delegation as deleg
 from ifodesk.domain.catalog import Catalog, load_catalog
 from ifodesk.domain.templates import (
@@ -717,66 +714,3 @@ def suggest_fields(ctx: ServiceContext, case_id: uuid.UUID, template_id: str) ->
         if u is not None:
             known["utredning_inledd"] = u.opened_on.isoformat()
         return {k: v for k, v in known.items() if k in names}
-
-
-COURT_RECORDERS = ("handlaggare", "forste", "chef", "ifo_chef", "sekreterare")
-COURT_OUTCOMES = {"faststallt": "fastställde", "upphavt": "upphävde"}
-
-
-@dataclass(frozen=True)
-class CourtDeadline:
-    kind: str
-    title: str
-    lagrum: tuple[str, ...]
-    due: date
-    in_time_until: date | None  # the next working day, where lag (1930:173) applies
-
-
-@dataclass(frozen=True)
-class CourtRuling:
-    decision: DecisionInfo
-    ruled_on: date
-    outcome: str  # faststallt | upphavt
-    deadlines: tuple[CourtDeadline, ...]  # started by the ruling (none when the court upphäver)
-
-
-@access.requires("decision.draft")
-def record_court_ruling(ctx: ServiceContext, decision_id: uuid.UUID, ruled_on: date,
-                        outcome: str = "faststallt") -> CourtRuling:
-    """The court's ruling on an underställt decision came in: start the deadlines that count from
-    it (the LVM application runs from the court's decision, not from the nämnd's). When the court
-    upphäver the omhändertagande, nothing runs from it. The ruling is noted in the journal."""
-    if ctx.actor.role not in COURT_RECORDERS:
-        raise PermissionDenied("Bara handläggare, 1:e socialsekreterare, chefer och sekreterare för in rättens beslut.")
-    if outcome not in COURT_OUTCOMES:
-        raise ValidationError("Ange om rätten fastställde eller upphävde beslutet.", "outcome")
-    with ctx.write() as s:
-        d, _ = decision_for(s, ctx, decision_id, "decision.draft")
-        t = load_catalog().template(d.template_id)
-        if d.status != "beslutad" or not t.court_starts_deadlines:
-            raise ValidationError("Det finns ingen frist som räknas från rättens beslut för det här beslutet.")
-        if ruled_on < d.decided_on or ruled_on > ctx.today():
-            raise ValidationError("Rättens beslut ska ligga mellan nämndens beslut och i dag.", "ruled_on")
-        case = s.get(Case, d.case_id)
-        started = []
-        for kind in t.court_starts_deadlines:
-            if outcome == "faststallt":
-                set_deadline(s, ctx, case, kind, "decision", d.id, ruled_on)
-                x = deadline_rules.compute(kind, ruled_on)
-                started.append(CourtDeadline(kind, x.title, x.lagrum, x.due, x.in_time_until))
-            else:  # a ruling recorded earlier as fastställt is corrected: nothing runs any more
-                old = s.scalar(select(Deadline).where(Deadline.source_type == "decision",
-                                                      Deadline.source_id == d.id, Deadline.kind == kind))
-                if old is not None:
-                    s.delete(old)
-        text = (f"Förvaltningsrätten {COURT_OUTCOMES[outcome]} den {ruled_on.isoformat()} socialnämndens beslut "
-                f"{d.decided_on.isoformat()} ({d.title}, {', '.join(d.lagrum or ())}).")
-        for x in started:
-            text += f" {x.title}: senast {x.due.isoformat()} ({', '.join(x.lagrum)})."
-        s.add(JournalNote(case_id=case.id, person_id=case.person_id, author_id=ctx.actor.user_id,
-                          event_date=ruled_on, heading="Rättens beslut", text=text, signed_at=ctx.now(),
-                          created_by=ctx.actor.user_id, updated_by=ctx.actor.user_id))
-        s.flush()
-        audit.record(s, ctx, "court_ruling", "decision", d.id, d.person_id,
-                     detail=f"{ruled_on.isoformat()} {outcome}")
-        return CourtRuling(_info(s, d), ruled_on, outcome, tuple(started))

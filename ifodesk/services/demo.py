@@ -18,6 +18,7 @@ from sqlalchemy import insert, select
 
 from ifodesk.config import Municipality as MunicipalityConfig
 from ifodesk.db.engine import Database
+from ifodesk.db.models_court import CourtRuling
 from ifodesk.db.models import (
     Anmalan,
     AnmalanChild,
@@ -394,7 +395,16 @@ class _Gen:
             # Vård under LVU is given in a placement form (11 § LVU), recorded as the insats kind.
             form = r.choices(("familjehem", "hvb", "jourhem"), (0.7, 0.25, 0.05))[0]
             case["status"] = "insats"  # before _insats, which closes the case when the insats ended
-            self._insats(case, ut["closing_decision_id"], form, "LVU", end + timedelta(days=r.randint(14, 40)))
+            start = min(end + timedelta(days=r.randint(14, 40)), self.today)
+            iid = self._insats(case, ut["closing_decision_id"], form, "LVU", start)
+            # The judgment (LVU 4 §): a week before the placement began, never before the application.
+            # No random draw here, so the rest of the demo stays as it was.
+            ruled = max(end, start - timedelta(days=7))
+            self.rows[CourtRuling].append(dict(
+                id=uuid.uuid4(), version=1, municipality_id=self.mid, unit_id=self.unit.id, case_id=case["id"],
+                person_id=case["person_id"], decision_id=ut["closing_decision_id"], insats_id=iid,
+                court="Förvaltningsrätten", court_case_number=f"{1000 + len(self.rows[CourtRuling])}-{ruled:%y}",
+                ruled_on=ruled, outcome="bifall", care_began_on=start, granted_lagrum=None))
         else:
             tid = r.choices([t for t, _ in INSATS_TEMPLATES], [w for _, w in INSATS_TEMPLATES])[0]
             t = self.catalog.template(tid)
@@ -411,23 +421,25 @@ class _Gen:
             case["status"] = "insats"
             self._insats(case, did, kind, (t.statistics or {}).get("legal_basis") or "SoL", end + timedelta(days=r.randint(0, 21)))
 
-    def _insats(self, case: dict, decision_id: uuid.UUID, kind: str, basis: str, start: date) -> None:
+    def _insats(self, case: dict, decision_id: uuid.UUID, kind: str, basis: str, start: date) -> uuid.UUID:
         r = self.rng
         if start > self.today:
             start = self.today
         end = start + timedelta(days=r.randint(60, 500))
         ended = end <= self.today and r.random() < 0.8
-        self.rows[Insats].append(dict(id=uuid.uuid4(), case_id=case["id"], person_id=case["person_id"],
+        iid = uuid.uuid4()
+        self.rows[Insats].append(dict(id=iid, case_id=case["id"], person_id=case["person_id"],
                                       decision_id=decision_id, kind=kind, legal_basis=basis, start_on=start,
                                       end_on=end if ended else None, end_reason="Målen uppnådda" if ended else None,
                                       version=1))
         if ended:
             case["status"], case["closed_on"] = "avslutad", end
             self.open_case.pop(case["person_id"], None)
+        return iid
 
 
 INSERT_ORDER = (Person, Case, Anmalan, AnmalanChild, Skyddsbedomning, Decision, Forhandsbedomning,
-                Utredning, UtredningExtension, UtredningSection, Insats, Deadline, JournalNote)
+                Utredning, UtredningExtension, UtredningSection, Insats, CourtRuling, Deadline, JournalNote)
 
 
 def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int, seed: int = 1,

@@ -14,13 +14,12 @@ from ifodesk.db.models import Case, Decision, Meeting, MeetingItem, User
 from . import access, audit
 from .common import check_version, touch, user_name
 from .context import ServiceContext
-from .decisions import _decide, _routing, add_report_item
+from .decisions import _decide, _routing, add_report_item, delegation_order
 from ifodesk.domain import deadlines as rules
 
 from .deadlines import meet
 from .errors import NotFound, PermissionDenied, ValidationError
 
-MIN_MEMBERS = 3  # an utskott has at least three members
 # Who protokollför (resources/access.toml, "meeting.record"): for the UI to offer it only to them.
 SECRETARY_ROLES = access.roles_with("meeting.record")
 MANAGER_ROLES = access.roles_with("meeting.manage")  # who prepares meetings (föredragande per §)
@@ -128,13 +127,14 @@ def create_meeting(ctx: ServiceContext, *, meeting_date: date, time_place: str, 
         raise ValidationError("Ange om sammanträdet är utskottets eller nämndens.", "body")
     committee_name = committee_name or BODIES[body]
     members = list(dict.fromkeys([chair_id, *member_ids]))
-    if len(members) < MIN_MEMBERS:
-        raise ValidationError(f"Ett utskott har minst {MIN_MEMBERS} ledamöter; ange fler ledamöter.", "members")
     if meeting_date < ctx.today():
         raise ValidationError("Ett nytt sammanträde kan inte ligga bakåt i tiden.", "meeting_date")
     if first_paragraph < 1:
         raise ValidationError("Första paragrafnumret måste vara minst 1.", "first_paragraph")
     with ctx.write() as s:
+        least = delegation_order(ctx, s).options.utskott_min_members  # data: the delegationsordning
+        if len(members) < least:
+            raise ValidationError(f"Ett utskott har minst {least} ledamöter; ange fler ledamöter.", "members")
         found = set(s.scalars(select(User.id).where(User.id.in_([*members, secretary_id]),
                                                     User.municipality_id == ctx.actor.municipality_id)))
         if found != {*members, secretary_id}:

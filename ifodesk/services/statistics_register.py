@@ -12,7 +12,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ifodesk import fileio
-from ifodesk.db.models import AuditLog, Case, Decision, Insats, Person, PersonRelation
+from ifodesk.db.models import Case, Decision, Insats, Person, PersonRelation
+from ifodesk.db.models_court import CourtRuling
 from ifodesk.domain.catalog import load_catalog
 from ifodesk.domain import statistics as st
 
@@ -39,22 +40,14 @@ class RegisterExport:
 
 
 
-def _court_rulings(s: Session, decision_ids: set[uuid.UUID]) -> dict[str, date]:
-    """The court's ruling per decision, where one was recorded (services.decisions.record_court_ruling
-    writes it to the audit trail, the one place it is kept); the latest recording counts."""
+def _court_rulings(s: Session, decision_ids: set[uuid.UUID]) -> dict[str, tuple[date, tuple[str, ...]]]:
+    """The court's judgment per decision where it granted vård: its date and, for a delvis bifall,
+    the grounds granted (services.court.record_court_ruling keeps them in court_ruling)."""
     if not decision_ids:
         return {}
-    out: dict[str, date] = {}
-    q = (select(AuditLog.entity_id, AuditLog.detail)
-         .where(AuditLog.action == "court_ruling", AuditLog.entity == "decision",
-                AuditLog.entity_id.in_([str(d) for d in decision_ids]))
-         .order_by(AuditLog.seq))
-    for entity_id, detail in s.execute(q):
-        try:
-            out[entity_id] = date.fromisoformat((detail or "").strip())
-        except ValueError:
-            continue  # not a date: the nämnd's date is used and the validation says so
-    return out
+    q = (select(CourtRuling.decision_id, CourtRuling.ruled_on, CourtRuling.granted_lagrum)
+         .where(CourtRuling.decision_id.in_(decision_ids), CourtRuling.outcome.in_(("bifall", "delvis", "faststallt"))))
+    return {str(did): (ruled, tuple(granted or ())) for did, ruled, granted in s.execute(q)}
 
 
 def _guardians(s: Session, child_ids: list[uuid.UUID], on: date) -> dict[uuid.UUID, list[st.Guardian]]:
@@ -122,13 +115,15 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
             placements = tuple(
                 st.RegisterPlacement(k, layout.placement_form(kind), kind, a, b, str(iid))
                 for k, (kind, a, b, iid) in enumerate(sorted(ins["placements"], key=lambda x: (x[1] or date.max,)), 1))
-            ruled = rulings.get(str(ins["did"])) if ins["did"] else None
+            ruled, granted = rulings.get(str(ins["did"]), (None, ())) if ins["did"] else (None, ())
             by_court = ruled is not None and ruled <= last
             decided = ruled if by_court else ins["decided"]
             lagrum = tuple(st.versioned_lagrum(x, ins["decided"], _sfs_for, ins["law_version"]) for x in ins["lagrum"])
+            # A delvis bifall: the register names the ground the court granted, not the one applied for.
+            spec_lagrum = granted if by_court and granted else ins["lagrum"]
             insatser.append(st.RegisterInsats(
                 n, ins["basis"], lagrum, str(ins["did"]) if ins["did"] else None, ins["template"], ins["status"],
-                decided, placements, layout.specification(ins["basis"], ins["lagrum"]), ins["law_version"],
+                decided, placements, layout.specification(ins["basis"], spec_lagrum), ins["law_version"],
                 by_court))
         born = person["born"]
         age = st.age_reached(born.year, year) if born else None

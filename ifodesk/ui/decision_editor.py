@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ifodesk.domain.catalog import load_catalog
 from ifodesk.services import caseview, decisions
+from ifodesk.services import court as court_svc
 
 from .decision.actions import ActionBar, routing_html, routing_text
 from .decision.editor_actions import ActionsMixin
@@ -415,8 +416,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         blocked = info.letter_blocked if info is not None else None  # an utskott protocol not yet justerat
         a.set_state("letter", status == "beslutad" and not blocked,
                     blocked or self.tr("Brevet skrivs ut när beslutet är fattat; texten till höger visar hur det blir."))
-        court = bool(self.template.court_starts_deadlines) and status == "beslutad"  # e.g. LVM 18 §
-        a.set_state("court", court and self.app.actor.role in decisions.COURT_RECORDERS,
+        court = self.template.court_ruling is not None and status == "beslutad"  # LVU 4 §, LVM 13 § …
+        a.set_state("court", court and self.app.actor.role in court_svc.COURT_RECORDERS,
                     self.tr("Bara handläggare, 1:e socialsekreterare och chefer för in rättens beslut."), visible=court)
         a.set_state("discard", info is not None and self._is_drafter() and status in OPEN_STATUSES,
                     self.tr("Bara ett sparat utkast som inte skickats kan makuleras."), visible=info is not None)

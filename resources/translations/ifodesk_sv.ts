@@ -1023,7 +1023,7 @@
 <context>
     <name>CourtRulingDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+19" />
+        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+22" />
         <source>Rätten fastställde beslutet (omhändertagandet består)</source>
         <translation>Rätten fastställde beslutet (omhändertagandet består)</translation>
     </message>
@@ -1033,47 +1033,132 @@
         <translation>Rätten upphävde beslutet</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+23" />
         <source>Förvaltningsrättens beslut</source>
         <translation>Förvaltningsrättens beslut</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+74" />
         <source>Nämndens beslut %1 (%2) har underställts förvaltningsrätten. För in rättens beslut när det kommer in; fristerna som räknas från det startar då.</source>
         <translation>Nämndens beslut %1 (%2) har underställts förvaltningsrätten. För in rättens beslut när det kommer in; fristerna som räknas från det startar då.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-61" />
         <source>Datum för rättens beslut</source>
         <translation>Datum för rättens beslut</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-35" />
+        <source>Bifall: rätten beslutade om vård enligt ansökan</source>
+        <translation>Bifall: rätten beslutade om vård enligt ansökan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Avslag: rätten avslog ansökan</source>
+        <translation>Avslag: rätten avslog ansökan</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delvis bifall: vård på en av grunderna</source>
+        <translation>Delvis bifall: vård på en av grunderna</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Domstol</source>
+        <translation>Domstol</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>t.ex. Förvaltningsrätten i Göteborg</source>
+        <translation>t.ex. Förvaltningsrätten i Göteborg</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Målnummer</source>
+        <translation>Målnummer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>t.ex. 1234-26</source>
+        <translation>t.ex. 1234-26</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Rättens beslut</source>
         <translation>Rättens beslut</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
+        <source>Grund som rätten biföll</source>
+        <translation>Grund som rätten biföll</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Dagen då vården började</source>
+        <translation>Dagen då vården började</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Insats som domen gäller</source>
+        <translation>Insats som domen gäller</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Domstol:</source>
+        <translation>&amp;Domstol:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Målnummer:</source>
+        <translation>&amp;Målnummer:</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Rätten beslutade den:</source>
         <translation>&amp;Rätten beslutade den:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Utfall:</source>
         <translation>&amp;Utfall:</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+1" />
+        <source>&amp;Vård enligt:</source>
+        <translation>&amp;Vård enligt:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vården &amp;började den:</source>
+        <translation>Vården &amp;började den:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Insats:</source>
+        <translation>&amp;Insats:</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&amp;Spara</source>
         <translation>&amp;Spara</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Avbryt</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+23" />
+        <source>Nämnden ansökte den %1 om vård (%2). För in förvaltningsrättens dom när den kommer in: övervägandet av vården räknas från dagen då vården enligt domen började.</source>
+        <translation>Nämnden ansökte den %1 om vård (%2). För in förvaltningsrättens dom när den kommer in: övervägandet av vården räknas från dagen då vården enligt domen började.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Ny insats: %1</source>
+        <translation>Ny insats: %1</translation>
+    </message>
+    <message>
+        <location line="+67" />
         <source>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Fristen som räknas från det:</source>
         <translation>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Fristen som räknas från det:</translation>
     </message>
@@ -1089,11 +1174,16 @@
     </message>
     <message>
         <location line="+4" />
-        <source>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Rätten upphävde beslutet; ingen frist räknas från det.</source>
-        <translation>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Rätten upphävde beslutet; ingen frist räknas från det.</translation>
+        <source>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
+        <source>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Rätten sade nej; ingen frist räknas från det.</source>
+        <translation>&lt;b&gt;Rättens beslut är infört.&lt;/b&gt; Rätten sade nej; ingen frist räknas från det.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>S&amp;täng</source>
         <translation>S&amp;täng</translation>
     </message>
@@ -1473,7 +1563,7 @@
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../ifodesk/ui/decision_editor.py" line="+60" />
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+61" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>

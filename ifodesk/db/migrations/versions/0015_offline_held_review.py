@@ -2,7 +2,7 @@
 to check in through the normal merge, or discarded with a reason.
 
 Revision ID: 0015
-Revises: 0012
+Revises: 0014
 """
 import sqlalchemy as sa
 from alembic import op
@@ -10,7 +10,7 @@ from alembic import op
 from ifodesk.db.types import UTCDateTime
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
