@@ -193,6 +193,20 @@ def test_the_app_works_as_the_login_role_under_row_level_security(server):
         db.dispose()
 
 
+def test_staff_may_delete_a_derived_deadline_of_their_unit_but_no_record(server):
+    """A corrected court ruling removes the deadlines it started (services/court.py); case
+    records themselves are never deleted by staff."""
+    bu_case, _ = server.ids["bu"]
+    vu_case, _ = server.ids["vu"]
+    with server.connect_as("anna.lind") as conn:
+        with conn.begin():
+            mine = conn.execute(text("DELETE FROM deadline WHERE case_id = :c"), {"c": bu_case}).rowcount
+            other = conn.execute(text("DELETE FROM deadline WHERE case_id = :c"), {"c": vu_case}).rowcount
+        assert (mine > 0, other) == (True, 0)  # another unit's rows are not even visible
+        with pytest.raises(ProgrammingError), conn.begin():
+            conn.execute(text("DELETE FROM anmalan"))
+
+
 def test_name_search_as_a_login_role_goes_through_the_checked_match_and_finds_the_same(server):
     """LIKE cannot use its index under row-level security; the search then asks the checked
     function (0017), which returns only what the policy shows: the same persons as before."""

@@ -34,7 +34,9 @@ LOGIN_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.@-]{0,62}$")
 READ_ONLY = ("municipality", "unit", "app_user", "user_unit", "delegation_ordning", "alembic_version")
 NO_ACCESS = ("access_reason",)
 INSERT_ONLY = ("audit_log",)
-MAY_DELETE = ("meeting_item",)  # an item taken off a planned agenda
+# An item taken off a planned agenda; a deadline a corrected court ruling no longer starts
+# (deadlines are derived from dated events, the events themselves are never deleted).
+MAY_DELETE = ("meeting_item", "deadline")
 
 M = "(SELECT ifodesk_my_municipality())"
 IN_MY_UNITS = "(unit_id = ANY ((SELECT ifodesk_my_units())::uuid[]) OR (SELECT ifodesk_reason_stated()))"
