@@ -83,7 +83,7 @@
 <context>
     <name>AddressReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+39" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+40" />
         <source>Skyddad adress</source>
         <translation>Skyddad adress</translation>
     </message>
@@ -499,6 +499,16 @@
     </message>
     <message>
         <location line="+3" />
+        <source>Byt handl&amp;äggare …</source>
+        <translation>Byt handl&amp;äggare …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Byt handläggare för ärendet</source>
+        <translation>Byt handläggare för ärendet</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>← &amp;Tillbaka</source>
         <translation>← &amp;Tillbaka</translation>
     </message>
@@ -508,7 +518,7 @@
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+33" />
         <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
         <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
     </message>
@@ -528,7 +538,7 @@
         <translation>Nästa tidsfrist: &lt;b&gt;%1&lt;/b&gt; senast &lt;b&gt;%2&lt;/b&gt; – %3</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+33" />
         <source>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</source>
         <translation>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</translation>
     </message>

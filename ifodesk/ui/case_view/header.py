@@ -24,6 +24,7 @@ from ifodesk.services import access, people
 from ifodesk.services.caseview import STATUS_LABELS
 from ifodesk.services.dto import CaseDetail, PersonDetail
 
+from ..handover_dialog import HandoverDialog
 from ..labels import PROTECTED_RED, deadline_status_text, protection_label
 from .person_dialog import PersonDialog
 
@@ -94,6 +95,13 @@ class CaseHeader(QWidget):
         self.edit_person.setAccessibleName(self.tr("Personuppgifter: adress, telefon och skyddsmarkering"))
         self.edit_person.clicked.connect(self.open_person_dialog)
         self.edit_person.setEnabled(False)  # until a person is shown
+        self.handover = QPushButton(self.tr("Byt handl&äggare …"), self)
+        self.handover.setObjectName("case_handover")
+        self.handover.setAccessibleName(self.tr("Byt handläggare för ärendet"))
+        self.handover.clicked.connect(self.open_handover)
+        self.handover.hide()  # shown for a role that may distribute cases in the case's unit
+        self.handover_dialog = None
+        self.detail: CaseDetail | None = None
         self.back = QPushButton(self.tr("← &Tillbaka"), self)
         self.back.setObjectName("case_back")
         self.back.setAccessibleName(self.tr("Tillbaka till listan"))
@@ -117,6 +125,7 @@ class CaseHeader(QWidget):
         row.addWidget(self.address, 1)
         row.addWidget(self.show_address)
         row.addWidget(self.edit_person)
+        row.addWidget(self.handover)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.banner)
@@ -125,6 +134,8 @@ class CaseHeader(QWidget):
 
     def show_case(self, detail: CaseDetail, person: PersonDetail) -> None:
         s = detail.summary
+        self.detail = detail
+        self.handover.setVisible(self._may_hand_over(detail))
         self.name.setText(f"<h2>{s.person.name} <span style='font-weight:normal'>{s.person.display_id}</span></h2>")
         self.facts.setText(self.tr("Ärende <b>%1</b> · %2 · %3 · Handläggare: %4 · Öppnat %5")
                            .replace("%1", s.case_number).replace("%2", STATUS_LABELS.get(s.status, s.status))
@@ -146,6 +157,26 @@ class CaseHeader(QWidget):
         if d.status == "overdue":
             text = f"<span style='color:{PROTECTED_RED}'>{text}</span>"
         self.next_deadline.setText(text)
+
+    def _may_hand_over(self, detail: CaseDetail) -> bool:
+        """case.assign in resources/access.toml: within the role's scope (unit or municipality)."""
+        ctx = self.app.services
+        if getattr(ctx, "copy", None) is not None or not access.may(ctx, "case.assign"):
+            return False  # an offline copy cannot hand over
+        scope = access.role_grant(ctx, "case.assign").scope
+        return scope == "municipality" or detail.summary.unit_id in ctx.actor.unit_ids
+
+    def open_handover(self) -> None:
+        """Byt handläggare on this case (services.handover); the view reloads on data_changed."""
+        if self.detail is None:
+            return
+        if self.handover_dialog is not None:
+            self.handover_dialog.deleteLater()
+        s = self.detail.summary
+        self.handover_dialog = HandoverDialog(self.app, "case", self.window(), case_id=s.id,
+                                              case_number=s.case_number)
+        self.handover_dialog.done_changes.connect(lambda: self.app.data_changed.emit("case"))
+        self.handover_dialog.open()
 
     def show_person(self, person: PersonDetail) -> None:
         self.person = person
