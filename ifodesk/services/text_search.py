@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 from ifodesk.db.models import Anmalan, AnmalanChild, Case, JournalNote, Person, Utredning, UtredningSection
 
 from . import access, audit
-from .context import ServiceContext
+from .context import STOCKHOLM, ServiceContext
 from .dto import PersonSummary
 from .errors import ValidationError
 
 MIN_WORD = 3
 MAX_WORDS = 6
-PER_SOURCE = 100
+LIMIT = 100  # hits shown: the newest, across the three sources
 SNIPPET = 70
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -46,6 +46,7 @@ class TextHit:
 class TextSearchResult:
     hits: tuple[TextHit, ...]
     hidden_protected: int  # hits about protected persons, shown only with a stated reason
+    more: bool = False  # older hits exist beyond the LIMIT newest shown
 
 
 def words(query: str) -> list[str]:
@@ -86,26 +87,45 @@ def search_text(ctx: ServiceContext, query: str, reason: str | None = None) -> T
     hits: list[TextHit] = []
     hidden = 0
     with ctx.db.session(write=True) as s:
-        queries = _queries(s, ws)
-        for source, q in queries:
-            for on, heading, body, c, p in s.execute(q.where(scope).limit(PER_SOURCE)):
-                full = _summary(p)
-                shown = access.shown_person(ctx, full, ((c.unit_id, c.assigned_to),))
-                if shown != full and not reason_ok:  # not even that the text matched
-                    hidden += 1
-                    continue
-                shown = full
-                hits.append(TextHit(source, c.id, c.case_number, shown, on.date() if hasattr(on, "date") else on,
-                                    heading or "", snippet(body, ws)))
-        hits.sort(key=lambda h: (h.on, h.case_number), reverse=True)
+        rows, more = _newest(s, ws, scope)
+        for source, on, heading, body, c, p in rows:
+            if len(hits) == LIMIT:
+                more = True
+                break
+            full = _summary(p)
+            shown = access.shown_person(ctx, full, ((c.unit_id, c.assigned_to),))
+            if shown != full and not reason_ok:  # not even that the text matched
+                hidden += 1
+                continue
+            hits.append(TextHit(source, c.id, c.case_number, full, on, heading or "", snippet(body, ws)))
         audit.record(s, ctx, "search", "text", None, None, reason=reason.strip() if reason_ok else None,
                      detail=f"text '{' '.join(ws)}' ({len(hits)} träffar, {hidden} dolda)",
                      person_ids=[h.person.id for h in hits])
-    return TextSearchResult(tuple(hits), hidden)
+    return TextSearchResult(tuple(hits), hidden, more)
+
+
+def _day(on) -> date:
+    """A row's date; an anmälan's received_at is a moment, shown as its Swedish calendar day."""
+    if isinstance(on, datetime):
+        return (on if on.tzinfo else on.replace(tzinfo=timezone.utc)).astimezone(STOCKHOLM).date()
+    return on
+
+
+def _newest(s: Session, ws: list[str], scope) -> tuple[list, bool]:
+    """The newest matching rows across the sources, newest first: each source ordered by its date
+    in SQL with the limit after the ordering, then merged. The LIMIT newest overall are always
+    among the LIMIT newest of each source. `more`: some source had rows beyond its limit."""
+    rows, more = [], False
+    for source, q, on_col in _queries(s, ws):
+        got = s.execute(q.where(scope).order_by(on_col.desc()).limit(LIMIT + 1)).all()
+        more = more or len(got) > LIMIT
+        rows += [(source, _day(on), heading, body, c, p) for on, heading, body, c, p in got[:LIMIT]]
+    rows.sort(key=lambda r: (r[1], r[4].case_number), reverse=True)
+    return rows, more
 
 
 def _queries(s: Session, ws: list[str]):
-    """(source, statement) per text kind. The index match sits in a subquery with OFFSET 0, which
+    """(source, statement, date column) per text kind. The index match sits in a subquery with OFFSET 0, which
     neither back end flattens: the few matching rows come from the full-text index first and are
     then joined to their cases (PostgreSQL would otherwise scan every note when a LIMIT is near,
     misjudging how common a prefix is: 11 s for a rare word in 300 000 notes)."""
@@ -118,13 +138,13 @@ def _queries(s: Session, ws: list[str]):
          .where(_match(s, "anmalan_fts", "anmalan", ws, "anmalan.text")).offset(0).subquery())
     return (
         ("journal", select(j.c.event_date, j.c.heading, j.c.text, Case, Person)
-         .join(Case, Case.id == j.c.case_id).join(Person, Person.id == Case.person_id)),
+         .join(Case, Case.id == j.c.case_id).join(Person, Person.id == Case.person_id), j.c.event_date),
         ("utredning", select(Utredning.opened_on, u.c.heading, u.c.text, Case, Person)
          .join(Utredning, Utredning.id == u.c.utredning_id)
-         .join(Case, Case.id == Utredning.case_id).join(Person, Person.id == Case.person_id)),
+         .join(Case, Case.id == Utredning.case_id).join(Person, Person.id == Case.person_id), Utredning.opened_on),
         ("anmalan", select(a.c.received_at, a.c.reporter_category, a.c.text, Case, Person)
          .join(AnmalanChild, AnmalanChild.anmalan_id == a.c.id)
-         .join(Case, Case.id == AnmalanChild.case_id).join(Person, Person.id == Case.person_id)),
+         .join(Case, Case.id == AnmalanChild.case_id).join(Person, Person.id == Case.person_id), a.c.received_at),
     )
 
 

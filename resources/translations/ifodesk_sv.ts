@@ -3184,7 +3184,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälningar</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+141" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="+143" />
         <source>Sök</source>
         <translation>Sök</translation>
     </message>
@@ -4343,7 +4343,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-108" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-110" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -4391,7 +4391,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>SearchPage</name>
     <message>
-        <location line="+102" />
+        <location line="+104" />
         <source>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</source>
         <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
     </message>
@@ -5506,7 +5506,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>TextSearchPanel</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-131" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-133" />
         <location line="+7" />
         <source>Sök i texter</source>
         <translation>Sök i texter</translation>
@@ -5550,6 +5550,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+0" />
         <source>%1 träffar</source>
         <translation>%1 träffar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(de senaste; fler äldre finns – skriv fler ord för att hitta dem)</source>
+        <translation>(de senaste; fler äldre finns – skriv fler ord för att hitta dem)</translation>
     </message>
     <message>
         <location line="+2" />
