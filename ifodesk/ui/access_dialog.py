@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from ifodesk.services import access
 
-from .labels import PROTECTED_RED
+from . import theme
 
 
 class AccessReasonDialog(QDialog):
@@ -33,7 +33,7 @@ class AccessReasonDialog(QDialog):
         self.message.setBuddy(self.reason)
         self.error = QLabel(self)
         self.error.setObjectName("access_reason_error")
-        self.error.setStyleSheet(f"color: {PROTECTED_RED};")
+        theme.danger_label(self.error, bold=False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.setObjectName("access_reason_buttons")
         buttons.accepted.connect(self._ok)

@@ -11,6 +11,7 @@ from ifodesk.services import offline as offline_svc
 from ifodesk.services.access import ReasonRequired
 from ifodesk.services.errors import ValidationError
 
+from . import theme
 from .widgets.inputs import error_label, line_edit
 
 
@@ -68,7 +69,7 @@ class CaseOfflineBox(QWidget):
         self.setObjectName("case_offline_box")
         self.note = QLabel(self)
         self.note.setObjectName("case_offline_note")
-        self.note.setStyleSheet("color: #7a4b00; font-weight: bold;")
+        theme.style(self.note, lambda: theme.text_css("warning") + "font-weight:bold;")
         self.note.hide()
         self.checkout = QPushButton(self.tr("Checka ut till bärbar dator …"), self)
         self.checkout.setObjectName("offline_checkout")

@@ -3,7 +3,7 @@ the user chooses one or writes a merged text. Nothing is applied until every fie
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
 
 from ifodesk.offline.merge import changed_spans
 
+from . import theme
 from .widgets.inputs import name, set_read_only
 
-CHANGED = QColor("#fff2a8")
 
 
 def _text(value) -> str:
@@ -27,7 +27,8 @@ def _marked(parent, object_name: str, accessible: str, text: str, base: str) -> 
     edit.setPlaceholderText(edit.tr("(tomt)"))
     set_read_only(edit)
     fmt = QTextCharFormat()
-    fmt.setBackground(CHANGED)
+    fmt.setBackground(theme.background("changed"))
+    fmt.setForeground(theme.foreground("changed"))
     for start, end in changed_spans(base, text):
         cur = QTextCursor(edit.document())
         cur.setPosition(start)
@@ -92,7 +93,7 @@ class MergeDialog(QDialog):
         scroll.setWidget(inner)
         self.error = QLabel(self)
         self.error.setObjectName("merge_error")
-        self.error.setStyleSheet("color: #b00020;")
+        theme.danger_label(self.error, bold=False)
         buttons = QDialogButtonBox(self)
         self.ok = buttons.addButton(self.tr("Checka in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("merge_ok")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
 from .labels import level_label, role_label
 
 
@@ -69,7 +70,7 @@ class PasswordDialog(QDialog):
                                  else self.tr("Datorn har ingen nyckelring där lösenordet kan sparas säkert."))
         self.message = QLabel(message, self)
         self.message.setObjectName("login_message")
-        self.message.setStyleSheet("color: #a00;")
+        theme.danger_label(self.message, bold=False)
         self.message.setVisible(bool(message))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Logga in"))

@@ -83,7 +83,7 @@
 <context>
     <name>AddressReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+40" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+42" />
         <source>Skyddad adress</source>
         <translation>Skyddad adress</translation>
     </message>
@@ -478,7 +478,7 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+27" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+26" />
         <source>Visa &amp;adress …</source>
         <translation>Visa &amp;adress …</translation>
     </message>
@@ -518,7 +518,7 @@
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+39" />
         <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
         <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
     </message>
@@ -599,7 +599,7 @@
 <context>
     <name>CaseOfflineBox</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_case.py" line="+73" />
+        <location filename="../../ifodesk/ui/offline_case.py" line="+74" />
         <source>Checka ut till bärbar dator …</source>
         <translation>Checka ut till bärbar dator …</translation>
     </message>
@@ -728,7 +728,7 @@
 <context>
     <name>CheckinController</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_mode.py" line="+76" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="+77" />
         <source>Checka &amp;in från bärbar dator …</source>
         <translation>Checka &amp;in från bärbar dator …</translation>
     </message>
@@ -807,7 +807,7 @@
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../ifodesk/ui/anmalan_child.py" line="+39" />
+        <location filename="../../ifodesk/ui/anmalan_child.py" line="+40" />
         <source>förhandsbedömning pågår</source>
         <translation>förhandsbedömning pågår</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>Söker efter tidigare anmälningar …</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>Ny person i systemet – fyll i förnamn och efternamn.</source>
         <translation>Ny person i systemet – fyll i förnamn och efternamn.</translation>
     </message>
@@ -910,7 +910,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+59" />
+        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+60" />
         <source>Någon annan har sparat</source>
         <translation>Någon annan har sparat</translation>
     </message>
@@ -1003,7 +1003,7 @@
 <context>
     <name>CourtRulingDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+19" />
+        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+20" />
         <source>Rätten fastställde beslutet (omhändertagandet består)</source>
         <translation>Rätten fastställde beslutet (omhändertagandet består)</translation>
     </message>
@@ -1242,14 +1242,14 @@
     <message>
         <location filename="../../ifodesk/ui/decision/summary.py" line="+5" />
         <location filename="../../ifodesk/ui/pages/decide.py" line="+1" />
-        <location line="+12" />
+        <location line="+13" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
-        <location line="+12" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-12" />
+        <location line="+13" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -1294,14 +1294,14 @@
         <translation>Brådskande – till ordföranden:</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
-        <location line="+12" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-12" />
+        <location line="+13" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
         <location filename="../../ifodesk/ui/decision/summary.py" line="-25" />
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-12" />
         <source>Skrivet av</source>
         <translation>Skrivet av</translation>
     </message>
@@ -1311,7 +1311,7 @@
         <translation>Till</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Återvisat: %1</source>
         <translation>Återvisat: %1</translation>
     </message>
@@ -1865,7 +1865,7 @@
         <translation>Återkopplingsdatum</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>Beslutet fattades %1 · anmälaren ska informeras senast &lt;b&gt;%2&lt;/b&gt; %3</source>
         <translation>Beslutet fattades %1 · anmälaren ska informeras senast &lt;b&gt;%2&lt;/b&gt; %3</translation>
     </message>
@@ -1883,7 +1883,7 @@
 <context>
     <name>FieldMerge</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_merge.py" line="+49" />
+        <location filename="../../ifodesk/ui/offline_merge.py" line="+50" />
         <source>Mitt (offline)</source>
         <translation>Mitt (offline)</translation>
     </message>
@@ -2051,7 +2051,7 @@
 <context>
     <name>Inbox</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/inbox.py" line="+21" />
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="+22" />
         <source>✓ Gjord</source>
         <translation>✓ Gjord</translation>
     </message>
@@ -2330,7 +2330,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ifodesk/ui/labels.py" line="+12" />
+        <location filename="../../ifodesk/ui/labels.py" line="+14" />
         <source>handläggare</source>
         <translation>handläggare</translation>
     </message>
@@ -2380,7 +2380,7 @@
         <translation>SKYDDAD FOLKBOKFÖRING</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+25" />
         <source>%1 [SKYDDAD]</source>
         <translation>%1 [SKYDDAD]</translation>
     </message>
@@ -2648,7 +2648,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+66" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+67" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
@@ -2798,7 +2798,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/columns.py" line="+15" />
+        <location filename="../../ifodesk/ui/meeting/columns.py" line="+14" />
         <source>Bifall till förslaget</source>
         <translation>Bifall till förslaget</translation>
     </message>
@@ -2819,12 +2819,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+48" />
+        <location line="+50" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-49" />
         <source>Anmälan av ordförandebeslut</source>
         <translation>Anmälan av ordförandebeslut</translation>
     </message>
@@ -2874,13 +2874,13 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+10" />
+        <location line="+3" />
+        <location line="+11" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-10" />
         <source>Part</source>
         <translation>Part</translation>
     </message>
@@ -2900,7 +2900,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -3194,7 +3194,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/statistics.py" line="+65" />
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+66" />
         <source>Statistik</source>
         <translation>Statistik</translation>
     </message>
@@ -3217,7 +3217,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Parties</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+66" />
+        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+65" />
         <source> [SKYDDAD]</source>
         <translation> [SKYDDAD]</translation>
     </message>
@@ -3330,7 +3330,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Parter i beslutet</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+18" />
+        <source>skyddad</source>
+        <translation>skyddad</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Barnet (%1 år) är inte part och får inget eget brev; varje vårdnadshavare får ett eget brev.</source>
         <translation>Barnet (%1 år) är inte part och får inget eget brev; varje vårdnadshavare får ett eget brev.</translation>
     </message>
@@ -3464,12 +3469,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Delgivning och överklagande</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+41" />
         <source>Ingen vårdnadshavare registrerad.</source>
         <translation>Ingen vårdnadshavare registrerad.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Syskon: </source>
         <translation>Syskon: </translation>
     </message>
@@ -3538,7 +3543,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/sign_in.py" line="+56" />
+        <location filename="../../ifodesk/ui/sign_in.py" line="+57" />
         <source>Logga in – ifodesk</source>
         <translation>Logga in – ifodesk</translation>
     </message>
@@ -3636,7 +3641,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+26" />
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+27" />
         <source>Ingen skyddsmarkering</source>
         <translation>Ingen skyddsmarkering</translation>
     </message>
@@ -3753,7 +3758,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Preview</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/preview.py" line="+54" />
+        <location filename="../../ifodesk/ui/decision/preview.py" line="+56" />
         <source>[%1 saknas]</source>
         <translation>[%1 saknas]</translation>
     </message>
@@ -3796,7 +3801,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolBox</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+150" />
+        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+154" />
         <source>&amp;Justera protokollet …</source>
         <translation>&amp;Justera protokollet …</translation>
     </message>
@@ -3836,12 +3841,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat.</source>
         <translation>Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat.</translation>
     </message>
@@ -3851,12 +3851,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Justerat&lt;/b&gt; %1 av %2.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</source>
         <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</translation>
     </message>
@@ -3866,9 +3861,19 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</translation>
+        <location line="-17" />
+        <source>Tiden har gått ut.</source>
+        <translation>Tiden har gått ut.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Senare än 14 dagar efter sammanträdet (senast %1).</source>
+        <translation>Senare än 14 dagar efter sammanträdet (senast %1).</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Senare än två dagar efter justeringen (senast %1).</source>
+        <translation>Senare än två dagar efter justeringen (senast %1).</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3969,7 +3974,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolDialog</name>
     <message>
-        <location line="-227" />
+        <location line="-229" />
         <source>&amp;Spara</source>
         <translation>&amp;Spara</translation>
     </message>
@@ -4291,7 +4296,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Routing</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/actions.py" line="+13" />
+        <location filename="../../ifodesk/ui/decision/actions.py" line="+15" />
         <source>Du får fatta beslutet själv</source>
         <translation>Du får fatta beslutet själv</translation>
     </message>
@@ -5651,7 +5656,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>UrgentBox</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/urgent_box.py" line="+34" />
+        <location filename="../../ifodesk/ui/decision/urgent_box.py" line="+36" />
         <source>Brådskande beslut</source>
         <translation>Brådskande beslut</translation>
     </message>
@@ -5667,11 +5672,16 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Ingen får i dag fatta beslutet brådskande&lt;/b&gt;&lt;/span&gt; (ingen ordförande eller förordnad ledamot finns upplagd).</source>
-        <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Ingen får i dag fatta beslutet brådskande&lt;/b&gt;&lt;/span&gt; (ingen ordförande eller förordnad ledamot finns upplagd).</translation>
+        <source>Ingen får i dag fatta beslutet brådskande</source>
+        <translation>Ingen får i dag fatta beslutet brådskande</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
+        <source>(ingen ordförande eller förordnad ledamot finns upplagd).</source>
+        <translation>(ingen ordförande eller förordnad ledamot finns upplagd).</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Skickas förslaget brådskande ska det ange: %1. Ingen text fylls i automatiskt.</source>
         <translation>Skickas förslaget brådskande ska det ange: %1. Ingen text fylls i automatiskt.</translation>
     </message>
@@ -6030,7 +6040,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>edit</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_merge.py" line="-83" />
+        <location filename="../../ifodesk/ui/offline_merge.py" line="-84" />
         <source>(tomt)</source>
         <translation>(tomt)</translation>
     </message>

@@ -25,7 +25,9 @@ from ifodesk.services.caseview import STATUS_LABELS
 from ifodesk.services.dto import CaseDetail, PersonDetail
 
 from ..handover_dialog import HandoverDialog
-from ..labels import PROTECTED_RED, deadline_status_text, protection_label
+from .. import theme
+from ..appearance import Appearance
+from ..labels import deadline_status_text, protection_label
 from .person_dialog import PersonDialog
 
 
@@ -43,7 +45,7 @@ class AddressReasonDialog(QDialog):
         self.reason.setAccessibleName(self.tr("Skäl att visa adressen"))
         self.reason.setPlaceholderText(self.tr("T.ex. hembesök enligt utredningsplanen"))
         self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {PROTECTED_RED};")
+        theme.danger_label(self.error, bold=False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.setObjectName("address_reason_buttons")
         buttons.accepted.connect(self._ok)
@@ -78,8 +80,7 @@ class CaseHeader(QWidget):
         self.person_dialog = None
         self.address_reason: str | None = None  # the logged reason the shown address was read with
         self.banner = self._label("protection_banner")
-        self.banner.setStyleSheet(f"background: {PROTECTED_RED}; color: white; font-weight: bold; "
-                                  "font-size: 15pt; padding: 6px;")
+        theme.banner(self.banner, "protected")
         self.banner.hide()
         self.name = self._label("case_person_name")
         self.facts = self._label("case_facts")
@@ -107,6 +108,12 @@ class CaseHeader(QWidget):
         self.back.setAccessibleName(self.tr("Tillbaka till listan"))
         self.back.clicked.connect(self.back_requested)
         self._layout()
+        Appearance.of().changed.connect(self._restyle)
+
+    def _restyle(self) -> None:
+        """The palette changed: the rich text coloured when shown is coloured anew."""
+        if self.detail is not None:
+            self._show_next_deadline(self.detail)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -155,7 +162,7 @@ class CaseHeader(QWidget):
         text = self.tr("Nästa tidsfrist: <b>%1</b> senast <b>%2</b> – %3").replace("%1", d.title) \
             .replace("%2", d.due_on.isoformat()).replace("%3", deadline_status_text(d))
         if d.status == "overdue":
-            text = f"<span style='color:{PROTECTED_RED}'>{text}</span>"
+            text = theme.span(text, "danger")
         self.next_deadline.setText(text)
 
     def _may_hand_over(self, detail: CaseDetail) -> bool:

@@ -17,7 +17,8 @@ from ifodesk.services import access
 from ifodesk.services.people import PROTECTIONS
 
 from ..forms import VersionedForm
-from ..labels import PROTECTED_RED, protection_label
+from .. import theme
+from ..labels import protection_label
 from ..widgets.inputs import add_row, button, error_label, line_edit, name
 
 translate = QCoreApplication.translate
@@ -53,7 +54,7 @@ class PersonDialog(QDialog):
         self.setWindowTitle(self.tr("Personuppgifter – %1").replace("%1", self.person.summary.name))
         self.banner = QLabel(self)
         self.banner.setObjectName("person_protection_banner")
-        self.banner.setStyleSheet(f"background: {PROTECTED_RED}; color: white; font-weight: bold; padding: 4px;")
+        theme.style(self.banner, lambda: theme.css("protected") + "font-weight:bold;padding:4px;")
         self.street = line_edit(self, "person_address_street", self.tr("Gatuadress"))
         self.postal = line_edit(self, "person_address_postal", self.tr("Postnummer och ort"))
         self.phone = line_edit(self, "person_phone", self.tr("Telefon"))

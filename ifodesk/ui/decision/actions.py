@@ -7,6 +7,8 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .. import theme
+
 translate = QCoreApplication.translate
 
 ROUTE_TEXT = {
@@ -43,7 +45,7 @@ class ActionBar(QWidget):
         self.reasons = QLabel(self)
         self.reasons.setObjectName(f"{object_name}_reasons")
         self.reasons.setWordWrap(True)
-        self.reasons.setStyleSheet("color: #5d4037;")
+        theme.style(self.reasons, lambda: theme.text_css("note"))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(self.row)

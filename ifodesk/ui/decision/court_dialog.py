@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLab
 from ifodesk.services import decisions
 from ifodesk.services.errors import ConflictError, PermissionDenied, ValidationError
 
+from .. import theme
 from ..widgets.inputs import button
 from .fields import DateEdit
 
@@ -104,7 +105,7 @@ class CourtRulingDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
         if isinstance(exc, (ValidationError, PermissionDenied, ConflictError)):
-            self.result.setText(f"<span style='color:#b00020'><b>{html.escape(str(exc))}</b></span>")
+            self.result.setText(theme.escaped_span(str(exc), "danger", bold=True))
             self.result.show()
         else:
             self.app.report_error(exc)

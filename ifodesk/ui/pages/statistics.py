@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ifodesk.domain import statistics as st
 from ifodesk.services import statistics as stats
 
+from .. import theme
 from ..widgets.inputs import set_read_only
 from .base import Page
 from .verkstallighet_queue import QueueBox
@@ -416,7 +417,8 @@ class StatisticsPage(Page):
             chart.removeAxis(axis)
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         bars = QBarSet(name)
-        bars.setLabelColor(Qt.black)  # the labels stand outside the bars, on white
+        chart.setTheme(theme.chart_theme())  # the palette's light, dark or high-contrast look
+        bars.setLabelColor(chart.titleBrush().color())  # the labels stand outside the bars, on the chart
         for v in values:
             bars.append(float(v))
         series.append(bars)

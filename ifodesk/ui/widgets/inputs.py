@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from ..labels import PROTECTED_RED
+from .. import theme
 
 
 def name(w: QWidget, object_name: str, accessible: str) -> QWidget:
@@ -33,7 +33,7 @@ def error_label(parent: QWidget, object_name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {PROTECTED_RED}; font-weight: bold;")
+    theme.danger_label(label)
     label.hide()
     return label
 
