@@ -30,6 +30,7 @@ class Appearance(QObject):
         self.qapp = qapp
         self.base_font = QFont(qapp.font())  # the system's font and size, as the user set them
         self.base_palette = QPalette(qapp.palette())
+        self.base_style = qapp.style().name()
         self.step = NORMAL
         self.high_contrast = False
 
@@ -72,6 +73,7 @@ class Appearance(QObject):
 
     def toggle_high_contrast(self) -> None:
         self.high_contrast = not self.high_contrast
+        self.qapp.setStyle(theme.HIGH_CONTRAST_STYLE if self.high_contrast else self.base_style)
         self.qapp.setPalette(high_contrast_palette() if self.high_contrast else self.base_palette)
         theme.restyle_all()  # banners and marked areas take the colours of the new palette
         self.changed.emit()

@@ -31,6 +31,7 @@ from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.errors import ConflictError
 
 from . import theme
+from .dialogs import fit_to_screen
 
 MINE, THEIRS = 1, 2
 
@@ -85,7 +86,7 @@ class ConflictDialog(QDialog):
         box.addWidget(self.compare_area, 1)
         box.addLayout(buttons)
         self._update_apply()
-        self.resize(940, 560)
+        fit_to_screen(self, 940, 560)
 
     # --- building ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import html
 import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from .decision.saving import SavingMixin
 from .decision.templates import TemplatePicker
 from .decision.urgent_box import UrgentBox, urgent_missing
 from . import theme
+from .dialogs import fit_to_screen
 from .widgets.inputs import button, error_label, name, set_read_only
 
 DRAFT_MS = 500  # local draft on disk
@@ -162,8 +163,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         box.addWidget(self.error)
         box.addWidget(self.actions)
         box.addWidget(self.state)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1300, screen.width() - 40), min(720, screen.height() - 40))
+        fit_to_screen(self, 1300, 720)
 
     def _timers(self) -> None:
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)

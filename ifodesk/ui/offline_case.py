@@ -80,8 +80,9 @@ class CaseOfflineBox(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.note, 1)
-        row.addWidget(self.checkout)
+        case_view.header.add_action(self.checkout)  # the note's row is hidden until there is a note
         case_view.header.layout().addWidget(self)
+        self.hide()
         case_view.loaded.connect(self.refresh)
 
     def refresh(self, detail) -> None:
@@ -94,6 +95,7 @@ class CaseOfflineBox(QWidget):
     def _show_note(self, text) -> None:
         self.note.setText(text or "")
         self.note.setVisible(bool(text))
+        self.setVisible(bool(text))
 
     def ask(self) -> None:
         if self.view.detail is None:

@@ -13,6 +13,7 @@ from ifodesk.offline.merge import changed_spans
 
 from . import theme
 from .widgets.inputs import name, set_read_only
+from .dialogs import fit_to_screen
 
 
 
@@ -78,7 +79,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("offline_merge")
         self.setWindowTitle(self.tr("Checka in – välj per fält"))
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
         intro = QLabel(self.tr("Någon har ändrat samma uppgifter på servern medan du arbetade offline. "
                                "Välj för varje fält vilken text som ska gälla, eller skriv en sammanfogad text. "
                                "Det som skiljer sig från texten före utcheckningen är markerat med gult."), self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from . import theme
 from .labels import level_label, role_label
+from .dialogs import fit_to_screen
 
 
 class UserPickerDialog(QDialog):
@@ -40,7 +41,7 @@ class UserPickerDialog(QDialog):
         box.addWidget(QLabel(self.tr("Det här är en demodatabas med påhittade personer. Välj vem du vill vara:"), self))
         box.addWidget(self.list, 1)
         box.addWidget(buttons)
-        self.resize(520, 480)
+        fit_to_screen(self, 520, 480)
 
     def username(self) -> str | None:
         item = self.list.currentItem()

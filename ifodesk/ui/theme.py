@@ -70,6 +70,10 @@ TEXTS: dict[str, dict[str, str]] = {
     HIGH_CONTRAST: {"danger": "#ff8080", "note": "#ffff00", "heading_note": "#00ffff", "warning": "#ffff00"},
 }
 
+# Fusion draws input frames and check boxes a shade darker than the window: on black, nothing. The
+# Windows style draws them from the palette's edge roles, which the high-contrast palette makes white.
+HIGH_CONTRAST_STYLE = "Windows"
+
 BANNER_SCALE = 1.35  # the protection and offline banners: larger than the text around them
 
 
@@ -87,6 +91,12 @@ def high_contrast_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, black)
     p.setColor(QPalette.ColorRole.Link, cyan)
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0"))
+    # Frames and check boxes are drawn from these by the high-contrast style (HIGH_CONTRAST_STYLE):
+    # white edges on black, never the window colour's own shade, which on black is invisible.
+    for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Midlight, QPalette.ColorRole.Dark,
+                 QPalette.ColorRole.Shadow):
+        p.setColor(role, white)
+    p.setColor(QPalette.ColorRole.Mid, QColor("#c0c0c0"))
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a0a0a0"))
     return p
@@ -167,9 +177,26 @@ def style(widget: QWidget, make: Callable[[], str]) -> None:
     widget.setStyleSheet(make())
 
 
+_READ_ONLY = "_ifodesk_read_only"
+
+
+def read_only_look(widget: QWidget, read_only: bool = True) -> None:
+    """Text that cannot be changed has the window's background, not an input's (kept on palette
+    changes by restyle_all); editable again means the inherited palette again."""
+    setattr(widget, _READ_ONLY, read_only)
+    if read_only:
+        look = QPalette()
+        look.setColor(QPalette.ColorRole.Base, QApplication.palette().color(QPalette.ColorRole.Window))
+        widget.setPalette(look)
+    else:
+        widget.setPalette(QPalette())
+
+
 def restyle_all() -> None:
     """After the palette or zoom changed: every themed style sheet anew."""
     for w in QApplication.allWidgets():
+        if getattr(w, _READ_ONLY, False):
+            read_only_look(w)
         make = getattr(w, _STYLED, None)
         if make is not None:
             w.setStyleSheet(make())

@@ -212,6 +212,9 @@ class PartiesTab(QWidget):
         for combo in (self.consent_person, self.k_person, self.n_person):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(160)
+        # A long template title must not make the tab wider than a small screen: the combo may shrink.
+        self.consent_subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.consent_subject.setMinimumContentsLength(24)
         page = QWidget(self)
         box = QVBoxLayout(page)
         net = QGroupBox(self.tr("Nätverk – vårdnadshavare och andra runt barnet"), page)
@@ -242,7 +245,12 @@ class PartiesTab(QWidget):
         gb.addLayout(top)
         gb.addWidget(self.n_view)
         r = QHBoxLayout()
-        for w in (self.n_person, self.n_date, self.n_how, self.n_button, self.appeal_button, self.forward_button):
+        for w in (self.n_person, self.n_date, self.n_how, self.n_button):
+            r.addWidget(w)
+        gb.addLayout(r)
+        r = QHBoxLayout()  # a row of its own: one row is wider than a 1366×768 screen at 125 %
+        r.addStretch(1)
+        for w in (self.appeal_button, self.forward_button):
             r.addWidget(w)
         gb.addLayout(r)
         box.addWidget(g, 2)

@@ -51,7 +51,12 @@ class ActionBar(QWidget):
         box.addLayout(self.row)
         box.addWidget(self.reasons)
 
-    def add(self, key: str, b: QPushButton, *, stretch_before: bool = False) -> QPushButton:
+    def add(self, key: str, b: QPushButton, *, stretch_before: bool = False, new_row: bool = False) -> QPushButton:
+        """new_row: the button starts a row of its own (a narrow window has no room for all in one)."""
+        if new_row:
+            self.row = QHBoxLayout()
+            self.row.setContentsMargins(0, 0, 0, 0)
+            self.layout().insertLayout(self.layout().count() - 1, self.row)  # above the reasons
         if stretch_before:
             self.row.addStretch(1)
         self.row.addWidget(b)

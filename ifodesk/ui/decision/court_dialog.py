@@ -15,6 +15,7 @@ from ifodesk.services.errors import ConflictError, PermissionDenied, ValidationE
 from .. import theme
 from ..widgets.inputs import button
 from .fields import DateEdit
+from ..dialogs import fit_to_screen
 
 OUTCOMES = (
     ("faststallt", QT_TRANSLATE_NOOP("CourtRulingDialog", "Rätten fastställde beslutet (omhändertagandet består)")),
@@ -70,7 +71,7 @@ class CourtRulingDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.result)
         box.addLayout(row)
-        self.resize(520, 240)
+        fit_to_screen(self, 520, 240)
 
     def values(self) -> tuple[date, str]:
         q = self.date.date()

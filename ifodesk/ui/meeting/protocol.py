@@ -19,6 +19,7 @@ from .. import theme
 from ..decision.actions import ActionBar
 from ..decision.fields import DateEdit
 from ..widgets.inputs import add_row, button, error_label, name
+from ..dialogs import fit_to_screen
 
 NOT_PRESENTERS = ("ordforande", "ledamot")  # a föredragande is one of the staff
 
@@ -74,7 +75,7 @@ class ProtocolDialog(QDialog):
         box.addLayout(self.form)
         box.addWidget(self.error)
         box.addLayout(row)
-        self.resize(460, 220)
+        fit_to_screen(self, 460, 220)
 
     def add_person(self, label: str, accessible: str, people: list[tuple[str, object]], current=None) -> None:
         self.person = name(QComboBox(self), "protocol_person", accessible)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from .. import theme
@@ -52,9 +51,4 @@ def set_read_only(w, read_only: bool = True) -> None:
     consistent); editable again means the inherited palette again.
     """
     w.setReadOnly(read_only)
-    if read_only:
-        look = QPalette()
-        look.setColor(QPalette.ColorRole.Base, w.palette().color(QPalette.ColorRole.Window))
-        w.setPalette(look)
-    else:
-        w.setPalette(QPalette())
+    theme.read_only_look(w, read_only)
