@@ -4,7 +4,7 @@
 <context>
     <name>AccessReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/access_dialog.py" line="+25" />
+        <location filename="../../ifodesk/ui/access_dialog.py" line="+47" />
         <source>Skäl för att läsa</source>
         <translation>Skäl för att läsa</translation>
     </message>
@@ -22,14 +22,6 @@
         <location line="+11" />
         <source>Skälet och din läsning loggas och granskas i loggkontrollen.</source>
         <translation>Skälet och din läsning loggas och granskas i loggkontrollen.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10" />
-        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -83,12 +75,17 @@
 <context>
     <name>AddressReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+42" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+36" />
+        <source>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den.</source>
+        <translation>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Skyddad adress</source>
         <translation>Skyddad adress</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Skäl att visa adressen</source>
         <translation>Skäl att visa adressen</translation>
     </message>
@@ -96,19 +93,6 @@
         <location line="+1" />
         <source>T.ex. hembesök enligt utredningsplanen</source>
         <translation>T.ex. hembesök enligt utredningsplanen</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</source>
-        <translation>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9" />
-        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -289,7 +273,7 @@
 <context>
     <name>AnmalanDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+53" />
+        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+54" />
         <location line="+262" />
         <source>Ny anmälan</source>
         <translation>Ny anmälan</translation>
@@ -478,7 +462,7 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+26" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+21" />
         <source>Visa &amp;adress …</source>
         <translation>Visa &amp;adress …</translation>
     </message>
@@ -518,7 +502,7 @@
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+45" />
         <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
         <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
     </message>
@@ -609,7 +593,7 @@
         <translation>Checka ut ärendet till bärbar dator</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>Det finns redan en utcheckad kopia på datorn. Checka in den först.</source>
         <translation>Det finns redan en utcheckad kopia på datorn. Checka in den först.</translation>
     </message>
@@ -764,7 +748,7 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_case.py" line="-84" />
+        <location filename="../../ifodesk/ui/offline_case.py" line="-86" />
         <source>Checka ut till bärbar dator</source>
         <translation>Checka ut till bärbar dator</translation>
     </message>
@@ -910,7 +894,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+60" />
+        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+61" />
         <source>Någon annan har sparat</source>
         <translation>Någon annan har sparat</translation>
     </message>
@@ -1003,7 +987,7 @@
 <context>
     <name>CourtRulingDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+20" />
+        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+21" />
         <source>Rätten fastställde beslutet (omhändertagandet består)</source>
         <translation>Rätten fastställde beslutet (omhändertagandet består)</translation>
     </message>
@@ -1453,7 +1437,7 @@
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../ifodesk/ui/decision_editor.py" line="+60" />
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+61" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
@@ -1533,7 +1517,7 @@
         <translation>&amp;Lagrum:</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+57" />
         <source>Nytt beslut</source>
         <translation>Nytt beslut</translation>
     </message>
@@ -1636,12 +1620,12 @@
         <translation>(krävs vid brådskande beslut)</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</source>
         <translation>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>– välj –</source>
         <translation>– välj –</translation>
     </message>
@@ -1695,7 +1679,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ifodesk/ui/dialogs.py" line="+21" />
+        <location filename="../../ifodesk/ui/dialogs.py" line="+37" />
         <source>Det gick inte</source>
         <translation>Det gick inte</translation>
     </message>
@@ -1883,7 +1867,7 @@
 <context>
     <name>FieldMerge</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_merge.py" line="+50" />
+        <location filename="../../ifodesk/ui/offline_merge.py" line="+51" />
         <source>Mitt (offline)</source>
         <translation>Mitt (offline)</translation>
     </message>
@@ -2600,7 +2584,7 @@
         <translation>&amp;Till:</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Fler än</source>
         <translation>Fler än</translation>
     </message>
@@ -2620,7 +2604,7 @@
         <translation>&lt;h2&gt;Loggkontroll&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Kontrollerar loggen …</source>
         <translation>Kontrollerar loggen …</translation>
     </message>
@@ -2690,7 +2674,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/create_dialog.py" line="+49" />
+        <location filename="../../ifodesk/ui/meeting/create_dialog.py" line="+50" />
         <source>Nytt sammanträde</source>
         <translation>Nytt sammanträde</translation>
     </message>
@@ -3161,7 +3145,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="-82" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="-86" />
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
@@ -3194,7 +3178,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/statistics.py" line="+66" />
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+67" />
         <source>Statistik</source>
         <translation>Statistik</translation>
     </message>
@@ -3209,7 +3193,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>IU-sammanträden</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/log_review.py" line="-186" />
+        <location filename="../../ifodesk/ui/pages/log_review.py" line="-188" />
         <source>Loggkontroll</source>
         <translation>Loggkontroll</translation>
     </message>
@@ -3374,12 +3358,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+54" />
+        <location line="+57" />
         <source>Samtycke</source>
         <translation>Samtycke</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-54" />
         <source>Registrera &amp;samtycke</source>
         <translation>Registrera &amp;samtycke</translation>
     </message>
@@ -3454,7 +3438,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Över&amp;lämnat till domstol</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>Nätverk – vårdnadshavare och andra runt barnet</source>
         <translation>Nätverk – vårdnadshavare och andra runt barnet</translation>
     </message>
@@ -3469,7 +3453,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Delgivning och överklagande</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+46" />
         <source>Ingen vårdnadshavare registrerad.</source>
         <translation>Ingen vårdnadshavare registrerad.</translation>
     </message>
@@ -3543,7 +3527,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/sign_in.py" line="+57" />
+        <location filename="../../ifodesk/ui/sign_in.py" line="+58" />
         <source>Logga in – ifodesk</source>
         <translation>Logga in – ifodesk</translation>
     </message>
@@ -3593,7 +3577,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PdfViewDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+36" />
+        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+37" />
         <source>&amp;Spara som PDF …</source>
         <translation>&amp;Spara som PDF …</translation>
     </message>
@@ -3641,7 +3625,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+27" />
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+28" />
         <source>Ingen skyddsmarkering</source>
         <translation>Ingen skyddsmarkering</translation>
     </message>
@@ -3801,7 +3785,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolBox</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+154" />
+        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+155" />
         <source>&amp;Justera protokollet …</source>
         <translation>&amp;Justera protokollet …</translation>
     </message>
@@ -4055,7 +4039,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/reason_dialog.py" line="+20" />
+        <location filename="../../ifodesk/ui/decision/reason_dialog.py" line="+21" />
         <source>Skäl</source>
         <translation>Skäl</translation>
     </message>
@@ -4073,6 +4057,16 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+17" />
         <source>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</source>
         <translation>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonRule</name>
+    <message numerus="yes">
+        <location filename="../../ifodesk/ui/access_dialog.py" line="-33" />
+        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
+        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4459,7 +4453,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>SkyddTab</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+23" />
+        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+33" />
         <source>Ange om barnet har ett omedelbart skyddsbehov.</source>
         <translation>Ange om barnet har ett omedelbart skyddsbehov.</translation>
     </message>
@@ -4469,7 +4463,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälan som bedöms</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</source>
         <translation>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</translation>
     </message>
@@ -4480,12 +4474,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+41" />
+        <location line="+42" />
         <source>Omedelbart skyddsbehov</source>
         <translation>Omedelbart skyddsbehov</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-41" />
         <source>Nej – inget omedelbart skyddsbehov</source>
         <translation>Nej – inget omedelbart skyddsbehov</translation>
     </message>
@@ -4501,18 +4495,18 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+49" />
+        <location line="+50" />
         <source>Bedömning</source>
         <translation>Bedömning</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+49" />
+        <location line="-49" />
+        <location line="+50" />
         <source>Skyddsåtgärder</source>
         <translation>Skyddsåtgärder</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-47" />
         <source>&amp;Spara skyddsbedömning</source>
         <translation>&amp;Spara skyddsbedömning</translation>
     </message>
@@ -4552,7 +4546,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälan %1 – skyddsbedömning %2</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>Inget omedelbart skyddsbehov</source>
         <translation>Inget omedelbart skyddsbehov</translation>
     </message>
@@ -5689,7 +5683,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>UserFactsDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/admin_users.py" line="+30" />
+        <location filename="../../ifodesk/ui/pages/admin_users.py" line="+31" />
         <source>Förordnande och erfarenhet – %1</source>
         <translation>Förordnande och erfarenhet – %1</translation>
     </message>

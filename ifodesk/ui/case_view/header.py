@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,46 +23,21 @@ from ifodesk.services.dto import CaseDetail, PersonDetail
 
 from ..handover_dialog import HandoverDialog
 from .. import theme
+from ..access_dialog import AccessReasonDialog
 from ..appearance import Appearance
 from ..labels import deadline_status_text, protection_label
 from .person_dialog import PersonDialog
 
 
-class AddressReasonDialog(QDialog):
+class AddressReasonDialog(AccessReasonDialog):
     """Why do you need the protected address? The answer is logged with the read."""
 
-    reason_given = Signal(str)
-
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("address_reason_dialog")
+        super().__init__(self.tr("Personen har skyddade personuppgifter. Adressen visas bara om du anger "
+                                 "varför du behöver den."), parent, prefix="address_reason")
         self.setWindowTitle(self.tr("Skyddad adress"))
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("address_reason")
         self.reason.setAccessibleName(self.tr("Skäl att visa adressen"))
         self.reason.setPlaceholderText(self.tr("T.ex. hembesök enligt utredningsplanen"))
-        self.error = QLabel(self)
-        theme.danger_label(self.error, bold=False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.setObjectName("address_reason_buttons")
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addWidget(QLabel(self.tr("Personen har skyddade personuppgifter. Adressen visas bara om du anger "
-                                     "varför du behöver den. Skälet och din läsning loggas."), self))
-        box.addWidget(self.reason)
-        box.addWidget(self.error)
-        box.addWidget(buttons)
-
-    def _ok(self) -> None:
-        text = self.reason.text().strip()
-        if not access.policy().reason_ok(text):
-            self.error.setText(self.tr("Skriv ett verkligt skäl (minst %n bokstäver eller siffror).", "",
-                                       access.policy().reason_min_chars))
-            self.reason.setFocus()
-            return
-        self.reason_given.emit(text)
-        self.accept()
 
 
 class CaseHeader(QWidget):
@@ -110,6 +82,10 @@ class CaseHeader(QWidget):
         self._layout()
         Appearance.of().changed.connect(self._restyle)
 
+    def add_action(self, button: QPushButton) -> None:
+        """A command about the case (check-out …), before "Tillbaka"."""
+        self.actions.insertWidget(self.actions.count() - 1, button)
+
     def _restyle(self) -> None:
         """The palette changed: the rich text coloured when shown is coloured anew."""
         if self.detail is not None:
@@ -125,14 +101,16 @@ class CaseHeader(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.addWidget(self.name, 0, 0)
-        grid.addWidget(self.back, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.actions = QHBoxLayout()  # beside the name: one row less on a small screen
+        self.actions.addWidget(self.handover)
+        self.actions.addWidget(self.back)
+        grid.addLayout(self.actions, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.facts, 1, 0, 1, 2)
         grid.addWidget(self.next_deadline, 2, 0, 1, 2)
         row = QHBoxLayout()
         row.addWidget(self.address, 1)
         row.addWidget(self.show_address)
         row.addWidget(self.edit_person)
-        row.addWidget(self.handover)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.banner)

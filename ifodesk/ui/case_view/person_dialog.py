@@ -20,6 +20,7 @@ from ..forms import VersionedForm
 from .. import theme
 from ..labels import protection_label
 from ..widgets.inputs import add_row, button, error_label, line_edit, name
+from ..dialogs import fit_to_screen
 
 translate = QCoreApplication.translate
 ADDRESS_FIELDS = ("address_street", "address_postal", "phone")
@@ -108,7 +109,7 @@ class PersonDialog(QDialog):
                                      "Bara chef eller systemansvarig kan ta bort en markering."), self))
         box.addWidget(self.error)
         box.addLayout(buttons)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
 
     def _make_form(self) -> VersionedForm:
         fields = {"address_street": self.street, "address_postal": self.postal, "phone": self.phone,
