@@ -70,8 +70,11 @@ def test_the_index_follows_edits_of_journal_drafts(ctx_for, org):
     assert len(text_search.search_text(anna, "farmor").hits) == 1
 
 
-def test_the_hits_are_the_newest_across_sources_with_the_limit_after_the_ordering(ctx_for, org, monkeypatch):
-    """More matches than the limit: the newest are shown, whatever order the rows were written in."""
+@pytest.mark.parametrize("prefilter", [400, 1, 3])
+def test_the_hits_are_the_newest_across_sources_with_the_limit_after_the_ordering(ctx_for, org, monkeypatch,
+                                                                                  prefilter):
+    """More matches than the limit: the newest are shown, whatever order the rows were written in
+    (and whether or not the match is first cut to its newest rows: the result is the same)."""
     from datetime import datetime
 
     from ifodesk.services.context import STOCKHOLM
@@ -85,6 +88,7 @@ def test_the_hits_are_the_newest_across_sources_with_the_limit_after_the_orderin
     night = report(org, child(MAJA, "Maja"), received=datetime(2026, 3, 1, 0, 30, tzinfo=STOCKHOLM))
     cases.register_anmalan(ctx_for("karin.berg"), night)  # 28 February in UTC, 1 March in Sweden
 
+    monkeypatch.setattr(text_search, "PREFILTER", prefilter)
     monkeypatch.setattr(text_search, "LIMIT", 4)
     result = text_search.search_text(anna, "hungrig")
     assert [(h.source, h.on) for h in result.hits] == [
