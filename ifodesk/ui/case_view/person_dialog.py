@@ -9,7 +9,16 @@ Removing a marking is the service's call (chef or systemansvarig); its refusal i
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ifodesk.services import people
 from ifodesk.services.dto import PersonDetail
@@ -56,6 +65,7 @@ class PersonDialog(QDialog):
         self.banner = QLabel(self)
         self.banner.setObjectName("person_protection_banner")
         theme.style(self.banner, lambda: theme.css("protected") + "font-weight:bold;padding:4px;")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # a band, not a block
         self.street = line_edit(self, "person_address_street", self.tr("Gatuadress"))
         self.postal = line_edit(self, "person_address_postal", self.tr("Postnummer och ort"))
         self.phone = line_edit(self, "person_phone", self.tr("Telefon"))
