@@ -180,3 +180,27 @@ def test_byt_handlaggare_in_the_case_view_shows_the_new_one_in_the_header(qtbot,
     assert not dlg.isVisible() and w.stack.currentWidget() is view  # still in the case
     assert caseview.get_case(ctx_for("karin.berg"), case_id).summary.assigned_name == "Erik Sjöberg"
     wait_idle(qtbot, w.app)
+
+
+def test_text_search_shows_the_newest_hit_first_and_says_when_older_ones_exist(
+        qtbot, make_window, ctx_for, org, monkeypatch):
+    from ifodesk.services import text_search
+
+    res = cases.register_anmalan(ctx_for("karin.berg"), report(org, child(MAJA, "Maja")))
+    _assign(ctx_for, org, res)
+    anna = ctx_for("anna.lind")
+    for day, text in ((1, "Skulder hos pappan, första samtalet."), (2, "Skulderna växer, andra samtalet.")):
+        journal.add_note(anna, res.children[0].case_id, event_date=date(2026, 3, day), text=text,
+                         heading="Samtal", sign=True)
+    monkeypatch.setattr(text_search, "LIMIT", 1)
+    w = make_window("anna.lind")
+    page = w.page("search")
+    w.show_page(w.pages.index(page))
+    page.tabs.setCurrentWidget(page.texts)
+    panel = page.texts
+    qtbot.keyClicks(panel.query, "skuld")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    assert "andra samtalet" in panel.model.index(0, 5).data()  # the newer note, not the first written
+    assert panel.count.text().startswith("1 träff (de senaste; fler äldre finns")
+    wait_idle(qtbot, w.app)
