@@ -3,8 +3,15 @@
     .venv/bin/ifodesk-admin demo --database sqlite:////tmp/bench100k.sqlite3 --cases 100000
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui.py [--database URL] [--user NAME]
 
+On PostgreSQL the signed-in user is the connection's login role (session_user). A URL without a
+user name is completed with the demo's login role for --user, `<database>_<user>` with the demo
+password (ifodesk-admin demo creates them), e.g.
+
+    .venv/bin/python benchmarks/bench_ui.py --database postgresql://127.0.0.1/ifodesk_bench100k --user anna.lind
+
 Measures: process start to a usable main window (first page's data shown), a filter keystroke to
-the updated list, a header click to the re-sorted list, and opening a case. Prints Markdown.
+the updated list, a header click to the re-sorted list, opening a case, and a search inside texts
+(Sök i texter) to its hits shown. Prints Markdown.
 """
 
 from __future__ import annotations
@@ -21,7 +28,22 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DEFAULT_DB = "sqlite:////tmp/bench100k.sqlite3"
 FILTERS = ("Ebba", "Öberg", "BU-2025-001", "20150312", "sson", "Lindq", "A", "An")
+# Words in the demo's texts: in nearly every anmälan ("oro", "barnets"), in a few hundred journal
+# notes ("skolan"), in none ("fotboll"), and two words that must both occur.
+TEXT_QUERIES = ("oro", "barnets situation", "skolan", "telefonsamtal", "fotboll")
 ROUNDS = 3
+
+
+def database_url(database: str, user: str) -> str:
+    """PostgreSQL without a user name: the demo login role for `user` and the demo password."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database)
+    if not url.drivername.startswith("postgresql") or url.username:
+        return database
+    from ifodesk.cli.server import DEMO_PASSWORD
+
+    return url.set(username=f"{url.database}_{user}", password=DEMO_PASSWORD).render_as_string(hide_password=False)
 
 
 def start_child(database: str, user: str) -> None:
@@ -103,9 +125,24 @@ def measure_in_process(database: str, user: str) -> dict[str, list[float]]:
         _wait(qapp, lambda: lst.model.complete)
     for column in (0, 1, 4, 0):
         res["sort"].append(_sort(qapp, lst, column))
-    ids = [lst.model.case_id_at(r) for r in range(0, min(lst.model.rowCount(), 2000), 97)][:15]
+    # Cases of the user's own unit, spread over the list (another unit's case asks for a reason).
+    from ifodesk.services.caseview import CaseQuery, case_ids
+
+    unit = sorted(app_ctx.services.actor.unit_ids)[0]
+    ids = case_ids(app_ctx.services, CaseQuery(unit_id=unit), limit=2000)[::97][:15]
     for cid in ids:
         res["open_case"].append(_open(qapp, w, cid))
+    res["text_search"] = []
+    per_query: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
+    panel = w.page("search").texts
+    for _round in range(ROUNDS):
+        for text in TEXT_QUERIES:
+            ms, hits[text] = _text_search(qapp, panel, text)
+            res["text_search"].append(ms)
+            per_query.setdefault(text, []).append(ms)
+    res["per_text_query"] = per_query  # type: ignore[assignment]
+    res["text_hits"] = hits  # type: ignore[assignment]
     w.close()
     app_ctx.tasks.wait()
     qapp.processEvents()
@@ -155,8 +192,30 @@ def _sort(qapp, lst, column: int) -> float:
     return ms
 
 
+def _text_search(qapp, panel, text: str) -> tuple[float, int]:
+    """Sök i texter: Return in the field to the hits shown (the worker's search and the repaint)."""
+    done = []
+
+    def shown() -> None:
+        panel.view.viewport().repaint()
+        done.append(time.perf_counter())
+
+    panel.model.modelReset.connect(shown)
+    panel.query.setText(text)
+    t0 = time.perf_counter()
+    panel.search()
+    _wait(qapp, lambda: done)
+    panel.model.modelReset.disconnect(shown)
+    _wait(qapp, lambda: panel.app.tasks.pending == 0)
+    return (done[0] - t0) * 1000, panel.model.rowCount()
+
+
 def _open(qapp, w, case_id) -> float:
+    import uuid
+
     view = w.case_view
+    if isinstance(case_id, str):
+        case_id = uuid.UUID(hex=case_id)  # case_ids gives hex keys
     t0 = time.perf_counter()
     w.show_case(case_id)
     _wait(qapp, lambda: view.detail is not None and view.detail.summary.id == case_id and view.loading.isHidden())
@@ -195,6 +254,7 @@ def main() -> None:
     p.add_argument("--user", default="anna.lind")
     p.add_argument("--child-start", action="store_true")
     args = p.parse_args()
+    args.database = database_url(args.database, args.user)
     if args.child_start:
         start_child(args.database, args.user)
         return
@@ -214,10 +274,15 @@ def main() -> None:
     print(_row("tangent → lista, inkl. 250 ms fördröjning", res["filter_with_debounce"], "–"))
     print(_row("klick på kolumnrubrik → omsorterad lista", res["sort"], "–"))
     print(_row("öppna ärende", res["open_case"], "< 200 ms"))
+    print(_row("sök i texter → träffarna visas", res["text_search"], "< 200 ms"))
     print("\nFiltertangent → uppdaterad lista per filtertext (median / max av", ROUNDS, "):\n")
     print("| filter | median | max |\n|---|---|---|")
     for text, values in res["per_filter"].items():
         print(f"| `{text}` | {statistics.median(values):.0f} ms | {max(values):.0f} ms |")
+    print("\nSök i texter per sökord (median / max av", ROUNDS, "; träffar som visas):\n")
+    print("| sökord | median | max | träffar |\n|---|---|---|---|")
+    for text, values in res["per_text_query"].items():
+        print(f"| `{text}` | {statistics.median(values):.0f} ms | {max(values):.0f} ms | {res['text_hits'][text]} |")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ def fill(path: str) -> int:
             continue
         forms = tr.findall("numerusform")
         if forms:  # a plural message (tr(..., n)): every form is the source, which says %n
-            if all(not (f.text or "").strip() for f in forms):
+            # Empty, or guessed by lupdate from the same source in another context: the source.
+            if all((f.text or "").strip() in ("", source) for f in forms):
                 for f in forms:
                     f.text = source
                 tr.text = None

@@ -68,3 +68,36 @@ def test_the_index_follows_edits_of_journal_drafts(ctx_for, org):
     journal.update_draft(anna, n.id, n.version, text="Ringde farmor.", event_date=date(2026, 3, 1))
     assert text_search.search_text(anna, "förskolan").hits == ()
     assert len(text_search.search_text(anna, "farmor").hits) == 1
+
+
+@pytest.mark.parametrize("prefilter", [400, 1, 3])
+def test_the_hits_are_the_newest_across_sources_with_the_limit_after_the_ordering(ctx_for, org, monkeypatch,
+                                                                                  prefilter):
+    """More matches than the limit: the newest are shown, whatever order the rows were written in
+    (and whether or not the match is first cut to its newest rows: the result is the same)."""
+    from datetime import datetime
+
+    from ifodesk.services.context import STOCKHOLM
+
+    res = _setup(ctx_for, org)  # today is 2026-03-02; that anmälan says "hungrig" for Maja and Nils
+    anna = ctx_for("anna.lind")
+    maja = res.children[0].case_id
+    for day in (25, 10, 27, 20):  # written out of date order; 10 February is the oldest of all
+        when = date(2026, 2, day)
+        journal.add_note(anna, maja, event_date=when, text=f"Barnet var hungrig igen ({when}).", sign=True)
+    night = report(org, child(MAJA, "Maja"), received=datetime(2026, 3, 1, 0, 30, tzinfo=STOCKHOLM))
+    cases.register_anmalan(ctx_for("karin.berg"), night)  # 28 February in UTC, 1 March in Sweden
+
+    monkeypatch.setattr(text_search, "PREFILTER", prefilter)
+    monkeypatch.setattr(text_search, "LIMIT", 4)
+    result = text_search.search_text(anna, "hungrig")
+    assert [(h.source, h.on) for h in result.hits] == [
+        ("anmalan", date(2026, 3, 2)), ("anmalan", date(2026, 3, 2)), ("anmalan", date(2026, 3, 1)),
+        ("journal", date(2026, 2, 27))]
+    assert result.more
+
+    monkeypatch.setattr(text_search, "LIMIT", 100)
+    everything = text_search.search_text(anna, "hungrig")
+    assert [h.on for h in everything.hits] == [date(2026, 3, 2)] * 2 + [date(2026, 3, 1)] + [
+        date(2026, 2, d) for d in (27, 25, 20, 10)]
+    assert not everything.more

@@ -9,7 +9,7 @@ from ui_support import MAJA, child, drafts, make_app, make_window, open_case, re
 
 from ifodesk.services import cases, people
 from ifodesk.services.audit import audit_trail
-from ifodesk.ui.labels import PROTECTED_RED
+from ifodesk.ui import theme
 
 from test_ui_decisions import _unnamed_or_unreachable
 
@@ -63,7 +63,7 @@ def test_marking_skyddad_folkbokforing_shows_in_header_and_lists_and_a_handlagga
     qtbot.waitUntil(lambda: page.cases.model.rowCount() == 1
                     and "[SKYDDAD]" in (page.cases.model.index(0, 1).data() or ""), timeout=10000)
     cell = page.cases.model.index(0, 1)
-    assert cell.data(Qt.ItemDataRole.ForegroundRole).name() == PROTECTED_RED
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).name() == theme.text("danger").name() == "#b00020"
 
     # Anna tries to remove the marking: the address stays hidden, the service refuses at the field.
     view = open_case(qtbot, w, maja.case_id)

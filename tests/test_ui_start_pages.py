@@ -147,3 +147,60 @@ def test_search_page_finds_words_inside_journal_text(qtbot, make_window, ctx_for
     with qtbot.waitSignal(w.case_view.loaded, timeout=10000):
         panel.view.activated.emit(panel.model.index(0, 0))
     assert w.case_view.detail.summary.id == res.children[0].case_id
+
+
+def test_byt_handlaggare_in_the_case_view_shows_the_new_one_in_the_header(qtbot, make_window, ctx_for, org):
+    from ui_support import open_case, type_text
+
+    res = cases.register_anmalan(ctx_for("karin.berg"), report(org, child(MAJA, "Maja")))
+    _assign(ctx_for, org, res)
+    case_id = res.children[0].case_id
+    # The handläggare herself is not offered the action (case.assign is not hers).
+    anna = make_window("anna.lind")
+    assert not open_case(qtbot, anna, case_id).header.handover.isVisibleTo(anna)
+    wait_idle(qtbot, anna.app)
+
+    w = make_window("karin.berg")
+    view = open_case(qtbot, w, case_id)
+    header = view.header
+    assert "Handläggare: Anna Lind" in header.facts.text()
+    assert header.handover.isVisibleTo(w)
+    qtbot.mouseClick(header.handover, Qt.MouseButton.LeftButton)
+    dlg = header.handover_dialog
+    qtbot.waitUntil(lambda: dlg.isVisible() and dlg.target.count() > 1, timeout=10000)
+    assert "Byt handläggare" in dlg.windowTitle() and res.children[0].case_number in dlg.windowTitle()
+    dlg.target.setCurrentIndex(dlg.target.findText("Anna Lind"))
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)  # the same person: refused beside the field
+    qtbot.waitUntil(lambda: dlg.error.isVisibleTo(dlg), timeout=10000)
+    assert "redan handläggare" in dlg.error.text()
+    dlg.target.setCurrentIndex(dlg.target.findText("Erik Sjöberg"))
+    type_text(qtbot, dlg.note, "Anna är föräldraledig.")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Handläggare: Erik Sjöberg" in header.facts.text(), timeout=10000)
+    assert not dlg.isVisible() and w.stack.currentWidget() is view  # still in the case
+    assert caseview.get_case(ctx_for("karin.berg"), case_id).summary.assigned_name == "Erik Sjöberg"
+    wait_idle(qtbot, w.app)
+
+
+def test_text_search_shows_the_newest_hit_first_and_says_when_older_ones_exist(
+        qtbot, make_window, ctx_for, org, monkeypatch):
+    from ifodesk.services import text_search
+
+    res = cases.register_anmalan(ctx_for("karin.berg"), report(org, child(MAJA, "Maja")))
+    _assign(ctx_for, org, res)
+    anna = ctx_for("anna.lind")
+    for day, text in ((1, "Skulder hos pappan, första samtalet."), (2, "Skulderna växer, andra samtalet.")):
+        journal.add_note(anna, res.children[0].case_id, event_date=date(2026, 3, day), text=text,
+                         heading="Samtal", sign=True)
+    monkeypatch.setattr(text_search, "LIMIT", 1)
+    w = make_window("anna.lind")
+    page = w.page("search")
+    w.show_page(w.pages.index(page))
+    page.tabs.setCurrentWidget(page.texts)
+    panel = page.texts
+    qtbot.keyClicks(panel.query, "skuld")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    assert "andra samtalet" in panel.model.index(0, 5).data()  # the newer note, not the first written
+    assert panel.count.text().startswith("1 träff (de senaste; fler äldre finns")
+    wait_idle(qtbot, w.app)

@@ -16,7 +16,8 @@ from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.dto import ChildInput
 from ifodesk.services.errors import PermissionDenied
 
-from .labels import PROTECTED_RED, protection_label
+from . import theme
+from .labels import protection_label
 from .widgets.inputs import button, line_edit
 
 translate = QCoreApplication.translate
@@ -111,9 +112,12 @@ class ChildRow(QFrame):
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {PROTECTED_RED}; font-weight: bold;" if error else "")
+        if error:
+            theme.danger_label(self.status)
+        else:
+            theme.style(self.status, lambda: "")
         self.pnr.setProperty("invalid", error)
-        self.pnr.setStyleSheet(f"border: 2px solid {PROTECTED_RED};" if error else "")
+        theme.invalid_border(self.pnr, error)
 
     def _show_lookup(self, result) -> None:
         person, reports, self.sibling_cases = result

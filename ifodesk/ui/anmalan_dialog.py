@@ -34,6 +34,7 @@ from .anmalan_child import ChildRow
 from .fields import changed_signal, from_wall_clock, get_value, wall_clock
 from .forms import DRAFT_DELAY_MS
 from .widgets.inputs import add_row, button, error_label, line_edit, name, text_edit
+from .dialogs import fit_to_screen
 
 MAX_CHILDREN = 8
 
@@ -145,13 +146,13 @@ class AnmalanDialog(QDialog):
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.submit)
         box = QVBoxLayout(self)
-        box.addLayout(top)
+        box.addLayout(top, 2)  # the description shares the height with the children (small screens)
         box.addWidget(QLabel(self.tr("<b>Barn som anmälan gäller</b> – ett barn per rad; syskon får var sin "
                                      "förhandsbedömning"), self))
         box.addWidget(self.children_scroll, 1)
         box.addWidget(self.error)
         box.addLayout(buttons)
-        self.resize(1100, 680)
+        fit_to_screen(self, 1100, 680)
 
     # --- behaviour ---------------------------------------------------------------------------
 

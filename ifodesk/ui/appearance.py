@@ -1,5 +1,5 @@
 """Readable for everyone: zoom (Ctrl+plus/minus/0) from the system's own font size, and a
-high-contrast palette (Ctrl+Shift+K).
+high-contrast palette (Ctrl+Shift+K). The colours beyond the palette are in theme.py.
 
 Zoom scales the application font; every widget without a font of its own follows it, and table
 rows follow the new line height. Nothing is written anywhere: the next start uses the system's
@@ -9,32 +9,15 @@ font size again.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QTableView
+
+from . import theme
+from .theme import high_contrast_palette
 
 ZOOM = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 NORMAL = ZOOM.index(1.0)
 ROW_PADDING = 8  # pixels above and below the text of a table row
-
-
-def high_contrast_palette() -> QPalette:
-    """White on black, yellow selection (the Windows high-contrast scheme's colours)."""
-    p = QPalette()
-    black, white, yellow, cyan = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00"), QColor("#00ffff")
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase,
-                 QPalette.ColorRole.Button, QPalette.ColorRole.ToolTipBase):
-        p.setColor(role, black)
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                 QPalette.ColorRole.ToolTipText, QPalette.ColorRole.BrightText):
-        p.setColor(role, white)
-    p.setColor(QPalette.ColorRole.Highlight, yellow)
-    p.setColor(QPalette.ColorRole.HighlightedText, black)
-    p.setColor(QPalette.ColorRole.Link, cyan)
-    p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a0a0"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a0a0"))
-    return p
 
 
 class Appearance(QObject):
@@ -47,6 +30,7 @@ class Appearance(QObject):
         self.qapp = qapp
         self.base_font = QFont(qapp.font())  # the system's font and size, as the user set them
         self.base_palette = QPalette(qapp.palette())
+        self.base_style = qapp.style().name()
         self.step = NORMAL
         self.high_contrast = False
 
@@ -85,13 +69,13 @@ class Appearance(QObject):
         for w in self.qapp.allWidgets():
             if isinstance(w, QTableView):
                 w.verticalHeader().setDefaultSectionSize(height)
-            elif w.styleSheet():
-                # A widget with a style sheet keeps the font it was polished with: polish it again.
-                w.setStyleSheet(w.styleSheet())
+        theme.restyle_all()  # relative font sizes, and a restyled widget takes the new font
 
     def toggle_high_contrast(self) -> None:
         self.high_contrast = not self.high_contrast
+        self.qapp.setStyle(theme.HIGH_CONTRAST_STYLE if self.high_contrast else self.base_style)
         self.qapp.setPalette(high_contrast_palette() if self.high_contrast else self.base_palette)
+        theme.restyle_all()  # banners and marked areas take the colours of the new palette
         self.changed.emit()
 
 

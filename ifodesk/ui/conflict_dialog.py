@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from ifodesk.services.context import STOCKHOLM
 from ifodesk.services.errors import ConflictError
 
+from . import theme
+from .dialogs import fit_to_screen
+
 MINE, THEIRS = 1, 2
-_MARK = "background:#ffe082;color:#000;text-decoration:underline"
 
 
 def marked_html(text: str, other: str) -> str:
@@ -43,7 +45,7 @@ def marked_html(text: str, other: str) -> str:
         if op == "equal" or not chunk.strip():
             out.append(chunk)
         else:
-            out.append(f'<span style="{_MARK}">{chunk}</span>')
+            out.append(f'<span style="{theme.css("changed")}text-decoration:underline">{chunk}</span>')
     return "".join(out).replace("\n", "<br>") or "<i>(tomt)</i>"
 
 
@@ -84,7 +86,7 @@ class ConflictDialog(QDialog):
         box.addWidget(self.compare_area, 1)
         box.addLayout(buttons)
         self._update_apply()
-        self.resize(940, 560)
+        fit_to_screen(self, 940, 560)
 
     # --- building ----------------------------------------------------------------------------
 

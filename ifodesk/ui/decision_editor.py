@@ -11,7 +11,7 @@ import html
 import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,7 +36,8 @@ from .decision.preview import letter_html, render_preview
 from .decision.saving import SavingMixin
 from .decision.templates import TemplatePicker
 from .decision.urgent_box import UrgentBox, urgent_missing
-from .labels import PROTECTED_RED
+from . import theme
+from .dialogs import fit_to_screen
 from .widgets.inputs import button, error_label, name, set_read_only
 
 DRAFT_MS = 500  # local draft on disk
@@ -99,7 +100,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         self.routing_label = QLabel(self)
         self.routing_label.setObjectName("editor_routing")
         self.routing_label.setWordWrap(True)
-        self.routing_label.setStyleSheet("background: #e3f2fd; padding: 6px;")
+        theme.style(self.routing_label, lambda: theme.css("info") + "padding:6px;")
         self.error = error_label(self, "editor_error")
         self.parties_box = PartiesBox(self.app, self)
         self.urgent_box = UrgentBox(self.app, self)  # LVU 6 §, LVM 13 § …: who may decide urgently
@@ -163,8 +164,7 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         box.addWidget(self.error)
         box.addWidget(self.actions)
         box.addWidget(self.state)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1300, screen.width() - 40), min(720, screen.height() - 40))
+        fit_to_screen(self, 1300, 720)
 
     def _timers(self) -> None:
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
@@ -198,8 +198,8 @@ class DecisionEditor(SavingMixin, ActionsMixin, QDialog):
         if protected is not None:
             self._protected = protected
         protected = self._protected
-        mark = (f" <span style='background:{PROTECTED_RED};color:white;padding:2px'>&nbsp;"
-                f"{self.tr('SKYDDADE PERSONUPPGIFTER')}&nbsp;</span>") if protected else ""
+        mark = " " + theme.span(f"&nbsp;{html.escape(self.tr('SKYDDADE PERSONUPPGIFTER'))}&nbsp;", "protected",
+                                area=True) if protected else ""
         self.heading.setText(f"<b>{html.escape(title)}</b> – {html.escape(self._case_text)}{mark}")
         self.setWindowTitle(f"{title} – {self._case_text}")
 

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 translate = QCoreApplication.translate
+
+FRAME = QSize(16, 40)  # a window's title bar and borders, around what Qt calls its size
+
+
+def available_size(widget: QWidget | None = None) -> QSize:
+    """The room on the widget's screen (taskbar excluded), in device-independent pixels: a
+    1366×768 laptop at 125 % scaling leaves about 1093×574."""
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Open at the size the content wants, but never larger than the screen it opens on."""
+    room = available_size(widget) - FRAME
+    widget.resize(min(width, room.width()), min(height, room.height()))
 
 
 def _box(parent: QWidget | None, icon, title: str, text: str, name: str) -> QMessageBox:

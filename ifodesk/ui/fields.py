@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QL
 
 from ifodesk.services.context import STOCKHOLM
 
+from . import theme
+
 DATETIME_FORMAT = "yyyy-MM-ddTHH:mm"
 
 
@@ -73,4 +75,4 @@ def changed_signal(w: QWidget):
 
 def mark_invalid(w: QWidget, invalid: bool) -> None:
     w.setProperty("invalid", invalid)
-    w.setStyleSheet("border: 2px solid #b00020;" if invalid else "")
+    theme.invalid_border(w, invalid)

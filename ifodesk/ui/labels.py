@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor
 from ifodesk.services.admin import ROLES
 from ifodesk.services.dto import DeadlineInfo, PersonSummary
 
+from . import theme
+
 DELEGATE_LEVELS = {
     "handlaggare": QT_TRANSLATE_NOOP("Labels", "handläggare"),
     "forste_socialsekreterare": QT_TRANSLATE_NOOP("Labels", "1:e socialsekreterare"),
@@ -22,17 +24,6 @@ PROTECTION = {
     "sekretessmarkering": QT_TRANSLATE_NOOP("Labels", "SEKRETESSMARKERING"),
     "skyddad_folkbokforing": QT_TRANSLATE_NOOP("Labels", "SKYDDAD FOLKBOKFÖRING"),
 }
-# Colour is never the only signal: each state also has its own words and symbol.
-DEADLINE_COLOURS = {
-    "overdue": ("#b00020", "#ffffff"),
-    "due_soon": ("#ffd54f", "#000000"),
-    "ok": ("#e8f5e9", "#000000"),
-    "met": ("#eeeeee", "#000000"),
-    "met_late": ("#eeeeee", "#000000"),
-}
-PROTECTED_RED = "#b00020"
-
-
 translate = QCoreApplication.translate
 
 
@@ -50,7 +41,7 @@ def protection_label(protection: str) -> str:
 
 def protected_colour(p: PersonSummary) -> QColor | None:
     """The name of a protected person is red in every list (with "[SKYDDAD]" in the text too)."""
-    return QColor(PROTECTED_RED) if p.is_protected else None
+    return theme.text("danger") if p.is_protected else None
 
 
 def person_name(p: PersonSummary) -> str:
@@ -75,9 +66,22 @@ def deadline_status_text(d: DeadlineInfo) -> str:
     return translate("Labels", "Om %1 dagar").replace("%1", str(n))
 
 
-def deadline_background(d: DeadlineInfo) -> QColor:
-    return QColor(DEADLINE_COLOURS.get(d.status, ("#ffffff", "#000000"))[0])
+def _deadline_role(d: DeadlineInfo) -> str | None:
+    """Colour is never the only signal: each state also has its own words and symbol."""
+    return {"overdue": "overdue", "due_soon": "due_soon", "ok": "ok", "met": "met", "met_late": "met"}.get(d.status)
 
 
-def deadline_foreground(d: DeadlineInfo) -> QColor:
-    return QColor(DEADLINE_COLOURS.get(d.status, ("#ffffff", "#000000"))[1])
+def deadline_background(d: DeadlineInfo) -> QColor | None:
+    role = _deadline_role(d)
+    return theme.background(role) if role else None
+
+
+def deadline_foreground(d: DeadlineInfo) -> QColor | None:
+    role = _deadline_role(d)
+    return theme.foreground(role) if role else None
+
+
+def deadline_css(d: DeadlineInfo) -> str:
+    """The state's colours for rich text (empty for a state without)."""
+    role = _deadline_role(d)
+    return theme.css(role) if role else ""

@@ -27,6 +27,7 @@ from ifodesk.public_errors import sanitise
 from ifodesk.services import access
 from ifodesk.services.errors import ServiceError
 
+from . import theme
 from .appctx import AppContext
 from .appearance import install_shortcuts as install_appearance_shortcuts
 from .case_view import CaseView
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         who = QLabel(self._user_text(), self)
         who.setObjectName("signed_in_header")
         who.setWordWrap(True)
-        who.setStyleSheet("padding: 6px; background: palette(dark); color: palette(bright-text);")
+        theme.style(who, lambda: theme.css("identity") + "padding:6px;")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(who)

@@ -11,6 +11,7 @@ from ifodesk.services import offline as offline_svc
 from ifodesk.services.access import ReasonRequired
 from ifodesk.services.errors import ValidationError
 
+from . import theme
 from .widgets.inputs import error_label, line_edit
 
 
@@ -91,7 +92,7 @@ class CaseOfflineBox(QWidget):
         self.setObjectName("case_offline_box")
         self.note = QLabel(self)
         self.note.setObjectName("case_offline_note")
-        self.note.setStyleSheet("color: #7a4b00; font-weight: bold;")
+        theme.style(self.note, lambda: theme.text_css("warning") + "font-weight:bold;")
         self.note.hide()
         self.checkout = QPushButton(self.tr("Checka ut till bärbar dator …"), self)
         self.checkout.setObjectName("offline_checkout")
@@ -102,8 +103,9 @@ class CaseOfflineBox(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.note, 1)
-        row.addWidget(self.checkout)
+        case_view.header.add_action(self.checkout)  # the note's row is hidden until there is a note
         case_view.header.layout().addWidget(self)
+        self.hide()
         case_view.loaded.connect(self.refresh)
 
     def refresh(self, detail) -> None:
@@ -116,6 +118,7 @@ class CaseOfflineBox(QWidget):
     def _show_note(self, text) -> None:
         self.note.setText(text or "")
         self.note.setVisible(bool(text))
+        self.setVisible(bool(text))
 
     def ask(self) -> None:
         if self.view.detail is None:

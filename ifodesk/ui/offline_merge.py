@@ -3,7 +3,7 @@ the user chooses one or writes a merged text. Nothing is applied until every fie
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
 
 from ifodesk.offline.merge import changed_spans
 
+from . import theme
 from .widgets.inputs import name, set_read_only
+from .dialogs import fit_to_screen
 
-CHANGED = QColor("#fff2a8")
 
 
 def _text(value) -> str:
@@ -27,7 +28,8 @@ def _marked(parent, object_name: str, accessible: str, text: str, base: str) -> 
     edit.setPlaceholderText(edit.tr("(tomt)"))
     set_read_only(edit)
     fmt = QTextCharFormat()
-    fmt.setBackground(CHANGED)
+    fmt.setBackground(theme.background("changed"))
+    fmt.setForeground(theme.foreground("changed"))
     for start, end in changed_spans(base, text):
         cur = QTextCursor(edit.document())
         cur.setPosition(start)
@@ -77,7 +79,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("offline_merge")
         self.setWindowTitle(self.tr("Checka in – välj per fält"))
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
         intro = QLabel(self.tr("Någon har ändrat samma uppgifter på servern medan du arbetade offline. "
                                "Välj för varje fält vilken text som ska gälla, eller skriv en sammanfogad text. "
                                "Det som skiljer sig från texten före utcheckningen är markerat med gult."), self)
@@ -92,7 +94,7 @@ class MergeDialog(QDialog):
         scroll.setWidget(inner)
         self.error = QLabel(self)
         self.error.setObjectName("merge_error")
-        self.error.setStyleSheet("color: #b00020;")
+        theme.danger_label(self.error, bold=False)
         buttons = QDialogButtonBox(self)
         self.ok = buttons.addButton(self.tr("Checka in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("merge_ok")

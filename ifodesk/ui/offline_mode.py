@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 from ifodesk.services import access, offline_held
 from ifodesk.services import offline as offline_svc
 
+from . import theme
 from .offline_case import copy_location
 from .offline_merge import MergeDialog
 
@@ -61,7 +62,7 @@ def install_banner(window) -> QToolBar:
     label.setAccessibleName(window.tr(BANNER))
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    label.setStyleSheet("background: #ffcc00; color: black; font-weight: bold; font-size: 15pt; padding: 6px;")
+    theme.banner(label, "offline")
     bar.addWidget(label)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.setWindowTitle(window.tr("OFFLINE – %1").replace("%1", window.windowTitle()))

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import theme
 from .labels import level_label, role_label
+from .dialogs import fit_to_screen
 
 
 class UserPickerDialog(QDialog):
@@ -39,7 +41,7 @@ class UserPickerDialog(QDialog):
         box.addWidget(QLabel(self.tr("Det här är en demodatabas med påhittade personer. Välj vem du vill vara:"), self))
         box.addWidget(self.list, 1)
         box.addWidget(buttons)
-        self.resize(520, 480)
+        fit_to_screen(self, 520, 480)
 
     def username(self) -> str | None:
         item = self.list.currentItem()
@@ -69,7 +71,7 @@ class PasswordDialog(QDialog):
                                  else self.tr("Datorn har ingen nyckelring där lösenordet kan sparas säkert."))
         self.message = QLabel(message, self)
         self.message.setObjectName("login_message")
-        self.message.setStyleSheet("color: #a00;")
+        theme.danger_label(self.message, bold=False)
         self.message.setVisible(bool(message))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Logga in"))

@@ -4,7 +4,7 @@
 <context>
     <name>AccessReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/access_dialog.py" line="+25" />
+        <location filename="../../ifodesk/ui/access_dialog.py" line="+47" />
         <source>Skäl för att läsa</source>
         <translation>Skäl för att läsa</translation>
     </message>
@@ -22,14 +22,6 @@
         <location line="+11" />
         <source>Skälet och din läsning loggas och granskas i loggkontrollen.</source>
         <translation>Skälet och din läsning loggas och granskas i loggkontrollen.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10" />
-        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -83,12 +75,17 @@
 <context>
     <name>AddressReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+39" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+36" />
+        <source>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den.</source>
+        <translation>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Skyddad adress</source>
         <translation>Skyddad adress</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Skäl att visa adressen</source>
         <translation>Skäl att visa adressen</translation>
     </message>
@@ -96,19 +93,6 @@
         <location line="+1" />
         <source>T.ex. hembesök enligt utredningsplanen</source>
         <translation>T.ex. hembesök enligt utredningsplanen</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</source>
-        <translation>Personen har skyddade personuppgifter. Adressen visas bara om du anger varför du behöver den. Skälet och din läsning loggas.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9" />
-        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -289,7 +273,7 @@
 <context>
     <name>AnmalanDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+53" />
+        <location filename="../../ifodesk/ui/anmalan_dialog.py" line="+54" />
         <location line="+262" />
         <source>Ny anmälan</source>
         <translation>Ny anmälan</translation>
@@ -478,7 +462,7 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/header.py" line="+27" />
+        <location filename="../../ifodesk/ui/case_view/header.py" line="+21" />
         <source>Visa &amp;adress …</source>
         <translation>Visa &amp;adress …</translation>
     </message>
@@ -499,6 +483,16 @@
     </message>
     <message>
         <location line="+3" />
+        <source>Byt handl&amp;äggare …</source>
+        <translation>Byt handl&amp;äggare …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Byt handläggare för ärendet</source>
+        <translation>Byt handläggare för ärendet</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>← &amp;Tillbaka</source>
         <translation>← &amp;Tillbaka</translation>
     </message>
@@ -508,7 +502,7 @@
         <translation>Tillbaka till listan</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+45" />
         <source>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</source>
         <translation>Ärende &lt;b&gt;%1&lt;/b&gt; · %2 · %3 · Handläggare: %4 · Öppnat %5</translation>
     </message>
@@ -528,7 +522,7 @@
         <translation>Nästa tidsfrist: &lt;b&gt;%1&lt;/b&gt; senast &lt;b&gt;%2&lt;/b&gt; – %3</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+33" />
         <source>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</source>
         <translation>⚠ %1 – lämna aldrig ut adress eller uppgifter som kan röja var personen bor</translation>
     </message>
@@ -589,7 +583,7 @@
 <context>
     <name>CaseOfflineBox</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_case.py" line="+96" />
+        <location filename="../../ifodesk/ui/offline_case.py" line="+97" />
         <source>Checka ut till bärbar dator …</source>
         <translation>Checka ut till bärbar dator …</translation>
     </message>
@@ -599,7 +593,7 @@
         <translation>Checka ut ärendet till bärbar dator</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>Det finns redan en utcheckad kopia på datorn. Checka in den först.</source>
         <translation>Det finns redan en utcheckad kopia på datorn. Checka in den först.</translation>
     </message>
@@ -718,7 +712,7 @@
 <context>
     <name>CheckinController</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_mode.py" line="+93" />
+        <location filename="../../ifodesk/ui/offline_mode.py" line="+94" />
         <source>Checka &amp;in från bärbar dator …</source>
         <translation>Checka &amp;in från bärbar dator …</translation>
     </message>
@@ -769,7 +763,7 @@
 <context>
     <name>CheckoutDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_case.py" line="-102" />
+        <location filename="../../ifodesk/ui/offline_case.py" line="-104" />
         <source>Checka ut till bärbar dator</source>
         <translation>Checka ut till bärbar dator</translation>
     </message>
@@ -827,7 +821,7 @@
 <context>
     <name>ChildRow</name>
     <message>
-        <location filename="../../ifodesk/ui/anmalan_child.py" line="+39" />
+        <location filename="../../ifodesk/ui/anmalan_child.py" line="+40" />
         <source>förhandsbedömning pågår</source>
         <translation>förhandsbedömning pågår</translation>
     </message>
@@ -897,7 +891,7 @@
         <translation>Söker efter tidigare anmälningar …</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>Ny person i systemet – fyll i förnamn och efternamn.</source>
         <translation>Ny person i systemet – fyll i förnamn och efternamn.</translation>
     </message>
@@ -930,7 +924,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+59" />
+        <location filename="../../ifodesk/ui/conflict_dialog.py" line="+61" />
         <source>Någon annan har sparat</source>
         <translation>Någon annan har sparat</translation>
     </message>
@@ -1023,7 +1017,7 @@
 <context>
     <name>CourtRulingDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+22" />
+        <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+24" />
         <source>Rätten fastställde beslutet (omhändertagandet består)</source>
         <translation>Rätten fastställde beslutet (omhändertagandet består)</translation>
     </message>
@@ -1352,14 +1346,14 @@
     <message>
         <location filename="../../ifodesk/ui/decision/summary.py" line="+5" />
         <location filename="../../ifodesk/ui/pages/decide.py" line="+1" />
-        <location line="+12" />
+        <location line="+13" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
-        <location line="+12" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-12" />
+        <location line="+13" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -1404,14 +1398,14 @@
         <translation>Brådskande – till ordföranden:</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
-        <location line="+12" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-12" />
+        <location line="+13" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
         <location filename="../../ifodesk/ui/decision/summary.py" line="-25" />
-        <location filename="../../ifodesk/ui/pages/decide.py" line="-11" />
+        <location filename="../../ifodesk/ui/pages/decide.py" line="-12" />
         <source>Skrivet av</source>
         <translation>Skrivet av</translation>
     </message>
@@ -1421,7 +1415,7 @@
         <translation>Till</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Återvisat: %1</source>
         <translation>Återvisat: %1</translation>
     </message>
@@ -1563,7 +1557,7 @@
 <context>
     <name>DecisionEditor</name>
     <message>
-        <location filename="../../ifodesk/ui/decision_editor.py" line="+61" />
+        <location filename="../../ifodesk/ui/decision_editor.py" line="+62" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
@@ -1643,7 +1637,7 @@
         <translation>&amp;Lagrum:</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+57" />
         <source>Nytt beslut</source>
         <translation>Nytt beslut</translation>
     </message>
@@ -1746,12 +1740,12 @@
         <translation>(krävs vid brådskande beslut)</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+34" />
         <source>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</source>
         <translation>* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan inte ändras.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>– välj –</source>
         <translation>– välj –</translation>
     </message>
@@ -1805,7 +1799,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ifodesk/ui/dialogs.py" line="+21" />
+        <location filename="../../ifodesk/ui/dialogs.py" line="+37" />
         <source>Det gick inte</source>
         <translation>Det gick inte</translation>
     </message>
@@ -1975,7 +1969,7 @@
         <translation>Återkopplingsdatum</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>Beslutet fattades %1 · anmälaren ska informeras senast &lt;b&gt;%2&lt;/b&gt; %3</source>
         <translation>Beslutet fattades %1 · anmälaren ska informeras senast &lt;b&gt;%2&lt;/b&gt; %3</translation>
     </message>
@@ -1993,7 +1987,7 @@
 <context>
     <name>FieldMerge</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_merge.py" line="+49" />
+        <location filename="../../ifodesk/ui/offline_merge.py" line="+51" />
         <source>Mitt (offline)</source>
         <translation>Mitt (offline)</translation>
     </message>
@@ -2161,7 +2155,7 @@
 <context>
     <name>Inbox</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/inbox.py" line="+21" />
+        <location filename="../../ifodesk/ui/pages/inbox.py" line="+22" />
         <source>✓ Gjord</source>
         <translation>✓ Gjord</translation>
     </message>
@@ -2440,7 +2434,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ifodesk/ui/labels.py" line="+12" />
+        <location filename="../../ifodesk/ui/labels.py" line="+14" />
         <source>handläggare</source>
         <translation>handläggare</translation>
     </message>
@@ -2490,7 +2484,7 @@
         <translation>SKYDDAD FOLKBOKFÖRING</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+25" />
         <source>%1 [SKYDDAD]</source>
         <translation>%1 [SKYDDAD]</translation>
     </message>
@@ -2753,7 +2747,7 @@
         <translation>&amp;Till:</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Fler än</source>
         <translation>Fler än</translation>
     </message>
@@ -2773,7 +2767,7 @@
         <translation>&lt;h2&gt;Loggkontroll&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Kontrollerar loggen …</source>
         <translation>Kontrollerar loggen …</translation>
     </message>
@@ -2801,7 +2795,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ifodesk/ui/main_window.py" line="+66" />
+        <location filename="../../ifodesk/ui/main_window.py" line="+67" />
         <source>ifodesk – %1</source>
         <translation>ifodesk – %1</translation>
     </message>
@@ -2843,7 +2837,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/create_dialog.py" line="+49" />
+        <location filename="../../ifodesk/ui/meeting/create_dialog.py" line="+50" />
         <source>Nytt sammanträde</source>
         <translation>Nytt sammanträde</translation>
     </message>
@@ -2951,7 +2945,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Meetings</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/columns.py" line="+15" />
+        <location filename="../../ifodesk/ui/meeting/columns.py" line="+14" />
         <source>Bifall till förslaget</source>
         <translation>Bifall till förslaget</translation>
     </message>
@@ -2972,12 +2966,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+48" />
+        <location line="+50" />
         <source>Beslut</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-49" />
         <source>Anmälan av ordförandebeslut</source>
         <translation>Anmälan av ordförandebeslut</translation>
     </message>
@@ -3027,13 +3021,13 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+10" />
+        <location line="+3" />
+        <location line="+11" />
         <source>Ärende</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-10" />
         <source>Part</source>
         <translation>Part</translation>
     </message>
@@ -3053,7 +3047,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -3314,7 +3308,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/fields.py" line="-82" />
+        <location filename="../../ifodesk/ui/decision/fields.py" line="-86" />
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
@@ -3337,7 +3331,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälningar</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="+142" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="+144" />
         <source>Sök</source>
         <translation>Sök</translation>
     </message>
@@ -3347,7 +3341,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/statistics.py" line="+65" />
+        <location filename="../../ifodesk/ui/pages/statistics.py" line="+67" />
         <source>Statistik</source>
         <translation>Statistik</translation>
     </message>
@@ -3362,7 +3356,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>IU-sammanträden</translation>
     </message>
     <message>
-        <location filename="../../ifodesk/ui/pages/log_review.py" line="-186" />
+        <location filename="../../ifodesk/ui/pages/log_review.py" line="-188" />
         <source>Loggkontroll</source>
         <translation>Loggkontroll</translation>
     </message>
@@ -3370,7 +3364,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Parties</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+66" />
+        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+65" />
         <source> [SKYDDAD]</source>
         <translation> [SKYDDAD]</translation>
     </message>
@@ -3483,7 +3477,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Parter i beslutet</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+18" />
+        <source>skyddad</source>
+        <translation>skyddad</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Barnet (%1 år) är inte part och får inget eget brev; varje vårdnadshavare får ett eget brev.</source>
         <translation>Barnet (%1 år) är inte part och får inget eget brev; varje vårdnadshavare får ett eget brev.</translation>
     </message>
@@ -3522,12 +3521,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+54" />
+        <location line="+57" />
         <source>Samtycke</source>
         <translation>Samtycke</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-54" />
         <source>Registrera &amp;samtycke</source>
         <translation>Registrera &amp;samtycke</translation>
     </message>
@@ -3602,7 +3601,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Över&amp;lämnat till domstol</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>Nätverk – vårdnadshavare och andra runt barnet</source>
         <translation>Nätverk – vårdnadshavare och andra runt barnet</translation>
     </message>
@@ -3617,12 +3616,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Delgivning och överklagande</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+46" />
         <source>Ingen vårdnadshavare registrerad.</source>
         <translation>Ingen vårdnadshavare registrerad.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Syskon: </source>
         <translation>Syskon: </translation>
     </message>
@@ -3691,7 +3690,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/sign_in.py" line="+56" />
+        <location filename="../../ifodesk/ui/sign_in.py" line="+58" />
         <source>Logga in – ifodesk</source>
         <translation>Logga in – ifodesk</translation>
     </message>
@@ -3741,7 +3740,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PdfViewDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+36" />
+        <location filename="../../ifodesk/ui/decision/pdf_view.py" line="+37" />
         <source>&amp;Spara som PDF …</source>
         <translation>&amp;Spara som PDF …</translation>
     </message>
@@ -3789,7 +3788,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+26" />
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+37" />
         <source>Ingen skyddsmarkering</source>
         <translation>Ingen skyddsmarkering</translation>
     </message>
@@ -3809,7 +3808,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Personuppgifter – %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <location line="+58" />
         <source>Gatuadress</source>
         <translation>Gatuadress</translation>
@@ -3906,7 +3905,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Preview</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/preview.py" line="+54" />
+        <location filename="../../ifodesk/ui/decision/preview.py" line="+56" />
         <source>[%1 saknas]</source>
         <translation>[%1 saknas]</translation>
     </message>
@@ -3949,7 +3948,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolBox</name>
     <message>
-        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+150" />
+        <location filename="../../ifodesk/ui/meeting/protocol.py" line="+155" />
         <source>&amp;Justera protokollet …</source>
         <translation>&amp;Justera protokollet …</translation>
     </message>
@@ -3989,12 +3988,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Protokollet är inte justerat.&lt;/b&gt; Det ska justeras senast %1 (%2).</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Tiden har gått ut.&lt;/b&gt;&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat.</source>
         <translation>Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat.</translation>
     </message>
@@ -4004,12 +3998,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Justerat&lt;/b&gt; %1 av %2.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;Senare än 14 dagar efter sammanträdet (senast %1).&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</source>
         <translation>&lt;b&gt;Anslaget är inte infört.&lt;/b&gt; Justeringen ska tillkännages på anslagstavlan senast %1 (%2); tiden för laglighetsprövning räknas från anslaget.</translation>
     </message>
@@ -4019,9 +4008,19 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&lt;b&gt;Anslaget&lt;/b&gt; på anslagstavlan %1.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b00020'&gt;Senare än två dagar efter justeringen (senast %1).&lt;/span&gt;</translation>
+        <location line="-17" />
+        <source>Tiden har gått ut.</source>
+        <translation>Tiden har gått ut.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Senare än 14 dagar efter sammanträdet (senast %1).</source>
+        <translation>Senare än 14 dagar efter sammanträdet (senast %1).</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Senare än två dagar efter justeringen (senast %1).</source>
+        <translation>Senare än två dagar efter justeringen (senast %1).</translation>
     </message>
     <message>
         <location line="+3" />
@@ -4122,7 +4121,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ProtocolDialog</name>
     <message>
-        <location line="-227" />
+        <location line="-229" />
         <source>&amp;Spara</source>
         <translation>&amp;Spara</translation>
     </message>
@@ -4203,7 +4202,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/reason_dialog.py" line="+20" />
+        <location filename="../../ifodesk/ui/decision/reason_dialog.py" line="+21" />
         <source>Skäl</source>
         <translation>Skäl</translation>
     </message>
@@ -4221,6 +4220,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+17" />
         <source>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</source>
         <translation>Skriv varför förslaget återvisas – handläggaren behöver veta vad som ska ändras.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonRule</name>
+    <message numerus="yes">
+        <location filename="../../ifodesk/ui/access_dialog.py" line="-33" />
+        <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
+        <translation>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4444,7 +4454,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Routing</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/actions.py" line="+13" />
+        <location filename="../../ifodesk/ui/decision/actions.py" line="+15" />
         <source>Du får fatta beslutet själv</source>
         <translation>Du får fatta beslutet själv</translation>
     </message>
@@ -4496,7 +4506,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Search</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-108" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-110" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
@@ -4544,7 +4554,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>SearchPage</name>
     <message>
-        <location line="+102" />
+        <location line="+104" />
         <source>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</source>
         <translation>Sök på personnummer (ÅÅMMDD-NNNN), ärendenummer (BU-2026-…) eller namn</translation>
     </message>
@@ -4607,7 +4617,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>SkyddTab</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+23" />
+        <location filename="../../ifodesk/ui/case_view/skydd_tab.py" line="+33" />
         <source>Ange om barnet har ett omedelbart skyddsbehov.</source>
         <translation>Ange om barnet har ett omedelbart skyddsbehov.</translation>
     </message>
@@ -4617,7 +4627,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälan som bedöms</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</source>
         <translation>&lt;b&gt;Skyddsbedömning&lt;/b&gt; ska göras samma dag som anmälan kom in.</translation>
     </message>
@@ -4628,12 +4638,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+41" />
+        <location line="+42" />
         <source>Omedelbart skyddsbehov</source>
         <translation>Omedelbart skyddsbehov</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-41" />
         <source>Nej – inget omedelbart skyddsbehov</source>
         <translation>Nej – inget omedelbart skyddsbehov</translation>
     </message>
@@ -4649,18 +4659,18 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+49" />
+        <location line="+50" />
         <source>Bedömning</source>
         <translation>Bedömning</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+49" />
+        <location line="-49" />
+        <location line="+50" />
         <source>Skyddsåtgärder</source>
         <translation>Skyddsåtgärder</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-47" />
         <source>&amp;Spara skyddsbedömning</source>
         <translation>&amp;Spara skyddsbedömning</translation>
     </message>
@@ -4700,7 +4710,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Anmälan %1 – skyddsbedömning %2</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>Inget omedelbart skyddsbehov</source>
         <translation>Inget omedelbart skyddsbehov</translation>
     </message>
@@ -5659,7 +5669,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>TextSearchPanel</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/search.py" line="-132" />
+        <location filename="../../ifodesk/ui/pages/search.py" line="-134" />
         <location line="+7" />
         <source>Sök i texter</source>
         <translation>Sök i texter</translation>
@@ -5703,6 +5713,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+0" />
         <source>%1 träffar</source>
         <translation>%1 träffar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(de senaste; fler äldre finns – skriv fler ord för att hitta dem)</source>
+        <translation>(de senaste; fler äldre finns – skriv fler ord för att hitta dem)</translation>
     </message>
     <message>
         <location line="+2" />
@@ -5799,7 +5814,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>UrgentBox</name>
     <message>
-        <location filename="../../ifodesk/ui/decision/urgent_box.py" line="+34" />
+        <location filename="../../ifodesk/ui/decision/urgent_box.py" line="+36" />
         <source>Brådskande beslut</source>
         <translation>Brådskande beslut</translation>
     </message>
@@ -5815,11 +5830,16 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>&lt;span style='color:#b00020'&gt;&lt;b&gt;Ingen får i dag fatta beslutet brådskande&lt;/b&gt;&lt;/span&gt; (ingen ordförande eller förordnad ledamot finns upplagd).</source>
-        <translation>&lt;span style='color:#b00020'&gt;&lt;b&gt;Ingen får i dag fatta beslutet brådskande&lt;/b&gt;&lt;/span&gt; (ingen ordförande eller förordnad ledamot finns upplagd).</translation>
+        <source>Ingen får i dag fatta beslutet brådskande</source>
+        <translation>Ingen får i dag fatta beslutet brådskande</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
+        <source>(ingen ordförande eller förordnad ledamot finns upplagd).</source>
+        <translation>(ingen ordförande eller förordnad ledamot finns upplagd).</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Skickas förslaget brådskande ska det ange: %1. Ingen text fylls i automatiskt.</source>
         <translation>Skickas förslaget brådskande ska det ange: %1. Ingen text fylls i automatiskt.</translation>
     </message>
@@ -5827,7 +5847,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>UserFactsDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/pages/admin_users.py" line="+30" />
+        <location filename="../../ifodesk/ui/pages/admin_users.py" line="+31" />
         <source>Förordnande och erfarenhet – %1</source>
         <translation>Förordnande och erfarenhet – %1</translation>
     </message>
@@ -6178,7 +6198,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>edit</name>
     <message>
-        <location filename="../../ifodesk/ui/offline_merge.py" line="-83" />
+        <location filename="../../ifodesk/ui/offline_merge.py" line="-84" />
         <source>(tomt)</source>
         <translation>(tomt)</translation>
     </message>

@@ -17,7 +17,7 @@ from ifodesk.services import cases
 from ifodesk.services.dto import ForhandsbedomningInfo
 
 from ..forms import VersionedForm
-from ..labels import deadline_background, deadline_foreground, deadline_status_text
+from ..labels import deadline_css, deadline_status_text
 from ..widgets.inputs import button, error_label, name
 
 KIND = "aterkoppling_anmalare"
@@ -107,8 +107,7 @@ class FeedbackBox(QWidget):
         due = feedback_due(fb)
         today = self.app.services.today()
         d = Due(rules.status(due, fb.reporter_informed_on, today).value, rules.days_left(due, today))
-        colour = (f"background:{deadline_background(d).name()};color:{deadline_foreground(d).name()};"
-                  "padding:2px")
+        colour = deadline_css(d) + "padding:2px"
         state = f"<span style='{colour}'>&nbsp;{deadline_status_text(d)}&nbsp;</span>"
         text = self.tr("Beslutet fattades %1 · anmälaren ska informeras senast <b>%2</b> %3").replace(
             "%1", fb.decided_on.isoformat()).replace("%2", due.isoformat()).replace("%3", state)

@@ -54,7 +54,7 @@ class FbTab(QWidget):
         self.info = QLabel(self)
         self.info.setObjectName("fb_info")
         self.info.setWordWrap(True)
-        self.notes = text_edit(self, "fb_notes", self.tr("Anteckningar i förhandsbedömningen"), 160)
+        self.notes = text_edit(self, "fb_notes", self.tr("Anteckningar i förhandsbedömningen"), 100)
         self.error = error_label(self, "fb_error")
         self.state = QLabel(self)
         self.state.setObjectName("fb_state")

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,45 +21,23 @@ from ifodesk.services import access, people
 from ifodesk.services.caseview import STATUS_LABELS
 from ifodesk.services.dto import CaseDetail, PersonDetail
 
-from ..labels import PROTECTED_RED, deadline_status_text, protection_label
+from ..handover_dialog import HandoverDialog
+from .. import theme
+from ..access_dialog import AccessReasonDialog
+from ..appearance import Appearance
+from ..labels import deadline_status_text, protection_label
 from .person_dialog import PersonDialog
 
 
-class AddressReasonDialog(QDialog):
+class AddressReasonDialog(AccessReasonDialog):
     """Why do you need the protected address? The answer is logged with the read."""
 
-    reason_given = Signal(str)
-
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("address_reason_dialog")
+        super().__init__(self.tr("Personen har skyddade personuppgifter. Adressen visas bara om du anger "
+                                 "varför du behöver den."), parent, prefix="address_reason")
         self.setWindowTitle(self.tr("Skyddad adress"))
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("address_reason")
         self.reason.setAccessibleName(self.tr("Skäl att visa adressen"))
         self.reason.setPlaceholderText(self.tr("T.ex. hembesök enligt utredningsplanen"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {PROTECTED_RED};")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.setObjectName("address_reason_buttons")
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addWidget(QLabel(self.tr("Personen har skyddade personuppgifter. Adressen visas bara om du anger "
-                                     "varför du behöver den. Skälet och din läsning loggas."), self))
-        box.addWidget(self.reason)
-        box.addWidget(self.error)
-        box.addWidget(buttons)
-
-    def _ok(self) -> None:
-        text = self.reason.text().strip()
-        if not access.policy().reason_ok(text):
-            self.error.setText(self.tr("Skriv ett verkligt skäl (minst %n bokstäver eller siffror).", "",
-                                       access.policy().reason_min_chars))
-            self.reason.setFocus()
-            return
-        self.reason_given.emit(text)
-        self.accept()
 
 
 class CaseHeader(QWidget):
@@ -77,8 +52,7 @@ class CaseHeader(QWidget):
         self.person_dialog = None
         self.address_reason: str | None = None  # the logged reason the shown address was read with
         self.banner = self._label("protection_banner")
-        self.banner.setStyleSheet(f"background: {PROTECTED_RED}; color: white; font-weight: bold; "
-                                  "font-size: 15pt; padding: 6px;")
+        theme.banner(self.banner, "protected")
         self.banner.hide()
         self.name = self._label("case_person_name")
         self.facts = self._label("case_facts")
@@ -94,11 +68,28 @@ class CaseHeader(QWidget):
         self.edit_person.setAccessibleName(self.tr("Personuppgifter: adress, telefon och skyddsmarkering"))
         self.edit_person.clicked.connect(self.open_person_dialog)
         self.edit_person.setEnabled(False)  # until a person is shown
+        self.handover = QPushButton(self.tr("Byt handl&äggare …"), self)
+        self.handover.setObjectName("case_handover")
+        self.handover.setAccessibleName(self.tr("Byt handläggare för ärendet"))
+        self.handover.clicked.connect(self.open_handover)
+        self.handover.hide()  # shown for a role that may distribute cases in the case's unit
+        self.handover_dialog = None
+        self.detail: CaseDetail | None = None
         self.back = QPushButton(self.tr("← &Tillbaka"), self)
         self.back.setObjectName("case_back")
         self.back.setAccessibleName(self.tr("Tillbaka till listan"))
         self.back.clicked.connect(self.back_requested)
         self._layout()
+        Appearance.of().changed.connect(self._restyle)
+
+    def add_action(self, button: QPushButton) -> None:
+        """A command about the case (check-out …), before "Tillbaka"."""
+        self.actions.insertWidget(self.actions.count() - 1, button)
+
+    def _restyle(self) -> None:
+        """The palette changed: the rich text coloured when shown is coloured anew."""
+        if self.detail is not None:
+            self._show_next_deadline(self.detail)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel(self)
@@ -110,7 +101,10 @@ class CaseHeader(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.addWidget(self.name, 0, 0)
-        grid.addWidget(self.back, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.actions = QHBoxLayout()  # beside the name: one row less on a small screen
+        self.actions.addWidget(self.handover)
+        self.actions.addWidget(self.back)
+        grid.addLayout(self.actions, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.facts, 1, 0, 1, 2)
         grid.addWidget(self.next_deadline, 2, 0, 1, 2)
         row = QHBoxLayout()
@@ -125,6 +119,8 @@ class CaseHeader(QWidget):
 
     def show_case(self, detail: CaseDetail, person: PersonDetail) -> None:
         s = detail.summary
+        self.detail = detail
+        self.handover.setVisible(self._may_hand_over(detail))
         self.name.setText(f"<h2>{s.person.name} <span style='font-weight:normal'>{s.person.display_id}</span></h2>")
         self.facts.setText(self.tr("Ärende <b>%1</b> · %2 · %3 · Handläggare: %4 · Öppnat %5")
                            .replace("%1", s.case_number).replace("%2", STATUS_LABELS.get(s.status, s.status))
@@ -144,8 +140,28 @@ class CaseHeader(QWidget):
         text = self.tr("Nästa tidsfrist: <b>%1</b> senast <b>%2</b> – %3").replace("%1", d.title) \
             .replace("%2", d.due_on.isoformat()).replace("%3", deadline_status_text(d))
         if d.status == "overdue":
-            text = f"<span style='color:{PROTECTED_RED}'>{text}</span>"
+            text = theme.span(text, "danger")
         self.next_deadline.setText(text)
+
+    def _may_hand_over(self, detail: CaseDetail) -> bool:
+        """case.assign in resources/access.toml: within the role's scope (unit or municipality)."""
+        ctx = self.app.services
+        if getattr(ctx, "copy", None) is not None or not access.may(ctx, "case.assign"):
+            return False  # an offline copy cannot hand over
+        scope = access.role_grant(ctx, "case.assign").scope
+        return scope == "municipality" or detail.summary.unit_id in ctx.actor.unit_ids
+
+    def open_handover(self) -> None:
+        """Byt handläggare on this case (services.handover); the view reloads on data_changed."""
+        if self.detail is None:
+            return
+        if self.handover_dialog is not None:
+            self.handover_dialog.deleteLater()
+        s = self.detail.summary
+        self.handover_dialog = HandoverDialog(self.app, "case", self.window(), case_id=s.id,
+                                              case_number=s.case_number)
+        self.handover_dialog.done_changes.connect(lambda: self.app.data_changed.emit("case"))
+        self.handover_dialog.open()
 
     def show_person(self, person: PersonDetail) -> None:
         self.person = person

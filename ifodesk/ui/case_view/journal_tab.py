@@ -74,7 +74,7 @@ class JournalTab(QWidget):
         self.event_date.setDisplayFormat("yyyy-MM-dd")
         self.event_date.setCalendarPopup(True)
         self.heading = line_edit(self.editor, "journal_heading", self.tr("Rubrik"))
-        self.text = text_edit(self.editor, "journal_text", self.tr("Anteckning"), 100)
+        self.text = text_edit(self.editor, "journal_text", self.tr("Anteckning"), 80)
         self.error = error_label(self.editor, "journal_error")
         self.state = QLabel(self.editor)
         self.state.setObjectName("journal_state")

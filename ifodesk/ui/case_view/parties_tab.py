@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,7 +25,7 @@ from ifodesk.domain.parties import GUARDIAN_ROLES
 from ifodesk.services import decision_docs, decisions, parties, party_events
 from ifodesk.services.dto import CaseDetail
 
-from ..labels import PROTECTED_RED
+from .. import theme
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.inputs import button, error_label, line_edit, name
 from ..widgets.tables import make_table
@@ -60,7 +59,7 @@ def write_letters(ctx, decision_id, folder: str):
 
 def network_columns(names: dict) -> list[Column]:
     """``names``: person id → name of the people shown, to say whom an address is kept from."""
-    red = lambda p: QColor(PROTECTED_RED) if p.is_protected else None  # noqa: E731
+    red = lambda p: theme.text("danger") if p.is_protected else None  # noqa: E731
 
     def name_of(p) -> str:
         return p.name + (translate("Parties", " [SKYDDAD]") if p.is_protected else "")
@@ -213,6 +212,9 @@ class PartiesTab(QWidget):
         for combo in (self.consent_person, self.k_person, self.n_person):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(160)
+        # A long template title must not make the tab wider than a small screen: the combo may shrink.
+        self.consent_subject.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.consent_subject.setMinimumContentsLength(24)
         page = QWidget(self)
         box = QVBoxLayout(page)
         net = QGroupBox(self.tr("Nätverk – vårdnadshavare och andra runt barnet"), page)
@@ -243,7 +245,12 @@ class PartiesTab(QWidget):
         gb.addLayout(top)
         gb.addWidget(self.n_view)
         r = QHBoxLayout()
-        for w in (self.n_person, self.n_date, self.n_how, self.n_button, self.appeal_button, self.forward_button):
+        for w in (self.n_person, self.n_date, self.n_how, self.n_button):
+            r.addWidget(w)
+        gb.addLayout(r)
+        r = QHBoxLayout()  # a row of its own: one row is wider than a 1366×768 screen at 125 %
+        r.addStretch(1)
+        for w in (self.appeal_button, self.forward_button):
             r.addWidget(w)
         gb.addLayout(r)
         box.addWidget(g, 2)
@@ -276,8 +283,8 @@ class PartiesTab(QWidget):
         self.names.update({p.person_id: p.name for p in net})
         self.net_model.set_records(net)
         guardians = [p for p in net if p.role in GUARDIAN_ROLES]
-        text = "" if guardians else (f"<span style='color:{PROTECTED_RED}'><b>"
-                                     + html.escape(self.tr("Ingen vårdnadshavare registrerad.")) + "</b></span> ")
+        text = "" if guardians else theme.escaped_span(self.tr("Ingen vårdnadshavare registrerad."), "danger",
+                                                       bold=True) + " "
         if sibs:
             text += html.escape(self.tr("Syskon: ")) + "; ".join(
                 html.escape(f"{s.name} ({s.case_number}, {s.status})" if s.case_number else s.name) for s in sibs)

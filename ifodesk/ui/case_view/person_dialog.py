@@ -9,7 +9,16 @@ Removing a marking is the service's call (chef or systemansvarig); its refusal i
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ifodesk.services import people
 from ifodesk.services.dto import PersonDetail
@@ -17,8 +26,10 @@ from ifodesk.services import access
 from ifodesk.services.people import PROTECTIONS
 
 from ..forms import VersionedForm
-from ..labels import PROTECTED_RED, protection_label
+from .. import theme
+from ..labels import protection_label
 from ..widgets.inputs import add_row, button, error_label, line_edit, name
+from ..dialogs import fit_to_screen
 
 translate = QCoreApplication.translate
 ADDRESS_FIELDS = ("address_street", "address_postal", "phone")
@@ -53,7 +64,8 @@ class PersonDialog(QDialog):
         self.setWindowTitle(self.tr("Personuppgifter – %1").replace("%1", self.person.summary.name))
         self.banner = QLabel(self)
         self.banner.setObjectName("person_protection_banner")
-        self.banner.setStyleSheet(f"background: {PROTECTED_RED}; color: white; font-weight: bold; padding: 4px;")
+        theme.style(self.banner, lambda: theme.css("protected") + "font-weight:bold;padding:4px;")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # a band, not a block
         self.street = line_edit(self, "person_address_street", self.tr("Gatuadress"))
         self.postal = line_edit(self, "person_address_postal", self.tr("Postnummer och ort"))
         self.phone = line_edit(self, "person_phone", self.tr("Telefon"))
@@ -107,7 +119,7 @@ class PersonDialog(QDialog):
                                      "Bara chef eller systemansvarig kan ta bort en markering."), self))
         box.addWidget(self.error)
         box.addLayout(buttons)
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
 
     def _make_form(self) -> VersionedForm:
         fields = {"address_street": self.street, "address_postal": self.postal, "phone": self.phone,

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ifodesk.services import cases
 from ifodesk.services.context import STOCKHOLM
@@ -43,11 +53,15 @@ class SkyddTab(QWidget):
         self.done_text.setWordWrap(True)
         self.editor = QWidget(self)
         self._build_editor()
+        self.editor_scroll = QScrollArea(self)  # a small screen scrolls the form; the window stays on it
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll.setWidget(self.editor)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(self.tr("<b>Skyddsbedömning</b> ska göras samma dag som anmälan kom in."), self))
         box.addWidget(self.choice)
         box.addWidget(self.done_text)
-        box.addWidget(self.editor, 1)
+        box.addWidget(self.editor_scroll, 1)
         box.addStretch(0)  # takes the room when the editor is hidden (assessment done)
 
     def _build_editor(self) -> None:
@@ -92,6 +106,7 @@ class SkyddTab(QWidget):
         if sb is not None and focused is not None and self.editor.isAncestorOf(focused):
             self.choice.setFocus()  # before the editor hides: focus stays in the case, not the navigation
         self.editor.setVisible(fb is not None and sb is None)
+        self.editor_scroll.setVisible(fb is not None and sb is None)
         self.done_text.setVisible(sb is not None)
         if sb is not None:
             need = self.tr("Omedelbart skyddsbehov") if sb.immediate_need else self.tr("Inget omedelbart skyddsbehov")

@@ -7,6 +7,8 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .. import theme
+
 translate = QCoreApplication.translate
 
 ROUTE_TEXT = {
@@ -43,13 +45,18 @@ class ActionBar(QWidget):
         self.reasons = QLabel(self)
         self.reasons.setObjectName(f"{object_name}_reasons")
         self.reasons.setWordWrap(True)
-        self.reasons.setStyleSheet("color: #5d4037;")
+        theme.style(self.reasons, lambda: theme.text_css("note"))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(self.row)
         box.addWidget(self.reasons)
 
-    def add(self, key: str, b: QPushButton, *, stretch_before: bool = False) -> QPushButton:
+    def add(self, key: str, b: QPushButton, *, stretch_before: bool = False, new_row: bool = False) -> QPushButton:
+        """new_row: the button starts a row of its own (a narrow window has no room for all in one)."""
+        if new_row:
+            self.row = QHBoxLayout()
+            self.row.setContentsMargins(0, 0, 0, 0)
+            self.layout().insertLayout(self.layout().count() - 1, self.row)  # above the reasons
         if stretch_before:
             self.row.addStretch(1)
         self.row.addWidget(b)

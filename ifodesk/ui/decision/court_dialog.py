@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLab
 from ifodesk.services import court
 from ifodesk.services.errors import ConflictError, PermissionDenied, ValidationError
 
+from .. import theme
 from ..widgets.inputs import add_row, button, line_edit
 from .fields import DateEdit
+from ..dialogs import fit_to_screen
 
 OUTCOMES = {
     "faststallt": QT_TRANSLATE_NOOP("CourtRulingDialog", "Rätten fastställde beslutet (omhändertagandet består)"),
@@ -104,7 +106,7 @@ class CourtRulingDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.result)
         box.addLayout(row)
-        self.resize(560, 320)
+        fit_to_screen(self, 560, 320)
         self._show_rows()
         app.run(court.court_ruling_form, info.id, owner=self, on_done=self._loaded, on_error=self._failed)
 
@@ -216,7 +218,7 @@ class CourtRulingDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(self.form_data is not None)
         if isinstance(exc, (ValidationError, PermissionDenied, ConflictError)):
-            self.result.setText(f"<span style='color:#b00020'><b>{html.escape(str(exc))}</b></span>")
+            self.result.setText(theme.escaped_span(str(exc), "danger", bold=True))
             self.result.show()
         else:
             self.app.report_error(exc)

@@ -105,6 +105,7 @@ class DecisionFields(QWidget):
             w = self._make(f)
             self.widgets[f.name] = w
             label = QLabel(field_label(f) + ":", self)
+            label.setWordWrap(True)  # a long label wraps rather than widening the form (small screens)
             label.setBuddy(w)
             self.form.addRow(label, w)
         note = QLabel(self.tr("* obligatoriskt. Lagrum och överklagandehänvisning kommer från mallen och kan "
@@ -120,6 +121,9 @@ class DecisionFields(QWidget):
             w.dateChanged.connect(self._emit)
         elif f.kind == "choice":
             w = name(QComboBox(self), object_name, accessible)
+            # A long option is shown whole in the open list, not by widening the form.
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(20)
             w.addItem(self.tr("– välj –"), "")
             for o in f.options:
                 w.addItem(o.label, o.value)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ifodesk.services import parties, party_events
 
-from ..labels import PROTECTED_RED
+from .. import theme
 
 
 def parties_and_warning(ctx, case_id, template_id, decision_id=None):
@@ -29,7 +29,7 @@ class PartiesBox(QLabel):
         self.setObjectName("editor_parties")
         self.setAccessibleName(self.tr("Parter i beslutet"))
         self.setWordWrap(True)
-        self.setStyleSheet("background: #f3f3f3; padding: 6px;")
+        theme.style(self, lambda: theme.panel_css() + "padding:6px;")
         self.warning: str | None = None
         self.preview = None
         self.hide()
@@ -45,8 +45,7 @@ class PartiesBox(QLabel):
         self.preview, self.warning = preview, warning
         names = []
         for p in preview.parties:
-            mark = (f" <span style='color:{PROTECTED_RED}'><b>{html.escape(self.tr('skyddad'))}</b></span>"
-                    if p.protected else "")
+            mark = " " + theme.escaped_span(self.tr("skyddad"), "danger", bold=True) if p.protected else ""
             names.append(f"{html.escape(p.name)} ({html.escape(p.capacity_label.lower())}){mark}")
         text = f"<b>{html.escape(self.tr('Parter'))}:</b> " + (", ".join(names) or "–")
         if preview.child_age is not None and preview.child_age < 15 and preview.parties:
@@ -55,7 +54,7 @@ class PartiesBox(QLabel):
                                          .replace("%1", str(preview.child_age)))
         for problem in (preview.problem, warning):
             if problem:
-                text += f"<br><span style='color:#b00020'><b>{html.escape(problem)}</b></span>"
+                text += "<br>" + theme.escaped_span(problem, "danger", bold=True)
         self.setText(text)
         self.show()
 

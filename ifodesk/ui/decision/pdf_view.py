@@ -13,6 +13,7 @@ from ifodesk.fileio import write_bytes
 from ifodesk.public_errors import describe
 
 from ..widgets.inputs import button
+from ..dialogs import fit_to_screen
 
 try:  # QtPdf is an add-on module; without it the PDF opens in the system's viewer
     from PySide6.QtPdf import QPdfDocument
@@ -45,7 +46,7 @@ class PdfViewDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.view, 1)
         box.addLayout(row)
-        self.resize(820, 700)
+        fit_to_screen(self, 820, 700)
 
     def _make_view(self) -> QWidget:
         if QPdfView is None:

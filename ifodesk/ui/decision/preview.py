@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from ifodesk.domain.catalog import DecisionTemplate
 from ifodesk.domain.templates import InvalidFieldError, MissingFieldError, RenderedDecision, render_decision_text
 
+from .. import theme
+
 translate = QCoreApplication.translate
 GAP = "\u27e6{}\u27e7"  # ⟦label⟧ marks a gap until it is turned into HTML
 
@@ -52,7 +54,7 @@ def _text_html(text: str) -> str:
         start, end = out.index("\u27e6"), out.index("\u27e7")
         label = out[start + 1:end]
         gap = translate("Preview", "[%1 saknas]").replace("%1", label)
-        out = out[:start] + f'<span style="background:#ffd54f;color:#000">{gap}</span>' + out[end + 1:]
+        out = out[:start] + theme.span(gap, "due_soon", area=True) + out[end + 1:]
     return out
 
 
@@ -67,12 +69,12 @@ def letter_html(p: Preview, *, heading: str = "", decided_by: str = "", decided_
          "version": translate("Preview", "Tillämpad lydelse: %1").replace("%1", html.escape(r.law_version))}
     parts = [f"<h3 style='margin-bottom:2px'>{html.escape(r.title)}</h3>"]
     if heading:
-        parts.append(f"<p style='color:#455a64;margin-top:0'>{html.escape(heading)}</p>")
+        parts.append(f"<p style='{theme.text_css('heading_note')}margin-top:0'>{html.escape(heading)}</p>")
     if protected:
         mark = translate("Preview", "SKYDDADE PERSONUPPGIFTER – adress lämnas ej ut")
-        parts.append(f"<p id='protection_marking' style='color:#b00020'><b>{html.escape(mark)}</b></p>")
+        parts.append(f"<p id='protection_marking' style='{theme.text_css('danger')}'><b>{html.escape(mark)}</b></p>")
     if p.problem:
-        parts.append(f"<p style='background:#fff3cd;padding:4px'><b>{h['unfinished']}</b> "
+        parts.append(f"<p style='{theme.css('notice')}padding:4px'><b>{h['unfinished']}</b> "
                      f"{html.escape(p.problem)}</p>")
     parts.append(f"<h4>{h['decision']}</h4><p>{_text_html(r.text)}</p>")
     parts.append(f"<h4>{h['lagrum']}</h4><p>{html.escape(', '.join(r.lagrum))}<br><small>{h['version']}</small></p>")

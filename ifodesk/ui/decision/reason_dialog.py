@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..widgets.inputs import button, error_label, text_edit
+from ..dialogs import fit_to_screen
 
 
 class ReasonDialog(QDialog):
@@ -34,7 +35,7 @@ class ReasonDialog(QDialog):
         box.addWidget(self.reason, 1)
         box.addWidget(self.error)
         box.addLayout(row)
-        self.resize(460, 240)
+        fit_to_screen(self, 460, 240)
         self.reason.setFocus()
 
     def accept(self) -> None:

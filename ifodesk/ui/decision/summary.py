@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
 from ifodesk.domain.catalog import load_catalog
 
-from ..labels import PROTECTED_RED, level_label
+from .. import theme
+from ..labels import level_label
 from .actions import routing_html
 from .preview import letter_html, render_preview
 
@@ -18,7 +18,7 @@ translate = QCoreApplication.translate
 
 def person_colour(info):
     """Red for a protected person, as in every other list."""
-    return QColor(PROTECTED_RED) if info.person_protected else None
+    return theme.text("danger") if info.person_protected else None
 
 
 def person_text(info) -> str:
@@ -50,13 +50,13 @@ def summary_html(info, routing) -> str:
     parts = []
     if info.person_protected:
         marking = translate("Decide", "SKYDDADE PERSONUPPGIFTER")
-        parts.append(f"<p style='background:{PROTECTED_RED};color:white;padding:4px'><b>{marking}</b></p>")
+        parts.append(f"<p style='{theme.css('protected')}padding:4px'><b>{marking}</b></p>")
     parts.append(f"<table>{table}</table>")
     if routing is not None:
-        parts.append(f"<p style='background:#e3f2fd;padding:4px'>{routing_html(routing)}</p>")
+        parts.append(f"<p style='{theme.css('info')}padding:4px'>{routing_html(routing)}</p>")
         if info.approver_level == "ordforande" and info.status == "for_godkannande":
             urgent = translate("Decide", "Brådskande – till ordföranden:")
-            parts.append(f"<p style='background:#ffd54f;padding:4px'><b>{urgent}</b> "
+            parts.append(f"<p style='{theme.css('urgent')}padding:4px'><b>{urgent}</b> "
                          f"{html.escape(routing.urgent_reason)}</p>")
     template = load_catalog().template(info.template_id)
     parts.append("<hr>" + letter_html(render_preview(template, info.fields, info.law_version)))

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ifodesk.domain.templates import is_required
 from ifodesk.services import decisions
 
+from .. import theme
+
 
 def urgent_fields(template) -> list:
     """The fields an urgent decision needs beyond the ordinary ones: its own (required only when
@@ -33,7 +35,7 @@ class UrgentBox(QLabel):
         self.setObjectName("editor_urgent")
         self.setAccessibleName(self.tr("Brådskande beslut"))
         self.setWordWrap(True)
-        self.setStyleSheet("background: #fff8e1; padding: 6px;")
+        theme.style(self, lambda: theme.css("notice") + "padding:6px;")
         self.deciders: list | None = None
         self._seq = 0
         self.hide()
@@ -61,8 +63,8 @@ class UrgentBox(QLabel):
                 for p in people)
             who = self.tr("Får besluta brådskande: %1.").replace("%1", names)
         else:
-            who = self.tr("<span style='color:#b00020'><b>Ingen får i dag fatta beslutet brådskande</b></span> "
-                          "(ingen ordförande eller förordnad ledamot finns upplagd).")
+            who = theme.span(self.tr("Ingen får i dag fatta beslutet brådskande"), "danger", bold=True) + " " + \
+                self.tr("(ingen ordförande eller förordnad ledamot finns upplagd).")
         asked = urgent_fields(template)
         ask = ""
         if asked:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
 
 from ..decision.summary import person_colour, person_text
-from ..labels import PROTECTED_RED
+from .. import theme
 from ..models.record_table import Column
 
 translate = QCoreApplication.translate
@@ -54,14 +53,16 @@ def _party(i) -> str:
 def agenda_columns() -> list[Column]:
     return [Column(translate("Meetings", "§"), lambda i: f"§ {i.paragraph_no}"),
             Column(translate("Meetings", "Typ"), lambda i: label(KIND_LABELS, i.kind),
-                   lambda i: QColor("#fff3cd") if i.kind == "anmalan" else None),
+                   lambda i: theme.background("notice") if i.kind == "anmalan" else None,
+                   lambda i: theme.foreground("notice") if i.kind == "anmalan" else None),
             Column(translate("Meetings", "Ärende"), lambda i: i.case_number),
             Column(translate("Meetings", "Part"), _party,
-                   foreground=lambda i: QColor(PROTECTED_RED) if i.party_protected else None),
+                   foreground=lambda i: theme.text("danger") if i.party_protected else None),
             Column(translate("Meetings", "Ärendet gäller"), lambda i: i.title),
             Column(translate("Meetings", "Föredragande"), lambda i: i.foredragande or ""),
             Column(translate("Meetings", "Utfall"), _outcome,
-                   lambda i: QColor("#e8f5e9") if i.outcome else None)]
+                   lambda i: theme.background("ok") if i.outcome else None,
+                   lambda i: theme.foreground("ok") if i.outcome else None)]
 
 
 def approved_columns() -> list[Column]:

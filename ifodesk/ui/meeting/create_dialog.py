@@ -22,6 +22,7 @@ from ifodesk.services.errors import ValidationError
 
 from ..decision.fields import DateEdit
 from ..widgets.inputs import add_row, button, error_label, line_edit, name
+from ..dialogs import fit_to_screen
 
 MEMBER_ROLES = ("ordforande", "ledamot")
 
@@ -85,7 +86,7 @@ class MeetingDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.error)
         box.addLayout(row)
-        self.resize(520, 460)
+        fit_to_screen(self, 520, 460)
         self.create_button.setEnabled(False)
         app.run(list_users, owner=self, on_done=self._fill_users, on_error=app.report_error)
 

@@ -8,15 +8,18 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ifodesk.domain.deadlines import default_rules
 from ifodesk.services import admin, meetings
 from ifodesk.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
+from .. import theme
 from ..decision.actions import ActionBar
 from ..decision.fields import DateEdit
 from ..widgets.inputs import add_row, button, error_label, name
+from ..dialogs import fit_to_screen
 
 NOT_PRESENTERS = ("ordforande", "ledamot")  # a föredragande is one of the staff
 
@@ -72,7 +75,7 @@ class ProtocolDialog(QDialog):
         box.addLayout(self.form)
         box.addWidget(self.error)
         box.addLayout(row)
-        self.resize(460, 220)
+        fit_to_screen(self, 460, 220)
 
     def add_person(self, label: str, accessible: str, people: list[tuple[str, object]], current=None) -> None:
         self.person = name(QComboBox(self), "protocol_person", accessible)
@@ -144,7 +147,9 @@ class ProtocolBox(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("iu_protocol_status")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("background: #f3f3f3;")
+        self.status.setAutoFillBackground(True)  # a panel: the palette's alternate base
+        self.status.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.status.setForegroundRole(QPalette.ColorRole.Text)
         self.status.setMargin(6)  # not stylesheet padding: a wrapped label's height must count it
         self.actions = _Bar("iu_protocol_actions", self)
         self.actions.add("justering", button(self, "iu_justering", self.tr("&Justera protokollet …"))) \
@@ -166,7 +171,7 @@ class ProtocolBox(QWidget):
         reasons = [f"<b>{html.escape(b.text().replace('&', ''))}</b> {html.escape(self.actions.reason(k))}"
                    for k, b in self.actions.buttons.items() if self.actions.reason(k)]
         if reasons:
-            text += "<br><span style='color:#5d4037'>" + "<br>".join(reasons) + "</span>"
+            text += "<br>" + theme.span("<br>".join(reasons), "note")
         self.status.setText(text)
         self.status.setVisible(m is not None)
         self._fit()
@@ -208,15 +213,15 @@ class ProtocolBox(QWidget):
             line = self.tr("<b>Protokollet är inte justerat.</b> Det ska justeras senast %1 (%2).") \
                 .replace("%1", m.justering_due.isoformat()).replace("%2", lagrum("protokoll_justering"))
             if m.status == "genomford" and today > m.justering_due:
-                line += " " + self.tr("<span style='color:#b00020'><b>Tiden har gått ut.</b></span>")
+                line += " " + theme.span(self.tr("Tiden har gått ut."), "danger", bold=True)
             lines.append(line)
             lines.append(self.tr("Beslutsbrev och protokollsutdrag lämnas först när protokollet är justerat."))
         else:
             line = self.tr("<b>Justerat</b> %1 av %2.").replace("%1", m.justerad_on.isoformat()) \
                 .replace("%2", esc(m.justerare_name or ""))
             if m.justering_late:
-                line += " " + self.tr("<span style='color:#b00020'>Senare än 14 dagar efter sammanträdet "
-                                      "(senast %1).</span>").replace("%1", m.justering_due.isoformat())
+                line += " " + theme.span(self.tr("Senare än 14 dagar efter sammanträdet (senast %1).")
+                                         .replace("%1", m.justering_due.isoformat()), "danger")
             lines.append(line)
             if m.anslag_on is None:
                 lines.append(self.tr("<b>Anslaget är inte infört.</b> Justeringen ska tillkännages på "
@@ -227,8 +232,8 @@ class ProtocolBox(QWidget):
             else:
                 line = self.tr("<b>Anslaget</b> på anslagstavlan %1.").replace("%1", m.anslag_on.isoformat())
                 if m.anslag_late:
-                    line += " " + self.tr("<span style='color:#b00020'>Senare än två dagar efter justeringen "
-                                          "(senast %1).</span>").replace("%1", m.anslag_due.isoformat())
+                    line += " " + theme.span(self.tr("Senare än två dagar efter justeringen (senast %1).")
+                                             .replace("%1", m.anslag_due.isoformat()), "danger")
                 lines.append(line)
                 line = self.tr("Överklagande genom laglighetsprövning (%2) ska ha kommit in till "
                                "förvaltningsrätten senast <b>%1</b>.").replace("%1", m.appeal_until.isoformat()) \

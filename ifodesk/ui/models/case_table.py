@@ -24,12 +24,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
 
 from ifodesk.services.caseview import STATUS_LABELS, CaseQuery, case_ids, case_rows
 from ifodesk.services.dto import CaseSummary
 
-from ..labels import PROTECTED_RED, person_name
+from .. import theme
+from ..labels import person_name
 from .record_table import RecordRole, display
 
 BLOCK = 100
@@ -85,7 +85,6 @@ class CaseTableModel(QAbstractTableModel):
         self._ids: list[str] = []  # hex keys: 100 000 UUID objects would cost more than the query
         self._rows: dict[str, CaseSummary] = {}
         self._text: dict[str, tuple[str, ...]] = {}  # display strings per row, filled as rows are shown
-        self._protected_red = QColor(PROTECTED_RED)
         self._pending: set[int] = set()
         self._wanted: set[int] = set()
         self._gen = 0
@@ -244,7 +243,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == RECORD:
             return summary
         if index.column() == NAME_COLUMN and summary.person.is_protected:
-            return self._protected_red
+            return theme.text("danger")  # read at paint time: follows a palette change
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -14,6 +14,7 @@ from ifodesk.services import admin
 from ifodesk.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
 from ..widgets.inputs import button, error_label, name
+from ..dialogs import fit_to_screen
 
 
 def employee(u) -> bool:
@@ -67,7 +68,7 @@ class UserFactsDialog(QDialog):
         for w in (intro, self.urgent, self.urgent_note, self.experienced, self.competence, self.error):
             box.addWidget(w)
         box.addLayout(row)
-        self.resize(560, 260)
+        fit_to_screen(self, 560, 260)
 
     def submit(self) -> None:
         self.ok.setEnabled(False)

@@ -8,7 +8,7 @@ each time the page is shown. Pages reach services only through `self.app.run(...
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ..appctx import AppContext
 
@@ -28,6 +28,20 @@ class Page(QWidget):
     @classmethod
     def nav_title(cls) -> str:
         return QCoreApplication.translate("Page", cls.title)
+
+    def scroll_body(self) -> QWidget:
+        """For a page taller than a small screen (1366×768 at 125 %: 1093×614): its content in a
+        scroll area, so the page never makes the window larger than the screen."""
+        scroll = QScrollArea(self)
+        scroll.setObjectName(f"{self.page_id}_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return body
 
     def activate(self) -> None:
         """Called each time the page is shown: load or refresh data (off the GUI thread)."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from ifodesk.services import decisions
 
+from .. import theme
 from ..decision.actions import ActionBar
 from ..decision.reason_dialog import ReasonDialog
 from ..decision.summary import person_colour, person_text, summary_html
@@ -31,7 +31,8 @@ def waiting_columns() -> list[Column]:
             Column(translate("Decide", "Person"), person_text, foreground=person_colour),
             Column(translate("Decide", "Beslut"), lambda i: i.title),
             Column(translate("Decide", "Skrivet av"), lambda i: i.drafted_by_name),
-            Column(translate("Decide", "Till"), to, lambda i: QColor("#ffd54f") if _urgent(i) else None)]
+            Column(translate("Decide", "Till"), to, lambda i: theme.background("urgent") if _urgent(i) else None,
+                   lambda i: theme.foreground("urgent") if _urgent(i) else None)]
 
 
 def draft_columns() -> list[Column]:

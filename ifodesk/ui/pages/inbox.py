@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from ifodesk.domain.categories import load_categories
 from ifodesk.services import access, admin, caseview, inbox
 
+from .. import theme
 from ..labels import person_name, protected_colour
 from ..models.record_table import Column, RecordTableModel
 from ..widgets.tables import make_table
@@ -28,12 +29,12 @@ def _fb_state(item) -> str:
         "%2", item.due_on.isoformat())
 
 
-def _alarm(ok) -> QColor:
-    return QColor("#ffffff") if ok else QColor("#b00020")
+def _alarm(ok) -> QColor | None:
+    return None if ok else theme.background("overdue")  # fine: the table's own colours
 
 
-def _alarm_fg(ok) -> QColor:
-    return QColor("#000000") if ok else QColor("#ffffff")
+def _alarm_fg(ok) -> QColor | None:
+    return None if ok else theme.foreground("overdue")
 
 
 ANLEDNING, HANDLAGGARE = 5, 8  # columns: the one that stretches, the one only "Alla öppna" needs

@@ -77,7 +77,7 @@ class MeetingsPage(Page):
         a.add("remove", button(self, "iu_remove", self.tr("&Ta bort från listan"))).clicked.connect(self.remove)
         a.add("presenter", button(self, "iu_presenter", self.tr("Byt före&dragande …"))) \
             .clicked.connect(lambda: self.protocol.change_presenter(self._selected_item()))
-        a.add("extract", button(self, "iu_extract", self.tr("Protokolls&utdrag (PDF) …")), stretch_before=True) \
+        a.add("extract", button(self, "iu_extract", self.tr("Protokolls&utdrag (PDF) …")), new_row=True) \
             .clicked.connect(self.print_extract)
         a.add("agenda", button(self, "iu_print_agenda", self.tr("&Föredragningslista (PDF) …"))) \
             .clicked.connect(self.print_agenda)

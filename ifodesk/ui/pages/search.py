@@ -102,6 +102,8 @@ class TextSearchPanel(QWidget):
         self.model.set_records(result.hits)
         n = len(result.hits)
         text = self.tr("1 träff") if n == 1 else self.tr("%1 träffar").replace("%1", str(n))
+        if result.more:
+            text += " " + self.tr("(de senaste; fler äldre finns – skriv fler ord för att hitta dem)")
         if result.hidden_protected:
             text += " · " + (self.tr("1 träff gäller en skyddad person och visas bara med ett skäl")
                              if result.hidden_protected == 1 else

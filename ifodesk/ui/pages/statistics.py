@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from ifodesk.domain import statistics as st
 from ifodesk.services import statistics as stats
 
+from .. import theme
+from ..dialogs import fit_to_screen
 from ..widgets.inputs import set_read_only
 from .base import Page
 from .verkstallighet_queue import QueueBox
@@ -157,7 +159,7 @@ class StatisticsPage(Page):
         charts.addWidget(self.chart_reporters, 1, 1, 1, 2)
         charts.setColumnStretch(1, 1)
         charts.setColumnStretch(2, 1)
-        box = QVBoxLayout(self)
+        box = QVBoxLayout(self.scroll_body())  # the charts keep a readable height; a small screen scrolls
         box.addWidget(QLabel(self.tr("<h2>Statistik</h2>"), self))
         box.addWidget(QLabel(self.tr("Arbetsbok för nämnden, Socialstyrelsen och Kolada. Talen räknas ur "
                                      "ärendena; varje export loggas."), self))
@@ -348,7 +350,7 @@ class StatisticsPage(Page):
         lay.addWidget(summary)
         lay.addWidget(text, 1)
         lay.addWidget(buttons)
-        dlg.resize(720, 420)
+        fit_to_screen(dlg, 720, 420)
         dlg.accepted.connect(lambda: self._save_register(extract))
         dlg.finished.connect(dlg.deleteLater)
         self.status.setText(summary.text())
@@ -416,7 +418,8 @@ class StatisticsPage(Page):
             chart.removeAxis(axis)
         series = QHorizontalBarSeries() if horizontal else QBarSeries()
         bars = QBarSet(name)
-        bars.setLabelColor(Qt.black)  # the labels stand outside the bars, on white
+        chart.setTheme(theme.chart_theme())  # the palette's light, dark or high-contrast look
+        bars.setLabelColor(chart.titleBrush().color())  # the labels stand outside the bars, on the chart
         for v in values:
             bars.append(float(v))
         series.append(bars)

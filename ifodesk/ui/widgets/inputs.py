@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from ..labels import PROTECTED_RED
+from .. import theme
 
 
 def name(w: QWidget, object_name: str, accessible: str) -> QWidget:
@@ -33,7 +32,7 @@ def error_label(parent: QWidget, object_name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {PROTECTED_RED}; font-weight: bold;")
+    theme.danger_label(label)
     label.hide()
     return label
 
@@ -52,9 +51,4 @@ def set_read_only(w, read_only: bool = True) -> None:
     consistent); editable again means the inherited palette again.
     """
     w.setReadOnly(read_only)
-    if read_only:
-        look = QPalette()
-        look.setColor(QPalette.ColorRole.Base, w.palette().color(QPalette.ColorRole.Window))
-        w.setPalette(look)
-    else:
-        w.setPalette(QPalette())
+    theme.read_only_look(w, read_only)
