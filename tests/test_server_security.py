@@ -212,7 +212,7 @@ def test_name_search_as_a_login_role_goes_through_the_checked_match_and_finds_th
     function (0017), which returns only what the policy shows: the same persons as before."""
     from sqlalchemy import event
 
-    from ifodesk.services import people, text_search
+    from ifodesk.services import caseview, people, text_search
 
     url = make_url(server.url).set(username=server.login["anna.lind"]).render_as_string(hide_password=False)
     db = Database(url)
@@ -222,6 +222,11 @@ def test_name_search_as_a_login_role_goes_through_the_checked_match_and_finds_th
         ctx = ServiceContext(db, admin.actor_for(db, "anna.lind"))
         assert [p.first_name for p in people.search_persons(ctx, "test")] == ["Maja", "Vera"]  # not Otto
         assert [p.first_name for p in people.search_persons(ctx, "test", limit=1)] == ["Maja"]
+        assert any("ifodesk_person_name_match" in stmt for stmt in seen)
+        # The case list's name filter too, without a person join.
+        seen.clear()
+        bu = ctx.actor.unit_ids[0]
+        assert caseview.case_ids(ctx, caseview.CaseQuery(unit_id=bu, text="maj")) == [server.ids["bu"][0].hex]
         assert any("ifodesk_person_name_match" in stmt for stmt in seen)
         # Text search likewise: Maja's note (own unit) is found, Vera's (another unit) is not.
         found = text_search.search_text(ctx, "samtal")

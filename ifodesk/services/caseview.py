@@ -26,7 +26,7 @@ from ifodesk.db.models import (
     UtredningExtension,
     UtredningSection,
 )
-from ifodesk.db.search import common_name_part, name_matches
+from ifodesk.db.search import common_name_part, person_ids_matching
 from ifodesk.domain.categories import load_categories
 from ifodesk.domain.swedish import search_fold
 
@@ -124,7 +124,7 @@ def _filtered(ctx: ServiceContext, s: Session, q: CaseQuery):
         elif _CASE_NUMBER.match(text):
             stmt = stmt.where(_case_number_prefix(s, text.upper()))
         else:
-            stmt = stmt.where(Case.person_id.in_(select(Person.id).where(name_matches(s, search_fold(text)))))
+            stmt = stmt.where(person_ids_matching(s, Case.person_id, search_fold(text)))
     return stmt
 
 
