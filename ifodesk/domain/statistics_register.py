@@ -42,6 +42,17 @@ class RegisterLayout:
     placement_labels: Mapping[str, str]  # code -> label
     specifications: tuple[Specification, ...]
     guardian: Mapping[str, str]
+    country_codes: Mapping[str, str] = field(default_factory=dict)  # ifodesk code -> register code
+    mother_roles: tuple[str, ...] = ("vardnadshavare", "forelder")
+    father_roles: tuple[str, ...] = ("vardnadshavare", "forelder")
+    unaccompanied: Mapping[str, str] = field(default_factory=lambda: {"yes": "J", "no": "N"})
+
+    def country(self, code: str | None) -> str | None:
+        """The register's code for an ifodesk födelseland code (resources/countries.toml)."""
+        return self.country_codes.get(code, code) if code else None
+
+    def unaccompanied_code(self, value: bool | None) -> str | None:
+        return None if value is None else self.unaccompanied["yes" if value else "no"]
 
     def placement_form(self, kind: str) -> str | None:
         return self.placement_forms.get(kind)
@@ -77,9 +88,13 @@ def load_register_layout(path: Path | None = None) -> RegisterLayout:
                 forms[kind] = raw["code"]
         specs = tuple(Specification(s["code"], s["label"], s["law"], tuple(s.get("all_of", [])))
                       for s in data.get("specification", []))
+        country = data.get("country", {})
         return RegisterLayout(dict(data.get("source", {})), f["encoding"], f["separator"], f["line_end"],
                               records, dict(data.get("missing", {})), forms, labels, specs,
-                              dict(data["guardian"]))
+                              dict(data["guardian"]), dict(country.get("codes", {})),
+                              tuple(country.get("mother", ("vardnadshavare", "forelder"))),
+                              tuple(country.get("father", ("vardnadshavare", "forelder"))),
+                              {k: data["unaccompanied"][k] for k in ("yes", "no")})
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise RegisterLayoutError(f"{path}: registerlayouten kan inte läsas: {exc}") from exc
 
@@ -187,10 +202,10 @@ class RegisterChild:
     case_numbers: tuple[str, ...]  # for the validation report only, never in the file
     insatser: tuple[RegisterInsats, ...]
     guardian: str = ""  # vårdnadshavare code (layout [guardian])
-    birth_country: str | None = None  # ifodesk does not record it (layout [missing])
+    birth_country: str | None = None  # register code (layout [country]); None = not registered
     mother_birth_country: str | None = None
     father_birth_country: str | None = None
-    unaccompanied: str | None = None  # ensamkommande J/N; not recorded in ifodesk
+    unaccompanied: str | None = None  # ensamkommande, layout [unaccompanied] code; None = not registered
 
 
 @dataclass(frozen=True)
@@ -255,7 +270,7 @@ ISSUE_LABELS = {
     "start_fore_beslut": "placering före beslut",
     "okand_specifikation": "lagrummets specifikation framgår inte",
     "namndens_datum": "LVU-vård utan registrerad dom: nämndens beslutsdatum används",
-    "uppgift_saknas": "uppgift som ifodesk inte registrerar",
+    "uppgift_saknas": "uppgift som saknas",
 }
 
 # LVU care decided by the court on the nämnd's application: the register wants the judgment's date.
@@ -279,6 +294,17 @@ def validate_register(year: int, children: Sequence[RegisterChild],
         for name, why in layout.missing.items():
             issues.append(RegisterIssue("varning", "uppgift_saknas",
                                         f"Fältet {name} lämnas tomt för alla barn: {why}", "(hela filen)"))
+
+    # Born-in and ensamkommande: one line for the whole file, so a missing value is seen without
+    # a warning per child (the fields are optional in the person's details).
+    for attr, what in (("birth_country", "barnets födelseland"), ("mother_birth_country", "moderns födelseland"),
+                       ("father_birth_country", "faderns födelseland"), ("unaccompanied", "ensamkommande")):
+        lacking = sum(1 for c in children if getattr(c, attr) is None)
+        if lacking:
+            issues.append(RegisterIssue(
+                "varning", "uppgift_saknas",
+                f"Uppgiften {what} saknas för {lacking} av {len(children)} barn; fältet lämnas tomt. "
+                "Registrera den i personuppgifterna (fliken Parter/Nätverk för föräldrarna).", "(hela filen)"))
 
     def add(sev: str, code: str, msg: str, child: RegisterChild) -> None:
         issues.append(RegisterIssue(sev, code, msg, ", ".join(child.case_numbers) or "(inget ärende)"))

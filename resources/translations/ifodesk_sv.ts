@@ -991,6 +991,14 @@
     </message>
 </context>
 <context>
+    <name>CountryCombo</name>
+    <message>
+        <location filename="../../ifodesk/ui/widgets/country.py" line="+30" />
+        <source>(inte angivet)</source>
+        <translation>(inte angivet)</translation>
+    </message>
+</context>
+<context>
     <name>CourtRulingDialog</name>
     <message>
         <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+19" />
@@ -3207,7 +3215,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Parties</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+66" />
+        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+68" />
         <source> [SKYDDAD]</source>
         <translation> [SKYDDAD]</translation>
     </message>
@@ -3265,6 +3273,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+1" />
         <source> (tolk)</source>
         <translation> (tolk)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Födelseland</source>
+        <translation>Födelseland</translation>
     </message>
     <message>
         <location line="+4" />
@@ -3348,7 +3361,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Lägg till person …</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+3" />
+        <source>Födelseland för markerad person</source>
+        <translation>Födelseland för markerad person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spara födelseland</source>
+        <translation>Spara födelseland</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Vems samtycke</source>
         <translation>Vems samtycke</translation>
     </message>
@@ -3359,12 +3382,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+54" />
+        <location line="+61" />
         <source>Samtycke</source>
         <translation>Samtycke</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-58" />
         <source>Registrera &amp;samtycke</source>
         <translation>Registrera &amp;samtycke</translation>
     </message>
@@ -3444,7 +3467,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Nätverk – vårdnadshavare och andra runt barnet</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
+        <source>Födelseland för markerad person:</source>
+        <translation>Födelseland för markerad person:</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Kommunicering</source>
         <translation>Kommunicering</translation>
     </message>
@@ -3454,7 +3482,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Delgivning och överklagande</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Ingen vårdnadshavare registrerad.</source>
         <translation>Ingen vårdnadshavare registrerad.</translation>
     </message>
@@ -3485,7 +3513,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Inget kommunicerat.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+46" />
+        <source>Födelselandet är sparat.</source>
+        <translation>Födelselandet är sparat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Personen är tillagd.</source>
         <translation>Personen är tillagd.</translation>
     </message>
@@ -3626,7 +3659,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+26" />
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+28" />
         <source>Ingen skyddsmarkering</source>
         <translation>Ingen skyddsmarkering</translation>
     </message>
@@ -3641,41 +3674,68 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Skyddad folkbokföring</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+4" />
+        <source>(inte angivet)</source>
+        <translation>(inte angivet)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ja</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nej</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>Personuppgifter – %1</source>
         <translation>Personuppgifter – %1</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+58" />
+        <location line="+65" />
         <source>Gatuadress</source>
         <translation>Gatuadress</translation>
     </message>
     <message>
-        <location line="-57" />
-        <location line="+57" />
+        <location line="-64" />
+        <location line="+64" />
         <source>Postnummer och ort</source>
         <translation>Postnummer och ort</translation>
     </message>
     <message>
-        <location line="-56" />
-        <location line="+57" />
+        <location line="-63" />
+        <location line="+64" />
         <source>Telefon</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location line="-56" />
-        <location line="+56" />
+        <location line="-63" />
+        <location line="+63" />
         <source>Skyddsmarkering</source>
         <translation>Skyddsmarkering</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-57" />
         <source>Bara en chef kan ta bort en markering.</source>
         <translation>Bara en chef kan ta bort en markering.</translation>
     </message>
     <message>
         <location line="+1" />
+        <location line="+57" />
+        <source>Födelseland</source>
+        <translation>Födelseland</translation>
+    </message>
+    <message>
+        <location line="-56" />
+        <location line="+56" />
+        <source>Ensamkommande barn</source>
+        <translation>Ensamkommande barn</translation>
+    </message>
+    <message>
+        <location line="-53" />
         <source>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</source>
         <translation>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</translation>
     </message>
@@ -3720,6 +3780,16 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>S&amp;kyddsmarkering:</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>&amp;Födelseland:</source>
+        <translation>&amp;Födelseland:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ensamkommande barn:</source>
+        <translation>&amp;Ensamkommande barn:</translation>
+    </message>
+    <message>
         <location line="+10" />
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
@@ -3730,7 +3800,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Skyddad folkbokföring och sekretessmarkering beslutas av Skatteverket. Bara chef eller systemansvarig kan ta bort en markering.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
@@ -4063,7 +4133,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>RelatedDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/related_dialog.py" line="+15" />
+        <location filename="../../ifodesk/ui/case_view/related_dialog.py" line="+16" />
         <source>Vårdnadshavare</source>
         <translation>Vårdnadshavare</translation>
     </message>
@@ -4198,6 +4268,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Skyddsmarkering</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Födelseland</source>
+        <translation>Födelseland</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Adressen lämnas inte ut till</source>
         <translation>Adressen lämnas inte ut till</translation>
@@ -4266,6 +4341,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+0" />
         <source>&amp;Språk:</source>
         <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fö&amp;delseland:</source>
+        <translation>Fö&amp;delseland:</translation>
     </message>
     <message>
         <location line="+1" />
