@@ -46,6 +46,14 @@ class RegisterLayout:
     mother_roles: tuple[str, ...] = ("vardnadshavare", "forelder")
     father_roles: tuple[str, ...] = ("vardnadshavare", "forelder")
     unaccompanied: Mapping[str, str] = field(default_factory=lambda: {"yes": "J", "no": "N"})
+    id_types: Mapping[str, str] = field(
+        default_factory=lambda: {"personnummer": "P", "samordningsnummer": "S", "temporary": "T"})
+
+    def id_type(self, identity: str | None) -> str:
+        """id_typ for a stored 12-digit number (day 61–91: samordningsnummer), else temporary."""
+        if not identity or len(identity) != 12 or not identity.isdigit():
+            return self.id_types["temporary"]
+        return self.id_types["samordningsnummer" if int(identity[6:8]) > 60 else "personnummer"]
 
     def country(self, code: str | None) -> str | None:
         """The register's code for an ifodesk födelseland code (resources/countries.toml)."""
@@ -94,7 +102,9 @@ def load_register_layout(path: Path | None = None) -> RegisterLayout:
                               dict(data["guardian"]), dict(country.get("codes", {})),
                               tuple(country.get("mother", ("vardnadshavare", "forelder"))),
                               tuple(country.get("father", ("vardnadshavare", "forelder"))),
-                              {k: data["unaccompanied"][k] for k in ("yes", "no")})
+                              {k: data["unaccompanied"][k] for k in ("yes", "no")},
+                              {k: data.get("id_type", {}).get(k, d) for k, d in
+                               (("personnummer", "P"), ("samordningsnummer", "S"), ("temporary", "T"))})
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise RegisterLayoutError(f"{path}: registerlayouten kan inte läsas: {exc}") from exc
 
@@ -195,8 +205,8 @@ class RegisterInsats:
 
 @dataclass(frozen=True)
 class RegisterChild:
-    child_id: str  # 12-digit personnummer, or the temporary id
-    id_kind: str  # P = personnummer, T = tillfälligt id
+    child_id: str  # 12-digit personnummer or samordningsnummer, or the temporary id
+    id_kind: str  # layout [id_type]: P personnummer, S samordningsnummer, T tillfälligt id
     gender: str | None
     birth_date: date | None
     case_numbers: tuple[str, ...]  # for the validation report only, never in the file
@@ -265,6 +275,7 @@ ISSUE_LABELS = {
     "slut_fore_start": "slutdatum före startdatum",
     "utan_beslut": "placering utan fattat beslut",
     "tillfalligt_id": "tillfälligt id (personnummer saknas)",
+    "samordningsnummer": "samordningsnummer i stället för personnummer",
     "saknar_fodelsedatum": "födelsedatum saknas",
     "okand_placeringsform": "placeringsform framgår inte",
     "start_fore_beslut": "placering före beslut",
@@ -313,9 +324,13 @@ def validate_register(year: int, children: Sequence[RegisterChild],
     for c in children:
         if c.gender is None:
             add("fel", "saknar_kon", "Personen saknar kön: inget personnummer och inget registrerat kön.", c)
-        if c.id_kind == "T":
+        if c.id_kind == layout.id_types["temporary"]:
             add("varning", "tillfalligt_id",
                 f"Barnet saknar personnummer; det tillfälliga id:t {c.child_id} används.", c)
+        elif c.id_kind == layout.id_types["samordningsnummer"]:
+            add("varning", "samordningsnummer",
+                "Barnet har samordningsnummer, inte personnummer; det skrivs som id (id_typ "
+                f"{c.id_kind}). Kontrollera mot den tekniska beskrivningen.", c)
         if c.birth_date is None:
             add("varning", "saknar_fodelsedatum", "Födelsedatum saknas.", c)
         for ins in c.insatser:

@@ -139,7 +139,8 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
     children = []
     for pid, person in people.items():
         pnr = person["pnr"]
-        has_pnr = bool(pnr) and len(pnr) == 12 and pnr.isdigit()
+        id_kind = layout.id_type(pnr)
+        has_pnr = id_kind != layout.id_types["temporary"]
         insatser = []
         ordered = sorted(person["insatser"].values(),
                          key=lambda x: min((p[1] for p in x["placements"] if p[1]), default=date.max))
@@ -158,7 +159,7 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
         born = person["born"]
         age = st.age_reached(born.year, year) if born else None
         children.append(st.RegisterChild(
-            pnr if has_pnr else st.temporary_id(pid.hex), "P" if has_pnr else "T",
+            pnr if has_pnr else st.temporary_id(pid.hex), id_kind,
             st.gender_from_personnummer(pnr, person["lg"]), born, tuple(person["cases"]),
             tuple(insatser), st.guardian_code(layout, guardians.get(pid, []), age),
             layout.country(person["country"]), *parents.get(pid, (None, None)),
