@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ifodesk.config import Municipality
 from ifodesk.db.models import Case, Insats, Person
@@ -35,7 +35,9 @@ def exported(db, tmp_path):
 
 def test_the_demo_register_file_validates_and_holds_every_planted_situation(exported, db):
     report, res, recs = exported
-    assert report.cases == 40  # the planted cases are part of the asked number
+    assert report.cases == 40  # the planted children's cases are part of the asked number
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Case).where(Case.case_number.like("BU-%"))) == 40
     rep = res.extract.report
     assert not rep.has_errors and not res.forced
     kids = {r["barn_id"]: r for r in recs if r["post"] == "B"}
