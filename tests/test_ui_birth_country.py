@@ -130,3 +130,21 @@ def test_the_new_fields_reach_the_register_file(maja, ctx_for, db, org, clock, t
     kid = next(r for r in read_register(tmp_path / "reg.txt") if r["post"] == "B")
     assert (kid["fodelseland"], kid["fodelseland_mor"], kid["fodelseland_far"], kid["ensamkommande"]) == (
         "AF", "", "IR", "N")
+
+
+def test_only_the_childs_unit_may_change_a_country_of_birth_and_each_change_is_logged(maja, ctx_for):
+    from ifodesk.services.errors import PermissionDenied
+    from ifodesk.services.parties_dto import RelatedInput
+
+    anna = ctx_for("anna.lind")
+    sara = parties.add_related(anna, maja.person.id, RelatedInput(
+        "vardnadshavare", personnummer="19850101-2382", first_name="Sara", last_name="Öberg", custody="ensam"))
+    p = people.get_person(anna, maja.person.id)
+    with pytest.raises(PermissionDenied):  # the adult unit's handläggare: another unit's child
+        people.update_person(ctx_for("petra.vuxen"), p.summary.id, p.version, birth_country="SE")
+    with pytest.raises(PermissionDenied):
+        parties.set_birth_country(ctx_for("petra.vuxen"), sara.relation_id, sara.relation_version, "SE")
+    changed = parties.set_birth_country(anna, sara.relation_id, sara.relation_version, "ER")
+    assert changed.birth_country == "ER"
+    logged = [e for e in audit_trail(ctx_for("eva.lundgren"), person_id=sara.person_id) if e.action == "update"]
+    assert logged and logged[-1].detail == "födelseland" and logged[-1].username == "anna.lind"
