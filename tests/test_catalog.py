@@ -75,6 +75,10 @@ UTSKOTT_ONLY = {
     "lvu_fortsatt_omhandertagande": "30 kap. 7 § SoL",
     "lvu_upphora_omedelbart": "30 kap. 7 § SoL",
     "lvu_mellantvang": "30 kap. 7 § SoL",
+    # Issue 13: placeringsformer Socialstyrelsen counts (nätverkshem under SoL; SiS and eget hem under LVU).
+    "vard_natverkshem": "30 kap. 6 § SoL",
+    "lvu_vard_sis": "30 kap. 7 § SoL",
+    "lvu_vard_eget_hem": "30 kap. 7 § SoL",
 }
 
 
@@ -185,6 +189,8 @@ def test_urgent_routes_only_where_the_law_gives_one(catalog):
         "lvu_umgange_hemlighallande": "6 kap. 39 § KL",  # HFD 2016 ref. 74
         "vard_jourhem": "6 kap. 39 § KL",  # [I]
         "lvu_placering_11": "11 § LVU",  # 11 § 3 st LVU
+        "lvu_vard_sis": "11 § LVU",  # where the vård is given: the same 11 § decision
+        "lvu_vard_eget_hem": "11 § LVU",
         "lvu_tillfalligt_flyttningsforbud": "27 § LVU",  # 27 § 2 st LVU
         "lvu_polishandrackning": "43 § LVU",
     }
@@ -259,10 +265,17 @@ def test_statistics_hints(catalog):
         "placering_stodboende": "stodboende",
         "vard_familjehem": "familjehem",
         "vard_jourhem": "jourhem",
+        "bistand_oppenvard_program": "oppenvard_program",
+        "bistand_personligt_stod": "oppenvard_personligt_stod",
+        "sarskilt_kvalificerad_kontaktperson": "kvalificerad_kontaktperson",
+        "vard_natverkshem": "natverkshem",
     }
     for tid, insats in expected.items():
         s = catalog.template(tid).statistics
         assert (s.insats_type, s.legal_basis) == (insats, "SoL")
+    for tid, insats in (("lvu_vard_sis", "sis"), ("lvu_vard_eget_hem", "eget_hem")):
+        s = catalog.template(tid).statistics
+        assert (s.insats_type, s.legal_basis) == (insats, "LVU")
     assert catalog.template("lvu_omedelbart_omhandertagande").statistics.legal_basis == "LVU"
     assert catalog.template("lvm_ansokan_vard").statistics.legal_basis == "LVM"
     assert catalog.template("inleda_utredning").statistics is None

@@ -28,12 +28,13 @@ def test_init_db_then_demo_fills_three_years_with_some_overdue(fresh_db_url, cap
     assert "300 ärenden" in out
     db = Database(fresh_db_url)
     with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(Case)) == 300
+        # 300 children's cases; the demo's LVM case (issue 13) is in the adult unit, on top of them.
+        assert s.scalar(select(func.count()).select_from(Case).where(Case.case_number.like("BU-%"))) == 300
         years = {c.opened_on.year for c in s.scalars(select(Case))}
         assert len(years) >= 3
         overdue = s.scalar(select(func.count()).select_from(Deadline).where(Deadline.met_on.is_(None)))
         assert overdue > 0
-        pnrs = [p.personnummer for p in s.scalars(select(Person))]
+        pnrs = [p.personnummer for p in s.scalars(select(Person)) if p.personnummer]  # some have a reservnummer
         assert all(p[8:10] in ("98", "99") for p in pnrs)  # test series only
         siblings = s.execute(select(Person.last_name, func.count()).group_by(Person.last_name)).all()
         assert any(n > 1 for _, n in siblings)

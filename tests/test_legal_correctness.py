@@ -62,7 +62,7 @@ def test_lvu_upphorande_for_a_minor_makes_follow_up_mandatory(catalog):
 
 
 def test_sol_placement_without_consent_cannot_be_granted(catalog):
-    for tid in ("vard_familjehem", "vard_jourhem", "placering_hvb", "placering_stodboende"):
+    for tid in ("vard_familjehem", "vard_jourhem", "placering_hvb", "placering_stodboende", "vard_natverkshem"):
         t = catalog.template(tid)
         assert t.field("samtycke").kind == "choice"
         for refused in ("samtycker_inte", "inte_tillfragad"):
@@ -79,7 +79,7 @@ def test_follow_up_without_consent_needs_sarskilda_behov_and_information(catalog
 
 
 def test_home_investigated_before_the_decision(catalog):
-    for tid in ("vard_familjehem", "vard_jourhem"):
+    for tid in ("vard_familjehem", "vard_jourhem", "vard_natverkshem"):
         t = catalog.template(tid)
         with pytest.raises(InvalidFieldError, match="före"):
             render_decision_text(t, sample(t) | {"hemmet_utrett": "2026-03-05"}, decided_on=date(2026, 3, 2))

@@ -774,11 +774,12 @@ def test_validation_report_finds_every_planted_error(data, admin_ctx):
         ("varning", "tillfalligt_id", n["P5"]),
         ("varning", "tillfalligt_id", n["P7"]),
         ("varning", "okand_placeringsform", n["P3"]),  # LVU care without a placement form
-    } | MISSING_FIELDS  # födelseland ×3 and ensamkommande: not recorded in ifodesk, said once each
+    } | MISSING_FIELDS  # födelseland ×3 and ensamkommande: registered for nobody here, said once each
     assert rep.has_errors and len(rep.errors) == 4 and len(rep.warnings) == 3 + 4
     text = "\n".join(rep.lines())
     assert "P5" not in text and "Test" not in text  # cases by number, never by name
-    assert "Födelseland registreras inte i ifodesk" in text
+    assert "Uppgiften barnets födelseland saknas för 6 av 6 barn" in text
+    assert "Uppgiften ensamkommande saknas för 6 av 6 barn" in text
 
 
 def test_register_export_is_blocked_by_errors_and_forced(data, admin_ctx, tmp_path):
@@ -834,6 +835,9 @@ def register_data(data, db, org, admin_ctx):
     2025-11-01 to 2026-02-15 (after the year: written as ongoing), re-placed in HVB from 2026-02-16
     (not in the 2025 file). P9 (born 2009-03-03, M): särskilt förordnad vårdnadshavare; SoL
     jourhem ending 2026-01-05 (ongoing in the file). P1 gets one guardian, a woman.
+    Födelseland and ensamkommande: P8 born in Syria, ensamkommande no, mother born in Syria, father's
+    country "okänt" (XX); P9 born in Afghanistan, ensamkommande yes, his särskilt förordnade
+    vårdnadshavare is no parent (no mother or father in the file); P1's mother (M8) counts for P1 too.
     """
     from ifodesk.db.models import Decision, Insats, Person, PersonRelation
 
@@ -853,6 +857,9 @@ def register_data(data, db, org, admin_ctx):
         p8, p9 = person("P8", "2011-06-15", "K"), person("P9", "2009-03-03", "M")
         mother, father, sfv = person("M8", "1980-01-01", "K"), person("F8", "1979-01-01", "M"), \
             person("S9", "1970-01-01", "K")
+        p8.birth_country, p8.unaccompanied = "SY", False
+        p9.birth_country, p9.unaccompanied = "AF", True
+        mother.birth_country, father.birth_country, sfv.birth_country = "SY", "XX", "SE"
         for child, g, role in ((p8, mother, "vardnadshavare"), (p8, father, "vardnadshavare"),
                                (p9, sfv, "sarskilt_forordnad"), (s.get(Person, data.persons["P1"]), mother,
                                                                   "vardnadshavare")):
@@ -907,8 +914,13 @@ def test_register_new_variables_are_written_and_parsed_back(register_data, data,
     assert kids[register_data["P8"]]["vardnadshavare"] == "G"  # two guardians
     assert kids[register_data["P9"]]["vardnadshavare"] == "S"  # särskilt förordnad
     assert kids[_pnr("2015-05-01", "K")]["vardnadshavare"] == "K"  # one guardian, a woman
-    for field in ("fodelseland", "fodelseland_mor", "fodelseland_far", "ensamkommande"):
-        assert kids[register_data["P8"]][field] == ""  # not recorded: empty, reason in the report
+    new = ("fodelseland", "fodelseland_mor", "fodelseland_far", "ensamkommande")
+    assert [kids[register_data["P8"]][f] for f in new] == ["SY", "SY", "XX", "N"]
+    assert [kids[register_data["P9"]][f] for f in new] == ["AF", "", "", "J"]  # a särskilt förordnad is no parent
+    assert [kids[_pnr("2015-05-01", "K")][f] for f in new] == ["", "SY", "", ""]  # not registered: empty
+    missing = {i.message for i in res.extract.report.issues if i.code == "uppgift_saknas"}
+    assert "Uppgiften barnets födelseland saknas för 6 av 8 barn" in " ".join(missing)
+    assert "Uppgiften moderns födelseland saknas för 6 av 8 barn" in " ".join(missing)
     ins = {r["insatsnr"]: r for r in recs if r["post"] == "I" and r["barn_id"] == register_data["P8"]}
     assert (ins["1"]["specifikation"], ins["1"]["lagrum"], ins["1"]["lagversion"]) == (
         "LVU6", "6 § LVU (1990:52)", "LVU 1990:52")

@@ -131,7 +131,7 @@ def test_the_kommunicering_warning_only_for_a_decision_against_the_party(desk_fo
     anna.app.new_decision.emit(DecisionRequest(maja_case.case_id))
     editor = editor_of(anna)
     editor.picker.category.setCurrentIndex(editor.picker.category.findData("barn"))
-    pick_template(anna, editor, "öppenvård", "Bistånd i form av öppenvårdsinsats")
+    pick_template(anna, editor, "öppenvårdsinsats", "Bistånd i form av öppenvårdsinsats")
     anna.qtbot.waitUntil(lambda: editor.parties_box.isVisible() and editor.parties_box.preview is not None)
     anna.idle()
     assert editor.parties_box.warning is None and "Svarstiden" not in editor.parties_box.text()

@@ -121,6 +121,10 @@ class Person(Tracked, Base):
     email: Mapped[str | None] = mapped_column(String(200))
     language: Mapped[str | None] = mapped_column(String(60))
     interpreter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Födelseland, ISO 3166-1 alpha-2 from resources/countries.toml ("XX" = okänt); None = not registered.
+    birth_country: Mapped[str | None] = mapped_column(String(2))
+    # Ensamkommande barn (came to Sweden without a guardian); None = not registered.
+    unaccompanied: Mapped[bool | None] = mapped_column(Boolean)
 
     __table_args__ = (
         CheckConstraint("protection in ('none','sekretessmarkering','skyddad_folkbokforing')", name="protection"),

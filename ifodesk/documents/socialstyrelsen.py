@@ -11,14 +11,16 @@ level: B (barn), I (insats), P (placering). Dates are ÅÅÅÅ-MM-DD; nothing af
 the report year is written (an empty end date = still going on at the end of the year).
 
 - barn-id: 12-digit personnummer, or a temporary id (T + 11 characters, stable for the child and
-  unique within the municipality) when the child has no personnummer; id_typ P or T.
+  unique within the municipality) when the child has no personnummer; id_typ from the layout
+  ([id_type]: P personnummer, S samordningsnummer, T tillfälligt id).
 - kon K or M; vardnadshavare, specifikation and placeringsform are codes from the layout file.
 - lagrum: the decision's lagrum, each with the law version in force on the decision day,
   "11 kap. 1 § SoL (2025:400)"; lagversion: the decision's law version.
 - beslutsdatum: for LVU care the court's judgment where recorded (beslutsdatum_kalla F),
   otherwise the nämnd's decision (N).
-- födelseland (child, mother, father) and ensamkommande are not recorded in ifodesk: the fields
-  are left empty and the validation report says why.
+- födelseland (child, mother, father) and ensamkommande come from the person's details (schema
+  0013), coded as the layout's [country] and [unaccompanied] say (unchecked against
+  Socialstyrelsen's technical description); empty where not registered, counted in the validation.
 
 No names or addresses are written: the register identifies children only by personnummer or
 temporary id, and a protected person (skyddade personuppgifter) appears exactly like anyone else.

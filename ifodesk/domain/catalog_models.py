@@ -25,6 +25,13 @@ INSATS_TYPES = (
     "familjehem",
     "jourhem",
     "ekonomiskt_bistand",
+    # Issue 13: the kinds Socialstyrelsen counts (öppenvård split, placeringsformer SiS and eget hem).
+    "oppenvard_program",
+    "oppenvard_personligt_stod",
+    "kvalificerad_kontaktperson",  # insats.kind is at most 30 characters
+    "natverkshem",
+    "sis",
+    "eget_hem",
 )
 STATISTICS_LEGAL_BASES = ("SoL", "LVU", "LVM")
 # Placeholder filled by the system with the template's lagrum for the decision's law version.

@@ -273,7 +273,7 @@ INSATS_LABELS = {
     "kontaktperson": "Kontaktperson",
     "oppenvard_program": "Strukturerat öppenvårdsprogram",
     "oppenvard_personligt_stod": "Behovsprövat personligt stöd",
-    "sarskilt_kvalificerad_kontaktperson": "Särskilt kvalificerad kontaktperson",
+    "kvalificerad_kontaktperson": "Särskilt kvalificerad kontaktperson",
     "hvb": "HVB",
     "stodboende": "Stödboende",
     "familjehem": "Familjehem",

@@ -42,6 +42,25 @@ class RegisterLayout:
     placement_labels: Mapping[str, str]  # code -> label
     specifications: tuple[Specification, ...]
     guardian: Mapping[str, str]
+    country_codes: Mapping[str, str] = field(default_factory=dict)  # ifodesk code -> register code
+    mother_roles: tuple[str, ...] = ("vardnadshavare", "forelder")
+    father_roles: tuple[str, ...] = ("vardnadshavare", "forelder")
+    unaccompanied: Mapping[str, str] = field(default_factory=lambda: {"yes": "J", "no": "N"})
+    id_types: Mapping[str, str] = field(
+        default_factory=lambda: {"personnummer": "P", "samordningsnummer": "S", "temporary": "T"})
+
+    def id_type(self, identity: str | None) -> str:
+        """id_typ for a stored 12-digit number (day 61–91: samordningsnummer), else temporary."""
+        if not identity or len(identity) != 12 or not identity.isdigit():
+            return self.id_types["temporary"]
+        return self.id_types["samordningsnummer" if int(identity[6:8]) > 60 else "personnummer"]
+
+    def country(self, code: str | None) -> str | None:
+        """The register's code for an ifodesk födelseland code (resources/countries.toml)."""
+        return self.country_codes.get(code, code) if code else None
+
+    def unaccompanied_code(self, value: bool | None) -> str | None:
+        return None if value is None else self.unaccompanied["yes" if value else "no"]
 
     def placement_form(self, kind: str) -> str | None:
         return self.placement_forms.get(kind)
@@ -77,9 +96,15 @@ def load_register_layout(path: Path | None = None) -> RegisterLayout:
                 forms[kind] = raw["code"]
         specs = tuple(Specification(s["code"], s["label"], s["law"], tuple(s.get("all_of", [])))
                       for s in data.get("specification", []))
+        country = data.get("country", {})
         return RegisterLayout(dict(data.get("source", {})), f["encoding"], f["separator"], f["line_end"],
                               records, dict(data.get("missing", {})), forms, labels, specs,
-                              dict(data["guardian"]))
+                              dict(data["guardian"]), dict(country.get("codes", {})),
+                              tuple(country.get("mother", ("vardnadshavare", "forelder"))),
+                              tuple(country.get("father", ("vardnadshavare", "forelder"))),
+                              {k: data["unaccompanied"][k] for k in ("yes", "no")},
+                              {k: data.get("id_type", {}).get(k, d) for k, d in
+                               (("personnummer", "P"), ("samordningsnummer", "S"), ("temporary", "T"))})
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise RegisterLayoutError(f"{path}: registerlayouten kan inte läsas: {exc}") from exc
 
@@ -180,17 +205,17 @@ class RegisterInsats:
 
 @dataclass(frozen=True)
 class RegisterChild:
-    child_id: str  # 12-digit personnummer, or the temporary id
-    id_kind: str  # P = personnummer, T = tillfälligt id
+    child_id: str  # 12-digit personnummer or samordningsnummer, or the temporary id
+    id_kind: str  # layout [id_type]: P personnummer, S samordningsnummer, T tillfälligt id
     gender: str | None
     birth_date: date | None
     case_numbers: tuple[str, ...]  # for the validation report only, never in the file
     insatser: tuple[RegisterInsats, ...]
     guardian: str = ""  # vårdnadshavare code (layout [guardian])
-    birth_country: str | None = None  # ifodesk does not record it (layout [missing])
+    birth_country: str | None = None  # register code (layout [country]); None = not registered
     mother_birth_country: str | None = None
     father_birth_country: str | None = None
-    unaccompanied: str | None = None  # ensamkommande J/N; not recorded in ifodesk
+    unaccompanied: str | None = None  # ensamkommande, layout [unaccompanied] code; None = not registered
 
 
 @dataclass(frozen=True)
@@ -250,12 +275,13 @@ ISSUE_LABELS = {
     "slut_fore_start": "slutdatum före startdatum",
     "utan_beslut": "placering utan fattat beslut",
     "tillfalligt_id": "tillfälligt id (personnummer saknas)",
+    "samordningsnummer": "samordningsnummer i stället för personnummer",
     "saknar_fodelsedatum": "födelsedatum saknas",
     "okand_placeringsform": "placeringsform framgår inte",
     "start_fore_beslut": "placering före beslut",
     "okand_specifikation": "lagrummets specifikation framgår inte",
     "namndens_datum": "LVU-vård utan registrerad dom: nämndens beslutsdatum används",
-    "uppgift_saknas": "uppgift som ifodesk inte registrerar",
+    "uppgift_saknas": "uppgift som saknas",
 }
 
 # LVU care decided by the court on the nämnd's application: the register wants the judgment's date.
@@ -280,6 +306,17 @@ def validate_register(year: int, children: Sequence[RegisterChild],
             issues.append(RegisterIssue("varning", "uppgift_saknas",
                                         f"Fältet {name} lämnas tomt för alla barn: {why}", "(hela filen)"))
 
+    # Born-in and ensamkommande: one line for the whole file, so a missing value is seen without
+    # a warning per child (the fields are optional in the person's details).
+    for attr, what in (("birth_country", "barnets födelseland"), ("mother_birth_country", "moderns födelseland"),
+                       ("father_birth_country", "faderns födelseland"), ("unaccompanied", "ensamkommande")):
+        lacking = sum(1 for c in children if getattr(c, attr) is None)
+        if lacking:
+            issues.append(RegisterIssue(
+                "varning", "uppgift_saknas",
+                f"Uppgiften {what} saknas för {lacking} av {len(children)} barn; fältet lämnas tomt. "
+                "Registrera den i personuppgifterna (fliken Parter/Nätverk för föräldrarna).", "(hela filen)"))
+
     def add(sev: str, code: str, msg: str, child: RegisterChild) -> None:
         issues.append(RegisterIssue(sev, code, msg, ", ".join(child.case_numbers) or "(inget ärende)"))
 
@@ -287,9 +324,13 @@ def validate_register(year: int, children: Sequence[RegisterChild],
     for c in children:
         if c.gender is None:
             add("fel", "saknar_kon", "Personen saknar kön: inget personnummer och inget registrerat kön.", c)
-        if c.id_kind == "T":
+        if c.id_kind == layout.id_types["temporary"]:
             add("varning", "tillfalligt_id",
                 f"Barnet saknar personnummer; det tillfälliga id:t {c.child_id} används.", c)
+        elif c.id_kind == layout.id_types["samordningsnummer"]:
+            add("varning", "samordningsnummer",
+                "Barnet har samordningsnummer, inte personnummer; det skrivs som id (id_typ "
+                f"{c.id_kind}). Kontrollera mot den tekniska beskrivningen.", c)
         if c.birth_date is None:
             add("varning", "saknar_fodelsedatum", "Födelsedatum saknas.", c)
         for ins in c.insatser:

@@ -34,9 +34,9 @@ from . import access, audit, deadlines, journal
 from .cases import CLOSING_OUTCOMES, FB_OUTCOMES, build_fb_info, build_ut_info
 from .common import check_version, touch, user_name
 from .context import STOCKHOLM, ServiceContext
-from .dto import CaseDetail, CaseSummary, EarlierReport, PersonDetail, PersonSummary, TimelineEvent
+from .dto import CaseDetail, CaseSummary, EarlierReport, PersonSummary, TimelineEvent
 from .errors import NotFound, PermissionDenied, ValidationError
-from .people import summary
+from .people import person_detail, summary
 
 SORTS = {
     "case_number": Case.case_number,
@@ -324,9 +324,7 @@ def get_case(ctx: ServiceContext, case_id: uuid.UUID, reason: str | None = None)
                         for _, a, number, fb, _ in reports)
         timeline = _timeline(here, uts.values(), decided, notes, names)
         p = c.person
-        hidden = p.protection != "none"
-        person = PersonDetail(summary(p), p.version, None if hidden else p.address_street,
-                              None if hidden else p.address_postal, None if hidden else p.phone, hidden)
+        person = person_detail(p, hidden=p.protection != "none")
         return CaseDetail(_summary(c, names.get(c.assigned_to)), c.version, unit_name, fb_infos, ut_infos,
                           notes, deadline_infos, tuple(sorted(timeline, key=lambda e: e.at, reverse=True)),
                           earlier, person)

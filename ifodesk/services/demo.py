@@ -44,7 +44,7 @@ from ifodesk.domain.personnummer import synthetic_personnummer
 from ifodesk.domain.swedish import search_fold, sort_key
 from ifodesk.domain.templates import content_hash
 
-from . import audit, demo_parties, demo_verkstallighet
+from . import audit, demo_parties, demo_register, demo_verkstallighet
 from .admin import ensure_municipality
 from .demo_staff import ensure_staff
 from .context import STOCKHOLM
@@ -453,18 +453,20 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
     users = ensure_staff(db, mid)
     with db.session() as s:
         unit = s.scalar(select(Unit).where(Unit.municipality_id == mid, Unit.case_prefix == "BU"))
+        adult_unit = s.scalar(select(Unit).where(Unit.municipality_id == mid, Unit.case_prefix == "VU"))
         if s.scalar(select(Case.id).where(Case.unit_id == unit.id).limit(1)) is not None:
             raise ValueError("Databasen har redan ärenden; demodata läggs bara i en tom databas.")
     rng = random.Random(seed)
     gen = _Gen(rng, today, mid, unit, users)
-    gen.target = cases
+    planted = demo_register.planned(cases)  # register situations (issue 13), part of the N cases
+    gen.target = cases - planted
     start = today - timedelta(days=3 * 365)
     now = datetime.now(timezone.utc)
     # Day by day over three years; the daily rate adapts so the asked number of cases is
     # reached on today's date (repeated reports about known children open no new case).
     day, reports, per_report = start, 0, 1.2
-    while gen.n_cases < cases:
-        remaining = cases - gen.n_cases
+    while gen.n_cases < gen.target:
+        remaining = gen.target - gen.n_cases
         rate = remaining / max(1, (today - day).days + 1) / per_report
         k = int(rate) + (1 if rng.random() < rate - int(rate) else 0)
         if day >= today:
@@ -475,12 +477,17 @@ def generate_demo(db: Database, municipality: MunicipalityConfig, *, cases: int,
             reports += 1
             if progress and reports % 5000 == 0:
                 progress(gen.n_cases, cases)
-            if gen.n_cases >= cases:
+            if gen.n_cases >= gen.target:
                 break
         per_report = max(0.2, gen.n_cases / max(1, reports))
         day = min(today, day + timedelta(days=1))
+    planter = demo_register.add_register_cases(gen, random.Random(seed + 3), adult_unit, today.year - 1) \
+        if planted else None
+    demo_register.finish_person_rows(gen.rows[Person], random.Random(seed + 4), children=True)
     _write(db, gen, batch)
     demo_parties.add_guardians(db, gen, random.Random(seed + 1))  # after the children are written
+    if planter is not None:
+        demo_register.write_planted(db, planter)
     demo_verkstallighet.add_verkstallighet(db, mid, today, random.Random(seed + 2))  # queue, SoL 34 kap.
     with db.session(write=True) as s:
         for year, value in gen.case_counter.items():

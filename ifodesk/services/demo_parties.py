@@ -16,6 +16,8 @@ from sqlalchemy import insert
 from ifodesk.db.engine import Database
 from ifodesk.db.models import Person, PersonRelation
 
+from .demo_register import finish_person_rows
+
 MOTHERS = ("Anna", "Sara", "Maria", "Emma", "Johanna", "Linda", "Karin", "Jenny", "Sofia", "Fatima",
            "Amina", "Elin", "Hanna", "Malin", "Åsa", "Ida", "Leila", "Camilla")
 FATHERS = ("Johan", "Erik", "Anders", "Peter", "Mikael", "Daniel", "Mohammed", "Ali", "Jonas", "Fredrik",
@@ -92,6 +94,9 @@ def add_guardians(db: Database, gen, rng: random.Random) -> int:
     for row in added:  # one shape for the bulk insert
         row.setdefault("language", None)
         row.setdefault("interpreter", False)
+    # Födelseland of the parents (Socialstyrelsen's register); its own random stream, so the
+    # families above stay as they were.
+    finish_person_rows(added, random.Random(len(added)), children=False)
     with db.session(write=True) as s:
         for k in range(0, len(added), 5000):
             s.execute(insert(Person.__table__), added[k:k + 5000])

@@ -60,6 +60,10 @@ class PersonDetail:
     address_postal: str | None
     phone: str | None
     address_hidden: bool
+    # Födelseland (code from resources/countries.toml, "XX" = okänt) and ensamkommande; None = not
+    # registered. Not secret like the address: Socialstyrelsen's register asks for them.
+    birth_country: str | None = None
+    unaccompanied: bool | None = None
 
 
 @dataclass(frozen=True)

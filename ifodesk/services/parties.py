@@ -27,7 +27,7 @@ from .context import ServiceContext
 from .dto import ChildInput
 from .errors import PermissionDenied, ValidationError
 from .parties_dto import PartiesPreview, PartyView, RelatedInput, RelatedPerson, SiblingCase
-from .people import PROTECTIONS, find_or_create
+from .people import PROTECTIONS, check_country, find_or_create
 
 ROLE_LABELS = {
     "vardnadshavare": "Vårdnadshavare",
@@ -76,7 +76,7 @@ def _related(rel: PersonRelation, p: Person, viewer_id: uuid.UUID | None) -> Rel
         ROLE_LABELS.get(rel.role, rel.role), rel.custody, p.protection,
         None if hidden else p.address_street, None if hidden else p.address_postal,
         None if hidden else p.phone, None if hidden else p.email, p.language, bool(p.interpreter),
-        hidden, rel.address_hidden_from_id)
+        hidden, rel.address_hidden_from_id, p.birth_country)
 
 
 def _relations(s: Session, child_id: uuid.UUID, on: date | None = None):
@@ -113,6 +113,7 @@ def _validate(data: RelatedInput) -> None:
         raise ValidationError("Bara en vårdnadshavare har vårdnad.", "custody")
     if data.email and "@" not in data.email:
         raise ValidationError("E-postadressen ser inte ut som en e-postadress.", "email")
+    check_country(data.birth_country)
 
 
 @requires("person.write")
@@ -142,6 +143,8 @@ def add_related(ctx: ServiceContext, child_id: uuid.UUID, data: RelatedInput) ->
             if val is not None and val.strip():
                 setattr(p, attr, val.strip())
         p.interpreter = bool(data.interpreter) or bool(p.interpreter)
+        if data.birth_country:
+            p.birth_country = check_country(data.birth_country)
         if data.protection != "none":
             p.protection = data.protection  # a marking is only ever added here, never lifted
         touch(ctx, p)
@@ -167,6 +170,26 @@ def set_address_secret_from(ctx: ServiceContext, relation_id: uuid.UUID, expecte
         s.flush()
         audit.record(s, ctx, "update", "person_relation", rel.id, rel.child_id, detail="adress dold för person")
         return _related(rel, s.get(Person, rel.person_id), None)
+
+
+@requires("person.write")
+def set_birth_country(ctx: ServiceContext, relation_id: uuid.UUID, expected_version: int,
+                      birth_country: str | None) -> RelatedPerson:
+    """Födelseland of a person around the child (a parent, for Socialstyrelsen's register);
+    empty = not registered. Checked against the child, like every change to the network."""
+    country = check_country(birth_country)
+    with ctx.write() as s:
+        rel = get_or_404(s, PersonRelation, relation_id, "Kopplingen")
+        access.check_person(s, ctx, s.get(Person, rel.child_id), "person.write")
+        check_version(s, rel, expected_version, "Kopplingen till barnet")
+        p = s.get(Person, rel.person_id)
+        _require(ctx, p.municipality_id)
+        p.birth_country = country
+        touch(ctx, p)
+        touch(ctx, rel)  # the relation's version guards the network row the user saw
+        s.flush()
+        audit.record(s, ctx, "update", "person", p.id, p.id, detail="födelseland")
+        return _related(rel, p, None)
 
 
 @requires("person.write")

@@ -27,6 +27,7 @@ class RelatedInput:
     protection: str = "none"
     address_hidden_from_id: uuid.UUID | None = None  # e.g. the other guardian
     note: str = ""
+    birth_country: str | None = None  # födelseland, resources/countries.toml; None = not given
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class RelatedPerson:
     interpreter: bool
     address_hidden: bool
     hidden_from_id: uuid.UUID | None
+    birth_country: str | None = None  # födelseland code; None = not registered
 
     @property
     def is_protected(self) -> bool:

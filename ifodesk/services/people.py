@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ifodesk.db.models import Case, Person
 from ifodesk.db.search import search_people
+from ifodesk.domain.countries import load_countries
 from ifodesk.domain.personnummer import (
     PersonnummerError,
     make_reserve_number,
@@ -41,6 +42,21 @@ def summary(p: Person) -> PersonSummary:
         display = p.reserve_number or ""
     return PersonSummary(p.id, display, p.first_name, p.last_name, p.birth_date, p.legal_gender,
                          p.protection)
+
+
+def person_detail(p: Person, hidden: bool) -> PersonDetail:
+    """A person's details; address and phone left out when hidden (protected, no reason given)."""
+    return PersonDetail(summary(p), p.version, None if hidden else p.address_street,
+                        None if hidden else p.address_postal, None if hidden else p.phone, hidden,
+                        p.birth_country, p.unaccompanied)
+
+
+def check_country(code: str | None, field: str = "birth_country") -> str | None:
+    """A födelseland code from the list (resources/countries.toml); empty = not registered."""
+    try:
+        return load_countries().check(code)
+    except ValueError:
+        raise ValidationError("Välj födelseland i listan (eller Okänt).", field) from None
 
 
 def _names(first: str, last: str) -> tuple[str, str]:
@@ -167,17 +183,18 @@ def get_person(ctx: ServiceContext, person_id: uuid.UUID, address_reason: str | 
             audit.record(s, ctx, "read_protected_address", "person", p.id, p.id, reason=shown.reason)
         else:
             audit.record(s, ctx, "read", "person", p.id, p.id, reason=grant.reason)
-        return PersonDetail(summary(p), p.version,
-                            None if hidden else p.address_street,
-                            None if hidden else p.address_postal,
-                            None if hidden else p.phone, hidden)
+        return person_detail(p, hidden)
 
 
 @access.requires("person.write")
 def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: int, *,
                   first_name: str | None = None, last_name: str | None = None,
                   address_street: str | None = None, address_postal: str | None = None,
-                  phone: str | None = None, protection: str | None = None) -> PersonDetail:
+                  phone: str | None = None, protection: str | None = None,
+                  birth_country: str | None = None, unaccompanied: bool | None = None) -> PersonDetail:
+    """None leaves a field as it is; an empty address, phone or födelseland clears it.
+    ``unaccompanied`` (ensamkommande) is True or False once registered."""
+    country = check_country(birth_country) if birth_country is not None else None
     with ctx.write() as s:
         p = person_for(s, ctx, person_id)
         access.check_person(s, ctx, p, "person.write")
@@ -198,9 +215,15 @@ def update_person(ctx: ServiceContext, person_id: uuid.UUID, expected_version: i
         for attr, val in (("address_street", address_street), ("address_postal", address_postal), ("phone", phone)):
             if val is not None:
                 setattr(p, attr, val.strip() or None)
+        changed = []
+        if birth_country is not None and country != p.birth_country:
+            p.birth_country = country
+            changed.append("födelseland")
+        if unaccompanied is not None and bool(unaccompanied) != p.unaccompanied:
+            p.unaccompanied = bool(unaccompanied)
+            changed.append("ensamkommande")
         touch(ctx, p)
         s.flush()
-        audit.record(s, ctx, "update", "person", p.id, p.id)
-        hidden = p.protection != "none"
-        return PersonDetail(summary(p), p.version, None if hidden else p.address_street,
-                            None if hidden else p.address_postal, None if hidden else p.phone, hidden)
+        # Which register fields changed, never their values (no personal data in the log text).
+        audit.record(s, ctx, "update", "person", p.id, p.id, detail=", ".join(changed) or None)
+        return person_detail(p, hidden=p.protection != "none")

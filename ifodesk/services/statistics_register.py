@@ -62,6 +62,29 @@ def _guardians(s: Session, child_ids: list[uuid.UUID], on: date) -> dict[uuid.UU
     return out
 
 
+def _parents_born(s: Session, child_ids: list[uuid.UUID],
+                  layout: st.RegisterLayout) -> dict[uuid.UUID, tuple[str | None, str | None]]:
+    """Födelseland of the mother and the father per child (register codes), from the people
+    registered around the child: a woman or a man in a parent role (layout [country]). A parent
+    stays a parent when custody ends, so the relation's validity does not matter here."""
+    R, G = PersonRelation, aliased(Person)
+    roles = set(layout.mother_roles) | set(layout.father_roles)
+    q = (select(R.child_id, R.role, G.personnummer, G.legal_gender, G.birth_country).join(G, G.id == R.person_id)
+         .where(R.child_id.in_(child_ids), R.role.in_(roles)).order_by(R.child_id, R.role, G.id))
+    mothers: dict[uuid.UUID, str | None] = {}
+    fathers: dict[uuid.UUID, str | None] = {}
+    for child_id, role, pnr, lg, country in s.execute(q):
+        gender = st.gender_from_personnummer(pnr, lg)
+        if gender == "K" and role in layout.mother_roles:
+            # A registered country wins over a parent without one (e.g. two relations of one person).
+            if mothers.get(child_id) is None:
+                mothers[child_id] = layout.country(country)
+        elif gender == "M" and role in layout.father_roles:
+            if fathers.get(child_id) is None:
+                fathers[child_id] = layout.country(country)
+    return {cid: (mothers.get(cid), fathers.get(cid)) for cid in child_ids}
+
+
 def _sfs_for(law_id: str, on: date) -> str | None:
     version = load_catalog().version_in_force(law_id, on)
     return version.sfs if version else None
@@ -78,7 +101,7 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
     # Under 21 on some day of the year (barn och unga 0–20); unknown birth date is kept and flagged.
     young = or_(P.birth_date.is_(None), P.birth_date > date(year - 21, 1, 1))
     q = (select(I.id, I.kind, I.legal_basis, I.start_on, I.end_on, I.decision_id, Case.case_number,
-                P.id, P.personnummer, P.legal_gender, P.birth_date,
+                P.id, P.personnummer, P.legal_gender, P.birth_date, P.birth_country, P.unaccompanied,
                 D.status, D.decided_on, D.template_id, D.lagrum, D.law_version)
          .select_from(I).join(Case, Case.id == I.case_id).join(P, P.id == I.person_id)
          .outerjoin(D, D.id == I.decision_id)
@@ -86,9 +109,10 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
          .order_by(P.id, I.start_on, I.id))
     people: dict[uuid.UUID, dict] = {}
     decision_ids: set[uuid.UUID] = set()
-    for (iid, kind, basis, start, end, did, case_no, pid, pnr, lg, born, dstatus, ddate, tmpl, lagrum,
-         law_version) in s.execute(q):
-        person = people.setdefault(pid, dict(pnr=pnr, lg=lg, born=born, cases=[], insatser={}))
+    for (iid, kind, basis, start, end, did, case_no, pid, pnr, lg, born, country, unaccompanied, dstatus, ddate,
+         tmpl, lagrum, law_version) in s.execute(q):
+        person = people.setdefault(pid, dict(pnr=pnr, lg=lg, born=born, country=country,
+                                             unaccompanied=unaccompanied, cases=[], insatser={}))
         if case_no not in person["cases"]:
             person["cases"].append(case_no)
         if did:
@@ -104,10 +128,12 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
     rulings = _court_rulings(s, decision_ids)
     # The guardian on the last day the child is in the register this year.
     guardians = _guardians(s, list(people), last)
+    parents = _parents_born(s, list(people), layout)
     children = []
     for pid, person in people.items():
         pnr = person["pnr"]
-        has_pnr = bool(pnr) and len(pnr) == 12 and pnr.isdigit()
+        id_kind = layout.id_type(pnr)
+        has_pnr = id_kind != layout.id_types["temporary"]
         insatser = []
         ordered = sorted(person["insatser"].values(),
                          key=lambda x: min((p[1] for p in x["placements"] if p[1]), default=date.max))
@@ -128,9 +154,11 @@ def _register_children(s: Session, ctx: ServiceContext, year: int,
         born = person["born"]
         age = st.age_reached(born.year, year) if born else None
         children.append(st.RegisterChild(
-            pnr if has_pnr else st.temporary_id(pid.hex), "P" if has_pnr else "T",
+            pnr if has_pnr else st.temporary_id(pid.hex), id_kind,
             st.gender_from_personnummer(pnr, person["lg"]), born, tuple(person["cases"]),
-            tuple(insatser), st.guardian_code(layout, guardians.get(pid, []), age)))
+            tuple(insatser), st.guardian_code(layout, guardians.get(pid, []), age),
+            layout.country(person["country"]), *parents.get(pid, (None, None)),
+            layout.unaccompanied_code(person["unaccompanied"])))
     children.sort(key=lambda c: (c.id_kind, c.child_id))
     return tuple(children)
 

@@ -1015,6 +1015,14 @@
     </message>
 </context>
 <context>
+    <name>CountryCombo</name>
+    <message>
+        <location filename="../../ifodesk/ui/widgets/country.py" line="+30" />
+        <source>(inte angivet)</source>
+        <translation>(inte angivet)</translation>
+    </message>
+</context>
+<context>
     <name>CourtRulingDialog</name>
     <message>
         <location filename="../../ifodesk/ui/decision/court_dialog.py" line="+24" />
@@ -3364,7 +3372,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>Parties</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+65" />
+        <location filename="../../ifodesk/ui/case_view/parties_tab.py" line="+67" />
         <source> [SKYDDAD]</source>
         <translation> [SKYDDAD]</translation>
     </message>
@@ -3422,6 +3430,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+1" />
         <source> (tolk)</source>
         <translation> (tolk)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Födelseland</source>
+        <translation>Födelseland</translation>
     </message>
     <message>
         <location line="+4" />
@@ -3510,7 +3523,17 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>&amp;Lägg till person …</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+3" />
+        <source>Födelseland för markerad person</source>
+        <translation>Födelseland för markerad person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spara födelseland</source>
+        <translation>Spara födelseland</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Vems samtycke</source>
         <translation>Vems samtycke</translation>
     </message>
@@ -3521,12 +3544,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+57" />
+        <location line="+64" />
         <source>Samtycke</source>
         <translation>Samtycke</translation>
     </message>
     <message>
-        <location line="-54" />
+        <location line="-61" />
         <source>Registrera &amp;samtycke</source>
         <translation>Registrera &amp;samtycke</translation>
     </message>
@@ -3606,7 +3629,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Nätverk – vårdnadshavare och andra runt barnet</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
+        <source>Födelseland för markerad person:</source>
+        <translation>Födelseland för markerad person:</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Kommunicering</source>
         <translation>Kommunicering</translation>
     </message>
@@ -3616,7 +3644,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Delgivning och överklagande</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+47" />
         <source>Ingen vårdnadshavare registrerad.</source>
         <translation>Ingen vårdnadshavare registrerad.</translation>
     </message>
@@ -3647,7 +3675,12 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Inget kommunicerat.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+46" />
+        <source>Födelselandet är sparat.</source>
+        <translation>Födelselandet är sparat.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Personen är tillagd.</source>
         <translation>Personen är tillagd.</translation>
     </message>
@@ -3788,7 +3821,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+37" />
+        <location filename="../../ifodesk/ui/case_view/person_dialog.py" line="+39" />
         <source>Ingen skyddsmarkering</source>
         <translation>Ingen skyddsmarkering</translation>
     </message>
@@ -3803,41 +3836,68 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Skyddad folkbokföring</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+4" />
+        <source>(inte angivet)</source>
+        <translation>(inte angivet)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ja</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nej</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>Personuppgifter – %1</source>
         <translation>Personuppgifter – %1</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+58" />
+        <location line="+65" />
         <source>Gatuadress</source>
         <translation>Gatuadress</translation>
     </message>
     <message>
-        <location line="-57" />
-        <location line="+57" />
+        <location line="-64" />
+        <location line="+64" />
         <source>Postnummer och ort</source>
         <translation>Postnummer och ort</translation>
     </message>
     <message>
-        <location line="-56" />
-        <location line="+57" />
+        <location line="-63" />
+        <location line="+64" />
         <source>Telefon</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location line="-56" />
-        <location line="+56" />
+        <location line="-63" />
+        <location line="+63" />
         <source>Skyddsmarkering</source>
         <translation>Skyddsmarkering</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-57" />
         <source>Bara en chef kan ta bort en markering.</source>
         <translation>Bara en chef kan ta bort en markering.</translation>
     </message>
     <message>
         <location line="+1" />
+        <location line="+57" />
+        <source>Födelseland</source>
+        <translation>Födelseland</translation>
+    </message>
+    <message>
+        <location line="-56" />
+        <location line="+56" />
+        <source>Ensamkommande barn</source>
+        <translation>Ensamkommande barn</translation>
+    </message>
+    <message>
+        <location line="-53" />
         <source>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</source>
         <translation>Adress och telefon är dolda (skyddade personuppgifter). De lämnas oförändrade om du inte visar dem först.</translation>
     </message>
@@ -3882,6 +3942,16 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>S&amp;kyddsmarkering:</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>&amp;Födelseland:</source>
+        <translation>&amp;Födelseland:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Ensamkommande barn:</source>
+        <translation>&amp;Ensamkommande barn:</translation>
+    </message>
+    <message>
         <location line="+10" />
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
@@ -3892,7 +3962,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Skyddad folkbokföring och sekretessmarkering beslutas av Skatteverket. Bara chef eller systemansvarig kan ta bort en markering.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
@@ -4227,8 +4297,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
     <message numerus="yes">
         <location filename="../../ifodesk/ui/access_dialog.py" line="-33" />
         <source>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</source>
-        <translation>
-            <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
+        <translation><numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
             <numerusform>Skriv ett verkligt skäl (minst %n bokstäver eller siffror).</numerusform>
         </translation>
     </message>
@@ -4236,7 +4305,7 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
 <context>
     <name>RelatedDialog</name>
     <message>
-        <location filename="../../ifodesk/ui/case_view/related_dialog.py" line="+15" />
+        <location filename="../../ifodesk/ui/case_view/related_dialog.py" line="+16" />
         <source>Vårdnadshavare</source>
         <translation>Vårdnadshavare</translation>
     </message>
@@ -4371,6 +4440,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <translation>Skyddsmarkering</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Födelseland</source>
+        <translation>Födelseland</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Adressen lämnas inte ut till</source>
         <translation>Adressen lämnas inte ut till</translation>
@@ -4439,6 +4513,11 @@ Försök igen. Det du skrivit finns kvar som utkast.</translation>
         <location line="+0" />
         <source>&amp;Språk:</source>
         <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fö&amp;delseland:</source>
+        <translation>Fö&amp;delseland:</translation>
     </message>
     <message>
         <location line="+1" />

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ifodesk.domain.catalog import load_catalog
+from ifodesk.domain.countries import load_countries
 from ifodesk.domain.parties import GUARDIAN_ROLES
 from ifodesk.services import decision_docs, decisions, parties, party_events
 from ifodesk.services.dto import CaseDetail
 
 from .. import theme
 from ..models.record_table import Column, RecordTableModel
+from ..widgets.country import country_combo
 from ..widgets.inputs import button, error_label, line_edit, name
 from ..widgets.tables import make_table
 from .family_docs_box import FamilyDocsBox
@@ -80,7 +82,8 @@ def network_columns(names: dict) -> list[Column]:
             Column(translate("Parties", "Adress"), address, foreground=red),
             Column(translate("Parties", "Telefon"), lambda p: p.phone or ""),
             Column(translate("Parties", "Språk / tolk"),
-                   lambda p: (p.language or "") + (translate("Parties", " (tolk)") if p.interpreter else ""))]
+                   lambda p: (p.language or "") + (translate("Parties", " (tolk)") if p.interpreter else "")),
+            Column(translate("Parties", "Födelseland"), lambda p: load_countries().name(p.birth_country))]
 
 
 def notification_columns() -> list[Column]:
@@ -141,6 +144,11 @@ class PartiesTab(QWidget):
                                    (170, 150, 80, 120, 220, 100))
         self.add_button = button(self, "parties_add", self.tr("&Lägg till person …"))
         self.add_button.clicked.connect(self.open_add)
+        # Födelseland of the marked person (Socialstyrelsen's register asks for the parents').
+        self.net_country = country_combo(self, "parties_birth_country", self.tr("Födelseland för markerad person"))
+        self.net_country_button = button(self, "parties_birth_country_save", self.tr("Spara födelseland"))
+        self.net_country_button.clicked.connect(self.save_birth_country)
+        self.net_view.selectionModel().currentRowChanged.connect(lambda *_: self._marked_changed())
         self.siblings = QLabel(self)
         self.siblings.setObjectName("parties_siblings")
         self.siblings.setWordWrap(True)
@@ -224,6 +232,13 @@ class PartiesTab(QWidget):
         row.addWidget(self.siblings, 1)
         row.addWidget(self.add_button)
         nb.addLayout(row)
+        row = QHBoxLayout()
+        country_label = QLabel(self.tr("Födelseland för markerad person:"), net)
+        country_label.setBuddy(self.net_country)
+        row.addWidget(country_label)
+        row.addWidget(self.net_country, 1)
+        row.addWidget(self.net_country_button)
+        nb.addLayout(row)
         box.addWidget(net, 2)
         for title, label, widgets in (
                 (self.tr("Samtycke"), self.consent_label,
@@ -282,6 +297,7 @@ class PartiesTab(QWidget):
         self.names.clear()
         self.names.update({p.person_id: p.name for p in net})
         self.net_model.set_records(net)
+        self._marked_changed()
         guardians = [p for p in net if p.role in GUARDIAN_ROLES]
         text = "" if guardians else theme.escaped_span(self.tr("Ingen vårdnadshavare registrerad."), "danger",
                                                        bold=True) + " "
@@ -333,6 +349,24 @@ class PartiesTab(QWidget):
         _select(self.n_person, current)
 
     # --- actions -----------------------------------------------------------------------------
+
+    def _marked(self):
+        row = self.net_view.currentIndex().row()
+        return self.network[row] if 0 <= row < len(self.network) else None
+
+    def _marked_changed(self) -> None:
+        p = self._marked()
+        self.net_country.setEnabled(p is not None)
+        self.net_country_button.setEnabled(p is not None)
+        idx = self.net_country.findData(p.birth_country or "") if p is not None else 0
+        self.net_country.setCurrentIndex(max(idx, 0))
+
+    def save_birth_country(self) -> None:
+        p = self._marked()
+        if p is None:
+            return
+        self._call(parties.set_birth_country, p.relation_id, p.relation_version, self.net_country.currentData(),
+                   done=self.tr("Födelselandet är sparat."))
 
     def open_add(self) -> None:
         self.dialog = RelatedDialog(self.app, self.child_id, self.network, self)

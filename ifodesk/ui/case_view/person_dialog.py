@@ -1,4 +1,5 @@
-"""Personuppgifter: address, phone and the protection marking of the case's person.
+"""Personuppgifter: address, phone, the protection marking, födelseland and ensamkommande of the
+case's person.
 
 A protected person's address and phone stay hidden (and are left unchanged when saving) until the
 user gives a reason through the header's flow, which the service logs. What is typed here never
@@ -28,6 +29,7 @@ from ifodesk.services.people import PROTECTIONS
 from ..forms import VersionedForm
 from .. import theme
 from ..labels import protection_label
+from ..widgets.country import country_codes, country_combo, country_index
 from ..widgets.inputs import add_row, button, error_label, line_edit, name
 from ..dialogs import fit_to_screen
 
@@ -38,11 +40,17 @@ PROTECTION_CHOICES = {
     "sekretessmarkering": QT_TRANSLATE_NOOP("PersonDialog", "Sekretessmarkering"),
     "skyddad_folkbokforing": QT_TRANSLATE_NOOP("PersonDialog", "Skyddad folkbokföring"),
 }
+# Ensamkommande: not registered, yes, no (index in the combo).
+UNACCOMPANIED = (None, True, False)
+UNACCOMPANIED_CHOICES = (QT_TRANSLATE_NOOP("PersonDialog", "(inte angivet)"), QT_TRANSLATE_NOOP("PersonDialog", "Ja"),
+                         QT_TRANSLATE_NOOP("PersonDialog", "Nej"))
 
 
 def _values(p: PersonDetail) -> dict[str, str]:
     values = {k: getattr(p, k) or "" for k in ADDRESS_FIELDS}
-    return {**values, "protection": str(PROTECTIONS.index(p.summary.protection))}
+    return {**values, "protection": str(PROTECTIONS.index(p.summary.protection)),
+            "birth_country": str(country_index(p.birth_country)),
+            "unaccompanied": str(UNACCOMPANIED.index(p.unaccompanied))}
 
 
 def _save(person_id, address_known: bool):
@@ -50,7 +58,8 @@ def _save(person_id, address_known: bool):
     def save(ctx, version, v):
         address = {k: v[k] for k in ADDRESS_FIELDS} if address_known else {}
         return people.update_person(ctx, person_id, version, protection=PROTECTIONS[int(v["protection"])],
-                                    **address)
+                                    birth_country=country_codes()[int(v["birth_country"] or 0)],
+                                    unaccompanied=UNACCOMPANIED[int(v["unaccompanied"] or 0)], **address)
     return save
 
 
@@ -76,6 +85,10 @@ class PersonDialog(QDialog):
             lift = self.protection.model().item(PROTECTIONS.index("none"))
             lift.setEnabled(False)  # the service refuses it too; don't offer what will be refused
             lift.setToolTip(self.tr("Bara en chef kan ta bort en markering."))
+        self.birth_country = country_combo(self, "person_birth_country", self.tr("Födelseland"))
+        self.unaccompanied = name(QComboBox(self), "person_unaccompanied", self.tr("Ensamkommande barn"))
+        for text in UNACCOMPANIED_CHOICES:
+            self.unaccompanied.addItem(translate("PersonDialog", text))
         self.hidden_note = QLabel(self.tr("Adress och telefon är dolda (skyddade personuppgifter). De lämnas "
                                           "oförändrade om du inte visar dem först."), self)
         self.hidden_note.setObjectName("person_hidden_note")
@@ -102,6 +115,8 @@ class PersonDialog(QDialog):
         add_row(form, self.tr("P&ostnummer och ort:"), self.postal)
         add_row(form, self.tr("&Telefon:"), self.phone)
         add_row(form, self.tr("S&kyddsmarkering:"), self.protection)
+        add_row(form, self.tr("&Födelseland:"), self.birth_country)
+        add_row(form, self.tr("&Ensamkommande barn:"), self.unaccompanied)
         hidden = QHBoxLayout()
         hidden.addWidget(self.hidden_note, 1)
         hidden.addWidget(self.show_address)
@@ -119,13 +134,15 @@ class PersonDialog(QDialog):
                                      "Bara chef eller systemansvarig kan ta bort en markering."), self))
         box.addWidget(self.error)
         box.addLayout(buttons)
-        fit_to_screen(self, 560, 360)
+        fit_to_screen(self, 560, 420)
 
     def _make_form(self) -> VersionedForm:
         fields = {"address_street": self.street, "address_postal": self.postal, "phone": self.phone,
-                  "protection": self.protection}
+                  "protection": self.protection, "birth_country": self.birth_country,
+                  "unaccompanied": self.unaccompanied}
         labels = {"address_street": self.tr("Gatuadress"), "address_postal": self.tr("Postnummer och ort"),
-                  "phone": self.tr("Telefon"), "protection": self.tr("Skyddsmarkering")}
+                  "phone": self.tr("Telefon"), "protection": self.tr("Skyddsmarkering"),
+                  "birth_country": self.tr("Födelseland"), "unaccompanied": self.tr("Ensamkommande barn")}
         form = VersionedForm(self.app, f"person-{self.person.summary.id}", fields, labels,
                              save=_save(self.person.summary.id, False),
                              reload=self._reload,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxL
 from ifodesk.services import parties
 from ifodesk.services.parties_dto import RelatedInput
 
+from ..widgets.country import country_combo
 from ..widgets.inputs import add_row, button, error_label, line_edit, name
 
 translate = QCoreApplication.translate
@@ -58,6 +59,7 @@ class RelatedDialog(QDialog):
         self.interpreter = name(QCheckBox(self.tr("Behöver &tolk"), self), "related_interpreter",
                                 self.tr("Behöver tolk"))
         self.protection = _combo(self, "related_protection", self.tr("Skyddsmarkering"), PROTECTION)
+        self.birth_country = country_combo(self, "related_birth_country", self.tr("Födelseland"))
         self.hidden_from = name(QComboBox(self), "related_hidden_from",
                                 self.tr("Adressen lämnas inte ut till"))
         self.hidden_from.addItem(self.tr("(ingen)"), None)
@@ -76,7 +78,8 @@ class RelatedDialog(QDialog):
                         (self.tr("&Efternamn:"), self.last), (self.tr("&Gatuadress:"), self.street),
                         (self.tr("P&ostnummer och ort:"), self.postal), (self.tr("Tele&fon:"), self.phone),
                         (self.tr("E-&post:"), self.email), (self.tr("&Språk:"), self.language),
-                        ("", self.interpreter), (self.tr("S&kyddsmarkering:"), self.protection),
+                        ("", self.interpreter), (self.tr("Fö&delseland:"), self.birth_country),
+                        (self.tr("S&kyddsmarkering:"), self.protection),
                         (self.tr("Adressen lämnas &inte ut till:"), self.hidden_from)):
             add_row(form, text, w)
         buttons = QHBoxLayout()
@@ -100,7 +103,8 @@ class RelatedDialog(QDialog):
             last_name=self.last.text(), custody=self.custody.currentData() if self.custody.isEnabled() else None,
             address_street=txt(self.street), address_postal=txt(self.postal), phone=txt(self.phone),
             email=txt(self.email), language=txt(self.language), interpreter=self.interpreter.isChecked(),
-            protection=self.protection.currentData(), address_hidden_from_id=self.hidden_from.currentData())
+            protection=self.protection.currentData(), address_hidden_from_id=self.hidden_from.currentData(),
+            birth_country=self.birth_country.currentData() or None)
 
     def _save(self) -> None:
         self.error.hide()

@@ -5,7 +5,7 @@ Rulings recorded before this revision lived only in the audit trail (action 'cou
 detail 'YYYY-MM-DD [outcome]'); the latest per decision is copied into the new table.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 import uuid
 from datetime import date, datetime, timezone
@@ -16,7 +16,7 @@ from alembic import op
 from ifodesk.db.types import UTCDateTime
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
