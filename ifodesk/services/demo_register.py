@@ -19,16 +19,14 @@ import random
 import uuid
 from datetime import date
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from ifodesk.db.engine import Database
 from ifodesk.db.models import Case, CaseNumberSeq, Decision, Insats, Person, PersonRelation
+from ifodesk.db.models_court import CourtRuling
 from ifodesk.domain.personnummer import luhn_check_digit, make_reserve_number, synthetic_personnummer
 from ifodesk.domain.swedish import search_fold, sort_key
 
-from . import audit
-from .admin import actor_for
-from .context import ServiceContext
 
 # Children's cases, taken from the asked number so --cases N still gives N children's cases (the
 # LVM case is in the adult unit, on top of them).
@@ -65,7 +63,7 @@ class _Planter:
     def __init__(self, gen, rng: random.Random, vu_unit, year: int):
         self.gen, self.rng, self.vu, self.year = gen, rng, vu_unit, year
         self.relations: list[dict] = []
-        self.rulings: list[tuple[uuid.UUID, uuid.UUID, date]] = []  # decision, person, court's judgment
+        self.rulings: list[tuple[uuid.UUID, date, date]] = []  # decision, court's judgment, care began
         self.vu_cases = 0
 
     def d(self, month: int, day: int) -> date:
@@ -152,7 +150,7 @@ class _Planter:
         six = self.decision(c, "lvu_omedelbart_omhandertagande", self.d(4, 10), grund="2")
         self.placement(c, six, "jourhem", "LVU", self.d(4, 10), self.d(5, 20))
         care = self.decision(c, "lvu_ansokan_vard", self.d(4, 28), grund="2")
-        self.rulings.append((care, child["id"], self.d(5, 15)))
+        self.rulings.append((care, self.d(5, 15), self.d(5, 21)))
         self.placement(c, care, "familjehem", "LVU", self.d(5, 21), self.d(8, 31))
         self.placement(c, care, "hvb", "LVU", self.d(9, 1), None)  # omplacering within the same insats
 
@@ -164,7 +162,7 @@ class _Planter:
         six = self.decision(c, "lvu_omedelbart_omhandertagande", self.d(6, 3), grund="3")
         self.placement(c, six, "sis", "LVU", self.d(6, 3), self.d(7, 20))
         care = self.decision(c, "lvu_ansokan_vard", self.d(6, 25), grund="3")
-        self.rulings.append((care, young["id"], self.d(7, 18)))
+        self.rulings.append((care, self.d(7, 18), self.d(7, 21)))
         self.placement(c, care, "sis", "LVU", self.d(7, 21), None)
 
     def lvm_adult(self) -> None:
@@ -191,7 +189,7 @@ def add_register_cases(gen, rng: random.Random, vu_unit, year: int) -> _Planter:
 
 def write_planted(db: Database, planter: _Planter) -> None:
     """After the persons and decisions are written: the guardians, the VU case numbers and the
-    court's judgments (kept in the audit trail, as services.decisions.record_court_ruling does)."""
+    court's judgments (their own rows, as services.court.record_court_ruling writes them)."""
     gen = planter.gen
     with db.session(write=True) as s:
         if planter.relations:
@@ -200,7 +198,11 @@ def write_planted(db: Database, planter: _Planter) -> None:
             s.add(CaseNumberSeq(municipality_id=gen.mid, prefix=planter.vu.case_prefix, year=planter.year,
                                 last_value=planter.vu_cases))
     if planter.rulings:
-        ctx = ServiceContext(db, actor_for(db, "karin.berg"))
         with db.session(write=True) as s:
-            for decision_id, person_id, ruled_on in planter.rulings:
-                audit.record(s, ctx, "court_ruling", "decision", decision_id, person_id, detail=ruled_on.isoformat())
+            for decision_id, ruled_on, care_began in planter.rulings:
+                d = s.get(Decision, decision_id)
+                insats_id = s.scalar(select(Insats.id).where(Insats.decision_id == decision_id))
+                s.add(CourtRuling(municipality_id=d.municipality_id, unit_id=d.unit_id, case_id=d.case_id,
+                                  person_id=d.person_id, decision_id=d.id, insats_id=insats_id,
+                                  court="Förvaltningsrätten", court_case_number=f"{decision_id.hex[:4]}-{ruled_on:%y}",
+                                  ruled_on=ruled_on, outcome="bifall", care_began_on=care_began))
