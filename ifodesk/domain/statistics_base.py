@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Mapping
 
+from . import levels
 from .digits import FOREIGN_DIGITS_HINT, has_foreign_digits
 
 
@@ -287,16 +288,8 @@ INSATS_LABELS = {
 # Placeringsform for the register: kinds that name where the child lives.
 PLACEMENT_FORMS = ("familjehem", "jourhem", "hvb", "stodboende", "natverkshem", "sis", "eget_hem")
 
-LEVEL_LABELS = {
-    "handlaggare": "Socialsekreterare",
-    "forste_socialsekreterare": "1:e socialsekreterare",
-    "enhetschef": "Enhetschef",
-    "ifo_chef": "IFO-chef",
-    "socialchef": "Socialchef",
-    "ordforande": "Ordförande",
-    "utskott": "Individutskottet",
-    "namnd": "Nämnden",
-}
+# The workbook's column is narrow: "Socialsekreterare" without "(handläggare)".
+LEVEL_LABELS = {**levels.LEVEL_LABELS, "handlaggare": "Socialsekreterare"}
 
 
 def insats_label(kind: str) -> str:
