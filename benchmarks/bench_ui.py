@@ -53,7 +53,9 @@ def start_child(database: str, user: str) -> None:
 
     qapp = make_qapp(["bench"])
     cfg, db = open_services(database)
-    actor = sign_in(db, argparse.Namespace(user=user, demo=False), None)
+    # PostgreSQL: the demo's own login role signs in (session_user); SQLite: a demo database, --user.
+    demo = not database.startswith("postgresql")
+    actor = sign_in(db, argparse.Namespace(user=user, demo=demo), None)
     _ctx, window = build_window(cfg, db, actor)
     window.ready.connect(lambda: (print(f"READY {(time.perf_counter() - t0) * 1000:.0f}", flush=True), qapp.quit()))
     fit_to_screen(window)
@@ -98,7 +100,9 @@ def measure_in_process(database: str, user: str) -> dict[str, list[float]]:
 
     qapp = make_qapp(["bench"])
     cfg, db = open_services(database)
-    actor = sign_in(db, argparse.Namespace(user=user, demo=False), None)
+    # PostgreSQL: the demo's own login role signs in (session_user); SQLite: a demo database, --user.
+    demo = not database.startswith("postgresql")
+    actor = sign_in(db, argparse.Namespace(user=user, demo=demo), None)
     app_ctx, w = build_window(cfg, db, actor)
     w.resize(1366, 768)
     w.show()
