@@ -33,6 +33,7 @@ from ifodesk.db.models import (
 )
 
 from . import access, audit
+from .people import shown_number
 from .context import STOCKHOLM, ServiceContext
 from .errors import NotFound, ValidationError
 
@@ -157,7 +158,7 @@ def _chunks(items: list, n: int = CHUNK) -> Iterable[list]:
 
 
 def _person_label(p) -> str:
-    pnr = f"{p.personnummer[:8]}-{p.personnummer[8:]}" if p.personnummer else (p.reserve_number or "")
+    pnr = shown_number(p.personnummer, p.reserve_number)
     return f"{p.first_name} {p.last_name} ({pnr})" if pnr else f"{p.first_name} {p.last_name}"
 
 

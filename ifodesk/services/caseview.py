@@ -36,7 +36,7 @@ from .common import check_version, touch, user_name
 from .context import STOCKHOLM, ServiceContext
 from .dto import CaseDetail, CaseSummary, EarlierReport, PersonSummary, TimelineEvent
 from .errors import NotFound, PermissionDenied, ValidationError
-from .people import person_detail, summary
+from .people import person_detail, shown_number, summary
 
 SORTS = {
     "case_number": Case.case_number,
@@ -227,8 +227,8 @@ def case_rows(ctx: ServiceContext, ids: list) -> list[CaseSummary]:
 def _row_summary(ctx: ServiceContext, r, next_due) -> CaseSummary:
     (cid, number, unit_id, status, opened_on, assigned_to, assigned_name,
      pid, pnr, reserve, first, last, birth, gender, protection) = r
-    display = f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or "")
-    person = access.shown_person(ctx, PersonSummary(pid, display, first, last, birth, gender, protection),
+    person = access.shown_person(ctx, PersonSummary(pid, shown_number(pnr, reserve), first, last, birth, gender,
+                                                    protection),
                                  ((unit_id, assigned_to),))
     return CaseSummary(cid, number, person, unit_id, status, opened_on, assigned_to, assigned_name, next_due)
 

@@ -15,7 +15,7 @@ from ifodesk.domain import deadlines as rules
 from . import access, audit
 from .context import ServiceContext
 from .dto import DeadlineInfo, PersonSummary
-from .people import summary
+from .people import shown_number, summary
 
 
 def set_deadline(s: Session, ctx: ServiceContext, case: Case, kind: str, source_type: str,
@@ -98,8 +98,8 @@ def overview(ctx: ServiceContext, *, unit_id: uuid.UUID | None = None,
             for cid, number, pid, pnr, reserve, first, last, born, gender, protection in s.execute(
                     select(*_PERSON_COLS).join(Person, Person.id == Case.person_id)
                     .where(ids_in(s, Case.id, case_ids[i:i + 1000]))):
-                people[cid] = (number, PersonSummary(pid, f"{pnr[:8]}-{pnr[8:]}" if pnr else (reserve or ""),
-                                                     first, last, born, gender, protection))
+                people[cid] = (number, PersonSummary(pid, shown_number(pnr, reserve), first, last, born, gender,
+                                                     protection))
         out = []
         for did, kind, case_id, unit, assigned, start, due, met, _pid, assigned_name in rows:
             if case_id not in people:  # a case the database does not show this user

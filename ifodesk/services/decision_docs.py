@@ -30,6 +30,7 @@ from ifodesk.domain import parties as rules
 from ifodesk.domain.catalog import load_catalog
 
 from . import access, audit
+from .people import shown_number
 from .common import get_or_404, user_name
 from .context import ServiceContext
 from .decisions import LETTER_NEEDS_JUSTERING, _render, decision_for, delegation_order
@@ -60,8 +61,8 @@ def letterhead(ctx: ServiceContext) -> Letterhead:
 def _party(p: Person) -> PartyInfo:
     protected = p.protection != "none"
     address = None if protected else tuple(x for x in (p.address_street, p.address_postal) if x)
-    display = f"{p.personnummer[:8]}-{p.personnummer[8:]}" if p.personnummer else (p.reserve_number or "")
-    return PartyInfo(name=f"{p.first_name} {p.last_name}", personnummer_display=display,
+    return PartyInfo(name=f"{p.first_name} {p.last_name}",
+                     personnummer_display=shown_number(p.personnummer, p.reserve_number),
                      address_lines=address or None, protected=protected)
 
 

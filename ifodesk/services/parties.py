@@ -27,7 +27,7 @@ from .context import ServiceContext
 from .dto import ChildInput
 from .errors import PermissionDenied, ValidationError
 from .parties_dto import PartiesPreview, PartyView, RelatedInput, RelatedPerson, SiblingCase
-from .people import PROTECTIONS, check_country, find_or_create
+from .people import PROTECTIONS, check_country, find_or_create, shown_number
 
 ROLE_LABELS = {
     "vardnadshavare": "Vårdnadshavare",
@@ -58,9 +58,7 @@ def _require(ctx: ServiceContext, municipality_id: uuid.UUID) -> None:
 
 
 def _display(p: Person) -> str:
-    if p.personnummer:
-        return f"{p.personnummer[:8]}-{p.personnummer[8:]}"
-    return p.reserve_number or ""
+    return shown_number(p.personnummer, p.reserve_number)
 
 
 def _hidden_from(rel: PersonRelation, p: Person, viewer_id: uuid.UUID | None) -> bool:

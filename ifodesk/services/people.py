@@ -34,14 +34,16 @@ PROTECTION_LABELS = {
 }
 
 
+def shown_number(personnummer: str | None, reserve_number: str | None) -> str:
+    """ÅÅÅÅMMDD-NNNN, or the reservnummer for a person without personnummer, or empty."""
+    if personnummer:
+        return f"{personnummer[:8]}-{personnummer[8:]}"
+    return reserve_number or ""
+
+
 def summary(p: Person) -> PersonSummary:
-    if p.personnummer:
-        d = p.personnummer
-        display = f"{d[:8]}-{d[8:]}"
-    else:
-        display = p.reserve_number or ""
-    return PersonSummary(p.id, display, p.first_name, p.last_name, p.birth_date, p.legal_gender,
-                         p.protection)
+    return PersonSummary(p.id, shown_number(p.personnummer, p.reserve_number), p.first_name, p.last_name,
+                         p.birth_date, p.legal_gender, p.protection)
 
 
 def person_detail(p: Person, hidden: bool) -> PersonDetail:

@@ -35,6 +35,7 @@ from ifodesk.domain import deadlines as rules
 from ifodesk.resources import resource_path
 
 from . import access, audit
+from .people import summary
 from .context import ServiceContext
 from .dto import DeadlineInfo, PersonSummary
 
@@ -122,10 +123,7 @@ class StartOverview:
 # --- shared pieces ---------------------------------------------------------------------------
 
 def _person(ctx: ServiceContext, p: Person, unit_id, assigned_to) -> PersonSummary:
-    d = p.personnummer
-    shown = PersonSummary(p.id, f"{d[:8]}-{d[8:]}" if d else (p.reserve_number or ""), p.first_name,
-                          p.last_name, p.birth_date, p.legal_gender, p.protection)
-    return access.shown_person(ctx, shown, ((unit_id, assigned_to),))
+    return access.shown_person(ctx, summary(p), ((unit_id, assigned_to),))
 
 
 def _deadline_rows(s: Session, ctx: ServiceContext, where, limit: int) -> list[DeadlineInfo]:

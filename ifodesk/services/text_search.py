@@ -22,6 +22,7 @@ from ifodesk.db.models import Anmalan, AnmalanChild, Case, JournalNote, Person, 
 from ifodesk.db.search import row_security_active
 
 from . import access, audit
+from .people import summary
 from .context import STOCKHOLM, ServiceContext
 from .dto import PersonSummary
 from .errors import ValidationError
@@ -105,7 +106,7 @@ def search_text(ctx: ServiceContext, query: str, reason: str | None = None) -> T
             if len(hits) == LIMIT:
                 more = True
                 break
-            full = _summary(p)
+            full = summary(p)
             shown = access.shown_person(ctx, full, ((c.unit_id, c.assigned_to),))
             if shown != full and not reason_ok:  # not even that the text matched
                 hidden += 1
@@ -201,8 +202,3 @@ def _query(s: Session, ws: list[str], source: str, cut: int | None = None):
             .join(AnmalanChild, AnmalanChild.anmalan_id == m.c.id)
             .join(Case, Case.id == AnmalanChild.case_id).join(Person, Person.id == Case.person_id), m.c.received_at)
 
-
-def _summary(p: Person) -> PersonSummary:
-    d = p.personnummer
-    return PersonSummary(p.id, f"{d[:8]}-{d[8:]}" if d else (p.reserve_number or ""), p.first_name, p.last_name,
-                         p.birth_date, p.legal_gender, p.protection)
