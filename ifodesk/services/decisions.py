@@ -261,14 +261,10 @@ def update_fields(ctx: ServiceContext, decision_id: uuid.UUID, expected_version:
 # --- routing -------------------------------------------------------------------------------
 
 def _drafter(s: Session, d: Decision, known: dict | None = None) -> deleg.Decider:
-    """`known`: drafters already read by this call (the session keeps no strong reference to a
-    User once it is converted, so asking again would read it again)."""
-    if known is not None and d.drafted_by in known:
+    """`known`: the drafters a list read at once (_drafters)."""
+    if known and d.drafted_by in known:
         return known[d.drafted_by]
-    drafter = decider_for(s.get(User, d.drafted_by))
-    if known is not None:
-        known[d.drafted_by] = drafter
-    return drafter
+    return decider_for(s.get(User, d.drafted_by))
 
 
 def _drafters(s: Session, rows: list[Decision]) -> dict:
