@@ -150,7 +150,6 @@ def test_the_judgment_through_the_dialog(desk_for, lvu_applied, clock, ctx):  # 
     dialog.granted.setCurrentIndex(dialog.granted.findData("2"))
     dialog.care_began.setDate(QDate(2026, 4, 6))
     dialog.insats.setCurrentIndex(dialog.insats.findData("new:familjehem"))
-    dialog.grab().save("/tmp/legal3_court_dialog.png")
     anna.click(dialog.ok)
     anna.qtbot.waitUntil(lambda: dialog.result.isVisible(), timeout=10000)
     anna.idle()
